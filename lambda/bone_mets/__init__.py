@@ -1,0 +1,1 @@
+"""The Bone Metastases Guide Alexa skill: content, handlers and speech."""

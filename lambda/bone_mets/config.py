@@ -1,0 +1,57 @@
+"""Configuration, read from the environment once, when the skill is assembled."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+# The content file sits at the repository's top level in a checkout, and beside the
+# code in the built Lambda artifact; the first that exists wins.
+_CONTENT_CANDIDATES = (
+    _PACKAGE_DIR.parent / "content" / "bone_metastases.toml",
+    _PACKAGE_DIR.parent.parent / "content" / "bone_metastases.toml",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one skill instance.
+
+    skill_id: when set, requests for any other skill are rejected (SKILL_ID).
+    content_path: the content file (CONTENT_FILE, else found beside the code).
+    visits_table: DynamoDB table for visit counts; None persists nothing (VISITS_TABLE).
+    dynamodb_endpoint: a DynamoDB endpoint URL, for local servers in tests (DYNAMODB_ENDPOINT).
+    dynamodb_timeout: seconds for each DynamoDB connect or read (DYNAMODB_TIMEOUT).
+    log_level: the skill's logging level (LOG_LEVEL).
+    """
+
+    skill_id: str | None = None
+    content_path: Path = _CONTENT_CANDIDATES[0]
+    visits_table: str | None = None
+    dynamodb_endpoint: str | None = None
+    dynamodb_timeout: float = 1.0
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> "Config":
+        """Build the configuration from environment variables (or the mapping given)."""
+        env = os.environ if environ is None else environ
+        content = env.get("CONTENT_FILE")
+        if content:
+            content_path = Path(content)
+        else:
+            content_path = next((p for p in _CONTENT_CANDIDATES if p.exists()), _CONTENT_CANDIDATES[0])
+        try:
+            timeout = float(env.get("DYNAMODB_TIMEOUT", "1.0"))
+        except ValueError:
+            raise ValueError(f"DYNAMODB_TIMEOUT must be a number of seconds, not {env['DYNAMODB_TIMEOUT']!r}") from None
+        return cls(
+            skill_id=env.get("SKILL_ID") or None,
+            content_path=content_path,
+            visits_table=env.get("VISITS_TABLE") or None,
+            dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
+            dynamodb_timeout=timeout,
+            log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
+        )

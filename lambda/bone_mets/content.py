@@ -1,0 +1,366 @@
+"""Load and validate the content file: the only place any answer text lives.
+
+The file is TOML (human-editable, parsed by the standard library, so it costs the
+Lambda bundle nothing). It is read once, validated completely, and turned into
+immutable per-locale views. Any problem raises `ContentError` naming the file, the
+entry and the field, at load time, so a broken edit fails the tests, never a request.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+URGENT_CLOSES = ("doctor", "emergency")
+TOPIC_TABLES = ("topics", "cancers")
+LOCALE_PATTERN = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+INTENT_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+# Text is plain prose for the speech module to escape; markup or stray brackets mean
+# someone pasted SSML or HTML, which would be read aloud or break the response.
+MARKUP = re.compile(r"[<>\[\]\\]|&\w*;")
+PROMPT_PLACEHOLDERS = frozenset({"skill_name", "topic", "heard", "emergency_number"})
+TEXT_PLACEHOLDERS = frozenset({"emergency_number"})
+REQUIRED_PROMPTS = (
+    "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question",
+    "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
+    "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more",
+    "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "goodbye", "error",
+)
+
+
+class ContentError(ValueError):
+    """The content file is malformed; the message names file, entry and field."""
+
+    def __init__(self, path: Path | str, entry: str, field_name: str, problem: str) -> None:
+        self.path, self.entry, self.field, self.problem = str(path), entry, field_name, problem
+        super().__init__(f"{path}: [{entry}] {field_name}: {problem}")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One answerable subject: a TOPIC value, a CANCER value, or an aspect's answer."""
+
+    id: str
+    kind: str  # "topics" or "cancers": which table, hence which slot type
+    title: str
+    name: str
+    summary: str
+    more: str
+    synonyms: tuple[str, ...] = ()
+    urgent: str | None = None  # which close ends every answer: "doctor" or "emergency"
+    report: str | None = None  # answer to "I have ..." statements
+    report_phrases: tuple[str, ...] = ()
+    aspects: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The text fields "tell me more" walks through, in order."""
+        return ("report", "summary", "more") if self.report else ("summary", "more")
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """A side of a topic that has its own intent ("what are its side effects?")."""
+
+    id: str
+    intent: str
+    name: str
+    default: str
+
+
+@dataclass(frozen=True)
+class LocaleContent:
+    """Everything one locale says, with that locale's spelling already applied."""
+
+    locale: str
+    emergency_number: str
+    emergency_spoken: str
+    skill_name: str
+    prompts: Mapping[str, str]
+    closes: Mapping[str, str]
+    topics: Mapping[str, Topic]
+
+    def prompt(self, key: str, **values: str) -> str:
+        """A prompt with its placeholders (other than the emergency number) filled in."""
+        values.setdefault("skill_name", self.skill_name)
+        values.setdefault("emergency_number", "{emergency_number}")
+        return self.prompts[key].format(**values)
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole content file, validated; `for_locale` gives a locale's view."""
+
+    path: Path
+    default_locale: str
+    skill_name: str
+    source: Mapping[str, str]
+    medical_terms: tuple[str, ...]
+    aspects: Mapping[str, Aspect]
+    fixed_intents: Mapping[str, str]
+    slot_defaults: Mapping[str, str]
+    locales: Mapping[str, LocaleContent]
+
+    def for_locale(self, locale: str | None) -> LocaleContent:
+        """The view for `locale`; unsupported or missing locales fall back to the default."""
+        return self.locales.get(locale or "", self.locales[self.default_locale])
+
+    @property
+    def default(self) -> LocaleContent:
+        return self.locales[self.default_locale]
+
+    @cached_property
+    def aspect_by_intent(self) -> Mapping[str, Aspect]:
+        return MappingProxyType({a.intent: a for a in self.aspects.values()})
+
+    def slot_values(self, kind: str) -> list[tuple[str, list[str]]]:
+        """(id, synonyms) pairs for one slot type, in file order, default-locale spelling.
+
+        kind is "topics" (TOPIC), "cancers" (CANCER) or "reports" (SYMPTOM).
+        """
+        topics = self.default.topics.values()
+        if kind == "reports":
+            return [(t.id, list(t.report_phrases)) for t in topics if t.report_phrases]
+        return [(t.id, list(t.synonyms)) for t in topics if t.kind == kind and t.synonyms]
+
+
+def load_content(path: Path | str) -> Content:
+    """Read, validate and index the content file at `path`.
+
+    Raises:
+        ContentError: the file is missing, is not TOML, or breaks a rule; the message
+            names the file, the entry and the field.
+    """
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(path, "file", "-", "not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(path, "file", "-", f"cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(path, "file", "-", f"is not valid TOML ({exc})") from None
+    return _Validator(path, raw).build()
+
+
+class _Validator:
+    """Checks one parsed file and builds the `Content` from it."""
+
+    def __init__(self, path: Path, raw: dict[str, Any]) -> None:
+        self.path = path
+        self.raw = raw
+
+    def fail(self, entry: str, field_name: str, problem: str) -> ContentError:
+        return ContentError(self.path, entry, field_name, problem)
+
+    def table(self, parent: Mapping[str, Any], key: str, entry: str) -> dict[str, Any]:
+        value = parent.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(entry, key, "missing table" if value is None else "must be a table")
+        return value
+
+    def text(self, parent: Mapping[str, Any], key: str, entry: str, *,
+             placeholders: frozenset[str] = TEXT_PLACEHOLDERS, required: bool = True) -> str | None:
+        value = parent.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(entry, key, "missing" if value is None else "must be non-empty text")
+        if MARKUP.search(value):
+            raise self.fail(entry, key, "must be plain text (no markup, brackets or entities)")
+        if value != " ".join(value.split()):
+            raise self.fail(entry, key, "has stray whitespace or line breaks")
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError as exc:
+            raise self.fail(entry, key, f"has an unbalanced brace ({exc})") from None
+        unknown = used - placeholders
+        if unknown:
+            raise self.fail(entry, key, f"unknown placeholder {{{sorted(unknown)[0]}}}")
+        return value
+
+    def phrases(self, parent: Mapping[str, Any], key: str, entry: str) -> tuple[str, ...]:
+        value = parent.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(entry, key, "must be a list of non-empty strings")
+        for phrase in value:
+            if not re.fullmatch(r"[A-Za-z][A-Za-z' .]*", phrase):
+                raise self.fail(entry, key, f"{phrase!r}: only letters, spaces, apostrophes and periods")
+        return tuple(value)
+
+    def build(self) -> Content:
+        skill = self.table(self.raw, "skill", "skill")
+        skill_name = self.text(skill, "name", "skill")
+        default_locale = self.text(skill, "default_locale", "skill")
+        source = self.table(self.raw, "source", "source")
+        for key in ("title", "reviewer", "review_date"):
+            self.text(source, key, "source")
+        terms = self.table(self.raw, "medical_terms", "medical_terms").get("words")
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise self.fail("medical_terms", "words", "must be a list of words")
+
+        closes = self.table(self.raw, "closes", "closes")
+        for key in URGENT_CLOSES:
+            text = self.text(closes, key, "closes")
+            if len(re.findall(r"[.!?](\s|$)", text)) != 1 or text[-1] not in ".!?":
+                raise self.fail("closes", key, "must be exactly one sentence")
+        prompts = self.table(self.raw, "prompts", "prompts")
+        for key in REQUIRED_PROMPTS:
+            self.text(prompts, key, "prompts", placeholders=PROMPT_PLACEHOLDERS)
+        for key in prompts.keys() - set(REQUIRED_PROMPTS):
+            raise self.fail("prompts", key, "unknown prompt (the skill never says it)")
+
+        topics = self.build_topics()
+        aspects = self.build_aspects(topics)
+        fixed = self.table(self.raw, "fixed_intents", "fixed_intents")
+        for intent, topic_id in fixed.items():
+            if not INTENT_PATTERN.match(intent):
+                raise self.fail("fixed_intents", intent, "is not a valid intent name")
+            self.topic_ref(topics, topic_id, "fixed_intents", intent)
+        slot_defaults = self.table(self.raw, "slot_defaults", "slot_defaults")
+        for slot in ("cancer", "symptom"):
+            self.topic_ref(topics, slot_defaults.get(slot), "slot_defaults", slot)
+        if not topics[slot_defaults["symptom"]].report:
+            raise self.fail("slot_defaults", "symptom", "must name a topic with a report")
+        self.check_unique_phrases(topics)
+        self.check_reachable(topics, aspects, {**fixed, **slot_defaults})
+
+        locales_raw = self.table(self.raw, "locales", "locales")
+        if default_locale not in locales_raw:
+            raise self.fail("skill", "default_locale", f"{default_locale!r} has no [locales] entry")
+        locales = {}
+        for locale, spec in locales_raw.items():
+            entry = f"locales.{locale}"
+            if not LOCALE_PATTERN.match(locale) or not isinstance(spec, dict):
+                raise self.fail(entry, "-", "must be a table named like en-US")
+            spelling = spec.get("spelling", {})
+            if not isinstance(spelling, dict) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in spelling.items()):
+                raise self.fail(entry, "spelling", "must map words to words")
+            locales[locale] = _localise(
+                locale, spelling, skill_name=skill_name, prompts=prompts, closes=closes, topics=topics,
+                emergency_number=self.text(spec, "emergency_number", entry),
+                emergency_spoken=self.text(spec, "emergency_spoken", entry),
+            )
+        return Content(
+            path=self.path, default_locale=default_locale, skill_name=skill_name,
+            source=MappingProxyType(dict(source)), medical_terms=tuple(terms),
+            aspects=MappingProxyType(aspects), fixed_intents=MappingProxyType(dict(fixed)),
+            slot_defaults=MappingProxyType(dict(slot_defaults)),
+            locales=MappingProxyType(locales),
+        )
+
+    def build_topics(self) -> dict[str, Topic]:
+        topics: dict[str, Topic] = {}
+        for kind in TOPIC_TABLES:
+            for topic_id, spec in self.table(self.raw, kind, kind).items():
+                entry = f"{kind}.{topic_id}"
+                if not ID_PATTERN.match(topic_id) or not isinstance(spec, dict):
+                    raise self.fail(entry, "-", "ids are lower_case_words and entries are tables")
+                if topic_id in topics:
+                    raise self.fail(entry, "-", f"id already used in [{topics[topic_id].kind}]")
+                known = {"title", "name", "summary", "more", "synonyms", "urgent", "report",
+                         "report_phrases", "aspects"}
+                for key in spec.keys() - known:
+                    raise self.fail(entry, key, "unknown field")
+                urgent = spec.get("urgent")
+                if urgent is not None and urgent not in URGENT_CLOSES:
+                    raise self.fail(entry, "urgent", f"must be one of {', '.join(URGENT_CLOSES)}")
+                report = self.text(spec, "report", entry, required=False)
+                if report and not urgent:
+                    raise self.fail(entry, "report", "only urgent topics answer symptom reports")
+                aspects = spec.get("aspects", {})
+                if not isinstance(aspects, dict):
+                    raise self.fail(entry, "aspects", "must map aspect ids to topic ids")
+                topics[topic_id] = Topic(
+                    id=topic_id, kind=kind,
+                    title=self.text(spec, "title", entry), name=self.text(spec, "name", entry),
+                    summary=self.text(spec, "summary", entry), more=self.text(spec, "more", entry),
+                    synonyms=self.phrases(spec, "synonyms", entry), urgent=urgent, report=report,
+                    report_phrases=self.phrases(spec, "report_phrases", entry),
+                    aspects=MappingProxyType(dict(aspects)),
+                )
+                if report and not topics[topic_id].report_phrases:
+                    raise self.fail(entry, "report_phrases", "a topic with a report needs phrases")
+        for topic in topics.values():
+            for aspect_id, target in topic.aspects.items():
+                self.topic_ref(topics, target, f"{topic.kind}.{topic.id}", f"aspects.{aspect_id}")
+        return topics
+
+    def build_aspects(self, topics: Mapping[str, Topic]) -> dict[str, Aspect]:
+        aspects = {}
+        for aspect_id, spec in self.table(self.raw, "aspects", "aspects").items():
+            entry = f"aspects.{aspect_id}"
+            intent = self.text(spec, "intent", entry)
+            if not INTENT_PATTERN.match(intent):
+                raise self.fail(entry, "intent", "is not a valid intent name")
+            default = self.text(spec, "default", entry)
+            self.topic_ref(topics, default, entry, "default")
+            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default)
+        for topic in topics.values():
+            for aspect_id in topic.aspects.keys() - aspects.keys():
+                raise self.fail(f"{topic.kind}.{topic.id}", f"aspects.{aspect_id}", "unknown aspect")
+        return aspects
+
+    def topic_ref(self, topics: Mapping[str, Topic], topic_id: Any, entry: str, field_name: str) -> None:
+        if topic_id not in topics:
+            raise self.fail(entry, field_name, f"unknown topic id {topic_id!r}")
+
+    def check_unique_phrases(self, topics: Mapping[str, Topic]) -> None:
+        """Alexa resolves each phrase to one value per slot type, so a phrase may appear once."""
+        seen: dict[tuple[str, str], str] = {}
+        for topic in topics.values():
+            groups = {topic.kind: topic.synonyms, "reports": topic.report_phrases}
+            for slot_kind, phrases in groups.items():
+                field_name = "report_phrases" if slot_kind == "reports" else "synonyms"
+                for phrase in phrases:
+                    key = (slot_kind, " ".join(phrase.lower().split()))
+                    if key in seen:
+                        raise self.fail(f"{topic.kind}.{topic.id}", field_name,
+                                        f"duplicate synonym {phrase!r} (also in {seen[key]})")
+                    seen[key] = topic.id
+
+    def check_reachable(self, topics: Mapping[str, Topic], aspects: Mapping[str, Aspect],
+                        fixed: Mapping[str, str]) -> None:
+        """A topic nobody can ask about is a sign of a typo in an id."""
+        reachable = {t.id for t in topics.values() if t.synonyms or t.report_phrases}
+        reachable |= {a.default for a in aspects.values()} | set(fixed.values())
+        reachable |= {target for t in topics.values() for target in t.aspects.values()}
+        for topic in topics.values():
+            if topic.id not in reachable:
+                raise self.fail(f"{topic.kind}.{topic.id}", "synonyms",
+                                "no synonyms, and no aspect or intent leads here")
+
+
+def _localise(locale: str, spelling: Mapping[str, str], *, skill_name: str,
+              prompts: Mapping[str, str], closes: Mapping[str, str], topics: Mapping[str, Topic],
+              emergency_number: str, emergency_spoken: str) -> LocaleContent:
+    """Apply a locale's spelling to every text; slot synonyms stay as written."""
+    if spelling:
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b")
+
+        def spell(text: str | None) -> str | None:
+            return text if text is None else pattern.sub(lambda m: spelling[m.group(1)], text)
+    else:
+        def spell(text: str | None) -> str | None:
+            return text
+
+    local_topics = {
+        topic_id: Topic(**{**topic.__dict__, **{
+            key: spell(getattr(topic, key)) for key in ("title", "name", "summary", "more", "report")}})
+        for topic_id, topic in topics.items()
+    }
+    return LocaleContent(
+        locale=locale, emergency_number=emergency_number, emergency_spoken=emergency_spoken,
+        skill_name=skill_name,
+        prompts=MappingProxyType({k: spell(v) for k, v in prompts.items()}),
+        closes=MappingProxyType({k: spell(v) for k, v in closes.items()}),
+        topics=MappingProxyType(local_topics),
+    )

@@ -1,0 +1,74 @@
+"""What the skill remembers within one session, kept in session attributes.
+
+Only ids of content entries and the last response are kept, and only for the session:
+nothing here is persisted.
+"""
+
+from __future__ import annotations
+
+from typing import Any, MutableMapping
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from .content import LocaleContent, Topic
+
+TOPIC = "topic"   # id of the topic last answered
+STAGE = "stage"   # which of that topic's stages was last spoken
+OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
+LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
+
+
+class Conversation:
+    """Read and update the session's conversation state, tolerating any stored junk."""
+
+    def __init__(self, handler_input: HandlerInput) -> None:
+        attributes = handler_input.attributes_manager.session_attributes
+        if not isinstance(attributes, dict):  # a malformed request may carry anything here
+            attributes = {}
+            handler_input.attributes_manager.session_attributes = attributes
+        self._attributes: MutableMapping[str, Any] = attributes
+
+    def topic(self, content: LocaleContent) -> Topic | None:
+        """The topic last answered, if it still exists in the content."""
+        return _lookup(content, self._attributes.get(TOPIC))
+
+    def stage(self) -> str | None:
+        stage = self._attributes.get(STAGE)
+        return stage if isinstance(stage, str) else None
+
+    def offer(self, content: LocaleContent) -> Topic | None:
+        """The topic offered in the last response, if any."""
+        return _lookup(content, self._attributes.get(OFFER))
+
+    def answered(self, topic: Topic, stage: str) -> None:
+        """Remember that `topic` was just answered up to `stage`."""
+        self._attributes[TOPIC] = topic.id
+        self._attributes[STAGE] = stage
+        self._attributes.pop(OFFER, None)
+
+    def offered(self, topic: Topic | None) -> None:
+        """Remember a topic offered to the person, or clear the offer."""
+        if topic is None:
+            self._attributes.pop(OFFER, None)
+        else:
+            self._attributes[OFFER] = topic.id
+
+    def reset(self) -> None:
+        """Forget the topic, the stage and any offer (a new start)."""
+        for key in (TOPIC, STAGE, OFFER):
+            self._attributes.pop(key, None)
+
+    def last_response(self) -> dict[str, str] | None:
+        saved = self._attributes.get(LAST)
+        keys = ("ssml", "reprompt", "card_title", "card_text")
+        if isinstance(saved, dict) and all(isinstance(saved.get(k), str) for k in keys):
+            return saved
+        return None
+
+    def save_response(self, saved: dict[str, str] | None) -> None:
+        if saved is not None:
+            self._attributes[LAST] = saved
+
+
+def _lookup(content: LocaleContent, topic_id: Any) -> Topic | None:
+    return content.topics.get(topic_id) if isinstance(topic_id, str) else None

@@ -1,0 +1,105 @@
+"""The one place the skill is assembled. Lambda, the web service and the simulator all use it."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model import RequestEnvelope
+
+from . import handlers
+from .config import Config
+from .content import Content, load_content
+from .safe_logging import configure, describe_error
+from .visits import VisitLog, build_persistence_adapter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BoneMetsSkill:
+    """The assembled skill (`custom_skill`), its content and configuration."""
+
+    custom_skill: CustomSkill
+    content: Content
+    config: Config
+
+    def handle_event(self, event: Any, context: Any = None) -> dict[str, Any]:
+        """Answer one request envelope (as parsed JSON) with a response envelope.
+
+        Never raises: a malformed envelope gets a spoken apology, a request for another
+        skill (when SKILL_ID is set) an empty response that ends the session.
+        """
+        serializer = self.custom_skill.serializer
+        try:
+            envelope = serializer.deserialize(json.dumps(event), RequestEnvelope)
+            if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
+                raise ValueError("no request in the envelope")
+        except Exception as exc:
+            log.warning("malformed request envelope: %s", describe_error(exc))
+            return self._apology()
+        if self.config.skill_id and _skill_id(envelope) != self.config.skill_id:
+            log.warning("rejected a request for another skill")
+            return {"version": "1.0", "response": {"shouldEndSession": True}}
+        try:
+            response = self.custom_skill.invoke(request_envelope=envelope, context=context)
+            return serializer.serialize(response)
+        except Exception as exc:  # the exception handler covers handlers; this covers the SDK
+            log.error("skill invocation failed: %s", describe_error(exc))
+            return self._apology()
+
+    def _apology(self) -> dict[str, Any]:
+        """A spoken apology that needs nothing from the request."""
+        text = self.content.default.prompt("error")
+        return {
+            "version": "1.0",
+            "response": {
+                "outputSpeech": {"type": "PlainText", "text": text},
+                "shouldEndSession": True,
+            },
+        }
+
+
+def build_skill(config: Config | None = None) -> BoneMetsSkill:
+    """Load the content and wire every handler into one skill.
+
+    Raises:
+        ContentError: the content file is malformed (raised here, never per request).
+    """
+    config = config or Config.from_environment()
+    configure(config.log_level)
+    content = load_content(config.content_path)
+    adapter = build_persistence_adapter(config)
+    builder = CustomSkillBuilder(persistence_adapter=adapter)
+    builder.skill_id = config.skill_id
+    for handler in (
+        handlers.LaunchHandler(content, VisitLog(enabled=adapter is not None)),
+        handlers.TopicQuestionHandler(content),
+        handlers.AspectQuestionHandler(content),
+        handlers.CancerSpreadHandler(content),
+        handlers.SymptomReportHandler(content),
+        handlers.MoreDetailHandler(content),
+        handlers.NoHandler(content),
+        handlers.RepeatHandler(content),
+        handlers.HelpHandler(content),
+        handlers.ExitHandler(content),
+        handlers.SessionEndedHandler(),
+        handlers.FallbackHandler(content),  # last: takes whatever nobody else did
+    ):
+        builder.add_request_handler(handler)
+    builder.add_exception_handler(handlers.CatchAllExceptionHandler(content))
+    builder.add_global_response_interceptor(handlers.RepeatCacheInterceptor())
+    return BoneMetsSkill(custom_skill=builder.create(), content=content, config=config)
+
+
+def _skill_id(envelope: RequestEnvelope) -> str | None:
+    system = getattr(envelope.context, "system", None)
+    application = getattr(system, "application", None) or getattr(envelope.session, "application", None)
+    return getattr(application, "application_id", None)
+
+
+__all__ = ["BoneMetsSkill", "build_skill"]

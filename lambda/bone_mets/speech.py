@@ -1,0 +1,105 @@
+"""Everything the skill says is assembled here: SSML, escaping, cards, reprompts, the urgent close.
+
+Handlers describe a reply as a `Reply` (plain-text pieces from the content file) and never
+touch SSML. `render` turns a Reply into the response, and it alone places the urgent close:
+any reply about an urgent topic ends with that topic's close as its last spoken sentence,
+whichever handler built it, and its card carries the close too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+from xml.sax.saxutils import escape, quoteattr
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from .content import LocaleContent, Topic
+
+EMERGENCY = "{emergency_number}"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to say, as plain text from the content file.
+
+    speech: spoken in order; each piece is one or more whole sentences.
+    topic: the topic the reply is about; if it is urgent, its close is spoken last.
+    reprompt: said if the person stays silent; None ends the session.
+    card_title / card_body: the card; the body defaults to the speech.
+    """
+
+    speech: tuple[str, ...]
+    topic: Topic | None = None
+    reprompt: str | None = None
+    card_title: str | None = None
+    card_body: tuple[str, ...] | None = None
+    end_session: bool = False
+
+    def close(self, content: LocaleContent) -> str | None:
+        """The urgent close for this reply's topic, or None."""
+        if self.topic is None or self.topic.urgent is None:
+            return None
+        return content.closes[self.topic.urgent]
+
+
+def to_ssml(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
+    """Escaped SSML for plain-text pieces; the emergency number is spoken the local way."""
+    number = "<sub alias={}>{}</sub>".format(
+        quoteattr(content.emergency_spoken), escape(content.emergency_number))
+    spoken = " ".join(escape(piece).replace(EMERGENCY, number) for piece in pieces)
+    return f"<speak>{spoken}</speak>"
+
+
+def to_text(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
+    """Plain text for a card, with the emergency number written out."""
+    return " ".join(pieces).replace(EMERGENCY, content.emergency_number)
+
+
+def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) -> Response:
+    """Build the response for `reply`, ending urgent replies with their close."""
+    close = reply.close(content)
+    spoken = list(reply.speech) + ([close] if close else [])
+    body = list(reply.card_body if reply.card_body is not None else reply.speech)
+    if close and (not body or body[-1] != close):
+        body.append(close)
+    builder = handler_input.response_builder
+    builder.speak(to_ssml(spoken, content))
+    builder.set_card(SimpleCard(title=reply.card_title or content.skill_name,
+                                content=to_text(body, content)))
+    if reply.reprompt and not reply.end_session:
+        builder.ask(to_ssml([reply.reprompt], content))
+    builder.set_should_end_session(reply.end_session or not reply.reprompt)
+    return builder.response
+
+
+def replay(handler_input: HandlerInput, saved: Mapping[str, str]) -> Response:
+    """Say a saved response again exactly (see `snapshot`): speech, card and reprompt."""
+    builder = handler_input.response_builder
+    builder.speak(saved["ssml"])
+    builder.set_card(SimpleCard(title=saved["card_title"], content=saved["card_text"]))
+    builder.ask(saved["reprompt"])
+    builder.set_should_end_session(False)
+    return builder.response
+
+
+def snapshot(response: Response | None) -> dict[str, str] | None:
+    """What `replay` needs from an open-session response, or None if it can't be replayed."""
+    if response is None or response.should_end_session is not False:
+        return None
+    speech, reprompt, card = response.output_speech, response.reprompt, response.card
+    if speech is None or reprompt is None or reprompt.output_speech is None or card is None:
+        return None
+    return {
+        "ssml": speech.ssml,
+        "reprompt": reprompt.output_speech.ssml,
+        "card_title": card.title,
+        "card_text": card.content,
+    }
+
+
+def silent_end(handler_input: HandlerInput) -> Response:
+    """An empty response that ends the session (SessionEndedRequest takes no speech)."""
+    return handler_input.response_builder.set_should_end_session(True).response

@@ -1,0 +1,81 @@
+"""Remember how many times each Alexa user has opened the skill, and when: nothing else.
+
+The count lives in DynamoDB through ask-sdk-dynamodb-persistence-adapter. No topic, no
+symptom, nothing about anyone's health is ever written: `record_visit` replaces the
+stored attributes with exactly two fields. Without a table name nothing is persisted.
+A slow or failing DynamoDB never costs an answer: the failure is logged and the
+visit treated as a first one.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from .config import Config
+from .safe_logging import describe_error
+
+if TYPE_CHECKING:
+    from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+
+log = logging.getLogger(__name__)
+VISITS = "visits"
+LAST_VISIT = "last_visit"
+
+
+class VisitLog:
+    """Counts visits through the skill's persistence adapter, if it has one."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def record_visit(self, handler_input: HandlerInput) -> int:
+        """Count this visit; return how many visits came before it (0 if unknown)."""
+        if not self.enabled:
+            return 0
+        manager = handler_input.attributes_manager
+        try:
+            stored = manager.persistent_attributes
+            previous = stored.get(VISITS) if isinstance(stored, dict) else None
+            previous = int(previous) if isinstance(previous, (int, float)) and previous > 0 else 0
+            manager.persistent_attributes = {
+                VISITS: previous + 1,
+                LAST_VISIT: datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+            manager.save_persistent_attributes()
+        except Exception as exc:  # DynamoDB down, slow, missing table, bad data: answer anyway
+            log.warning("visit count unavailable: %s", describe_error(exc))
+            return 0
+        return previous
+
+
+def build_persistence_adapter(config: Config) -> "AbstractPersistenceAdapter | None":
+    """A DynamoDB adapter for the configured table, or None when no table is set.
+
+    boto3 is imported only here, so a skill without persistence starts without it.
+    """
+    if not config.visits_table:
+        return None
+    import boto3
+    from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+    from botocore.config import Config as BotoConfig
+
+    resource = boto3.resource(
+        "dynamodb",
+        endpoint_url=config.dynamodb_endpoint,
+        config=BotoConfig(
+            connect_timeout=config.dynamodb_timeout,
+            read_timeout=config.dynamodb_timeout,
+            retries={"max_attempts": 1, "mode": "standard"},
+        ),
+    )
+    return DynamoDbAdapter(
+        table_name=config.visits_table,
+        partition_key_name="id",
+        attribute_name="attributes",
+        create_table=False,
+        dynamodb_resource=resource,
+    )

@@ -1,0 +1,237 @@
+"""Generate, check and load the Alexa interaction models (interaction_model/<locale>.json).
+
+One source makes every locale's model, so they cannot drift apart:
+interaction_model/phrases.toml (intents and sample patterns, local extra samples) plus
+the content file (slot values and synonyms, locale spelling). Run as a script:
+
+    python lambda/voice_model.py          # write interaction_model/<locale>.json
+    python lambda/voice_model.py --check  # exit 1 if a committed model is out of date
+
+Not part of the Lambda artifact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable
+
+ROOT = Path(__file__).resolve().parent.parent
+PHRASES = ROOT / "interaction_model" / "phrases.toml"
+MODEL_DIR = ROOT / "interaction_model"
+CONTENT = ROOT / "content" / "bone_metastases.toml"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bone_mets.content import Content, load_content  # noqa: E402
+
+SLOT_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# Amazon's sample utterance rules: letters (any script), spaces, apostrophes, periods
+# in abbreviations, and {slot} references; no digits or other symbols.
+UTTERANCE_CHARS = re.compile(r"^[^\W\d_]+(?:[ '.\-]*[^\W\d_]+)*\.?$")
+INVOCATION_FORBIDDEN = (
+    "alexa", "amazon", "echo", "computer", "skill", "app", "ask", "tell", "open", "launch",
+    "begin", "start", "load", "run", "play", "resume", "enable", "use",
+)
+BUILT_IN_PREFIX = "AMAZON."
+
+
+class ModelError(ValueError):
+    """A model file is missing or malformed; the message names the file and what is wrong."""
+
+
+def expand(pattern: str) -> list[str]:
+    """All phrasings of a sample pattern: (a|b) picks one, [x] is optional, nesting allowed."""
+    text = pattern.replace("[", "(").replace("]", "|)")  # [x] is (x|)
+
+    def alternatives(position: int) -> tuple[list[str], int]:
+        choices, current = [], [""]
+        while position < len(text):
+            char = text[position]
+            if char == "(":
+                inner, position = alternatives(position + 1)
+                current = [head + tail for head in current for tail in inner]
+                continue
+            if char == "|":
+                choices += current
+                current = [""]
+            elif char == ")":
+                return choices + current, position + 1
+            else:
+                current = [head + char for head in current]
+            position += 1
+        return choices + current, position
+
+    phrasings, _ = alternatives(0)
+    seen: dict[str, None] = {}
+    for phrasing in phrasings:
+        seen.setdefault(" ".join(phrasing.split()), None)
+    return [p for p in seen if p]
+
+
+def respell(text: str, spelling: dict[str, str]) -> str:
+    if not spelling:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b")
+    return pattern.sub(lambda m: spelling[m.group(1)], text)
+
+
+def load_phrases(path: Path = PHRASES) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(f"{path}: cannot be read as TOML ({exc})") from None
+
+
+def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every locale's interaction model, in the ASK format, keyed by locale."""
+    raw_locales = tomllib.loads(content.path.read_text(encoding="utf-8"))["locales"]
+    models = {}
+    for locale in phrases["locales"]:
+        spelling = raw_locales.get(locale, {}).get("spelling", {})
+        extra = phrases.get("locale_samples", {}).get(locale, {})
+        intents = []
+        for name, spec in phrases["intents"].items():
+            samples: dict[str, None] = {}
+            for pattern in [*spec.get("samples", []), *extra.get(name, [])]:
+                for sample in expand(pattern):
+                    samples.setdefault(respell(sample, spelling), None)
+            intent: dict[str, Any] = {"name": name}
+            if spec.get("slots"):
+                intent["slots"] = [{"name": slot, "type": slot_type, "samples": []}
+                                   for slot, slot_type in spec["slots"].items()]
+            intent["samples"] = list(samples)
+            intents.append(intent)
+        types = []
+        for type_name, kind in phrases["slot_types"].items():
+            values = []
+            for value_id, synonyms in content.slot_values(kind):
+                spelled = list(dict.fromkeys(respell(s, spelling) for s in synonyms))
+                values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
+            types.append({"name": type_name, "values": values})
+        models[locale] = {
+            "interactionModel": {
+                "languageModel": {
+                    "invocationName": phrases["invocation_name"],
+                    "intents": intents,
+                    "types": types,
+                }
+            },
+            "version": "1",
+        }
+    return models
+
+
+def check_model(model: dict[str, Any]) -> list[str]:
+    """Problems Amazon's model build would report that can be checked offline."""
+    problems = []
+    language = model.get("interactionModel", {}).get("languageModel", {})
+    invocation = language.get("invocationName", "")
+    words = invocation.split()
+    if len(words) < 2:
+        problems.append(f"invocation name {invocation!r} must have two or more words")
+    if not re.fullmatch(r"[a-z][a-z'. ]*", invocation):
+        problems.append(f"invocation name {invocation!r} must be lower-case letters, spaces, apostrophes, periods")
+    for word in words:
+        if word in INVOCATION_FORBIDDEN:
+            problems.append(f"invocation name {invocation!r} contains the reserved word {word!r}")
+    types = {t["name"]: t for t in language.get("types", [])}
+    for type_name, slot_type in types.items():
+        if not slot_type.get("values"):
+            problems.append(f"slot type {type_name} has no values")
+        ids = [v.get("id") for v in slot_type.get("values", [])]
+        if len(ids) != len(set(ids)):
+            problems.append(f"slot type {type_name} repeats a value id")
+    owner: dict[str, str] = {}
+    for intent in language.get("intents", []):
+        name = intent.get("name", "")
+        slots = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        samples = intent.get("samples", [])
+        if not name.startswith(BUILT_IN_PREFIX) and not samples:
+            problems.append(f"custom intent {name} has no sample utterances")
+        for slot_name, slot_type in slots.items():
+            if not slot_type.startswith(BUILT_IN_PREFIX) and slot_type not in types:
+                problems.append(f"intent {name}: slot {slot_name} has undeclared type {slot_type}")
+        for sample in samples:
+            referenced = SLOT_REF.findall(sample)
+            for slot_name in referenced:
+                if slot_name not in slots:
+                    problems.append(f"intent {name}: {sample!r} uses undeclared slot {{{slot_name}}}")
+            if len(referenced) != len(set(referenced)):
+                problems.append(f"intent {name}: {sample!r} uses a slot twice")
+            words_only = SLOT_REF.sub("", sample).strip()
+            if words_only and not all(UTTERANCE_CHARS.match(w) for w in words_only.split()):
+                problems.append(f"intent {name}: {sample!r} has characters Alexa does not accept")
+            key = " ".join(sample.lower().split())
+            if key in owner and owner[key] != name:
+                problems.append(f"{sample!r} is a sample of both {owner[key]} and {name}")
+            owner.setdefault(key, name)
+    return problems
+
+
+def load_model(path: Path) -> dict[str, Any]:
+    """Read an interaction model file, with errors that name the file and the field.
+
+    Raises:
+        ModelError: missing file, bad JSON, or a model without intents.
+    """
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{path}: no interaction model here") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{path}: cannot be read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    language = model.get("interactionModel", {}).get("languageModel") if isinstance(model, dict) else None
+    if not isinstance(language, dict):
+        raise ModelError(f"{path}: interactionModel.languageModel is missing")
+    intents = language.get("intents")
+    if not isinstance(intents, list) or not intents:
+        raise ModelError(f"{path}: interactionModel.languageModel.intents is missing or empty")
+    for index, intent in enumerate(intents):
+        if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
+            raise ModelError(f"{path}: interactionModel.languageModel.intents[{index}].name is missing")
+        if not isinstance(intent.get("samples", []), list):
+            raise ModelError(f"{path}: intents[{index}] ({intent['name']}).samples must be a list")
+    if not isinstance(language.get("types", []), list):
+        raise ModelError(f"{path}: interactionModel.languageModel.types must be a list")
+    return model
+
+
+def model_path(locale: str, directory: Path = MODEL_DIR) -> Path:
+    return directory / f"{locale}.json"
+
+
+def render(model: dict[str, Any]) -> str:
+    return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a committed model is out of date")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    models = build_models(load_content(CONTENT), load_phrases())
+    failed = False
+    for locale, model in models.items():
+        problems = check_model(model)
+        for problem in problems:
+            print(f"{locale}: {problem}", file=sys.stderr)
+        failed |= bool(problems)
+        path = model_path(locale)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != render(model):
+                print(f"{path} is out of date: run `make models`", file=sys.stderr)
+                failed = True
+        elif not problems:
+            path.write_text(render(model), encoding="utf-8")
+            count = sum(len(i["samples"]) for i in model["interactionModel"]["languageModel"]["intents"])
+            print(f"wrote {path.relative_to(ROOT)} ({count} samples)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
