@@ -28,7 +28,7 @@ MARKUP = re.compile(r"[<>\[\]\\]|&\w*;")
 PROMPT_PLACEHOLDERS = frozenset({"skill_name", "topic", "heard", "emergency_number"})
 TEXT_PLACEHOLDERS = frozenset({"emergency_number"})
 REQUIRED_PROMPTS = (
-    "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question",
+    "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more",
     "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "goodbye", "error",

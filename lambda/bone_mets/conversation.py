@@ -15,6 +15,7 @@ from .content import LocaleContent, Topic
 TOPIC = "topic"   # id of the topic last answered
 STAGE = "stage"   # which of that topic's stages was last spoken
 OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
+TOUCHES = "touches"  # id of another topic the current thread of questions is about
 LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
 
 
@@ -40,10 +41,18 @@ class Conversation:
         """The topic offered in the last response, if any."""
         return _lookup(content, self._attributes.get(OFFER))
 
-    def answered(self, topic: Topic, stage: str) -> None:
-        """Remember that `topic` was just answered up to `stage`."""
+    def touched(self, content: LocaleContent) -> Topic | None:
+        """The other topic this thread of questions is about ("how is bone pain treated?")."""
+        return _lookup(content, self._attributes.get(TOUCHES))
+
+    def answered(self, topic: Topic, stage: str, touches: Topic | None = None) -> None:
+        """Remember that `topic` was just answered up to `stage`, and what else it touched."""
         self._attributes[TOPIC] = topic.id
         self._attributes[STAGE] = stage
+        if touches is not None and touches.id != topic.id:
+            self._attributes[TOUCHES] = touches.id
+        else:
+            self._attributes.pop(TOUCHES, None)
         self._attributes.pop(OFFER, None)
 
     def offered(self, topic: Topic | None) -> None:
@@ -55,7 +64,7 @@ class Conversation:
 
     def reset(self) -> None:
         """Forget the topic, the stage and any offer (a new start)."""
-        for key in (TOPIC, STAGE, OFFER):
+        for key in (TOPIC, STAGE, OFFER, TOUCHES):
             self._attributes.pop(key, None)
 
     def last_response(self) -> dict[str, str] | None:

@@ -7,6 +7,7 @@ receive the loaded content (and the visit log) when the skill is assembled.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Iterable
 
 from ask_sdk_core import utils as ask_utils
@@ -40,23 +41,27 @@ class ContentHandler(AbstractRequestHandler):
         return speech.render(handler_input, reply, self.local(handler_input))
 
     def answer(self, handler_input: HandlerInput, topic: Topic, stage: str | None = None,
-               lead: Iterable[str] = ()) -> Response:
-        """Speak one stage of `topic` (its first by default) and remember it."""
+               lead: Iterable[str] = (), touches: Topic | None = None) -> Response:
+        """Speak one stage of `topic` (its first by default) and remember it.
+
+        `touches` is another topic the question was about; if it is urgent, so is the answer.
+        """
         local = self.local(handler_input)
         topic = local.topics[topic.id]
         stage = stage or topic.stages[0]
         conversation = Conversation(handler_input)
-        conversation.answered(topic, stage)
+        conversation.answered(topic, stage, touches)
         text = getattr(topic, stage)
         has_more = topic.stages.index(stage) + 1 < len(topic.stages)
-        offer = local.prompt("more_offer") if has_more else local.prompt("question")
+        offer = local.prompt("more_offer") if has_more else local.prompt("next_question")
+        reply = Reply(speech=(*lead, text), topic=topic, touches=touches,
+                      reprompt=local.prompt("more_offer_topic", topic=topic.name) if has_more else offer,
+                      card_title=topic.title)
         # An urgent answer ends with its close, so the invitation to go on is only in
         # the reprompt; other answers ask it aloud too, as a published skill should.
-        spoken = (*lead, text) if topic.urgent else (*lead, text, offer)
-        reprompt = local.prompt("more_offer_topic", topic=topic.name) if has_more else offer
-        return self.say(handler_input, Reply(
-            speech=spoken, topic=topic, reprompt=reprompt, card_title=topic.title,
-            card_body=(*lead, text)))
+        if reply.close(local) is None:
+            reply = replace(reply, speech=(*reply.speech, offer), card_body=reply.speech)
+        return self.say(handler_input, reply)
 
     def prompt(self, handler_input: HandlerInput, *keys: str, reprompt: str = "question",
                about: Topic | None = None, **values: str) -> Response:
@@ -165,12 +170,14 @@ class AspectQuestionHandler(ContentHandler):
         subject = named or Conversation(handler_input).topic(local)
         target = subject.aspects.get(aspect.id) if subject else None
         if target:
-            return self.answer(handler_input, local.topics[target])
+            return self.answer(handler_input, local.topics[target], touches=subject)
         if named is None or named.id == default.id:
-            return self.answer(handler_input, default)
+            return self.answer(handler_input, default, touches=subject)
         # The person named a topic the source says nothing about in this respect: say so,
-        # and offer the general answer, so "yes" brings it.
-        Conversation(handler_input).offered(default)
+        # and offer the general answer, so "yes" brings it (still touching the named topic).
+        conversation = Conversation(handler_input)
+        conversation.answered(named, named.stages[-1], touches=subject)
+        conversation.offered(default)
         return self.say(handler_input, Reply(
             speech=(local.prompt("aspect_gap", topic=named.name),
                     local.prompt("more_offer_topic", topic=default.name)),
@@ -223,17 +230,21 @@ class MoreDetailHandler(ContentHandler):
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         offered = conversation.offer(local)
+        # "More" continues the same thread, so it keeps touching what the thread touched.
         if offered is not None:
-            return self.answer(handler_input, offered)
+            return self.answer(handler_input, offered, touches=conversation.topic(local))
         topic = conversation.topic(local)
+        touches = conversation.touched(local)
         if topic is None:
             return self.prompt(handler_input, "nothing_yet", reprompt="help_reprompt")
         stage = conversation.stage()
         stages = topic.stages
         position = stages.index(stage) if stage in stages else 0
         if position + 1 < len(stages):
-            return self.answer(handler_input, topic, stage=stages[position + 1])
-        return self.prompt(handler_input, "no_more", "question", about=topic, topic=topic.name)
+            return self.answer(handler_input, topic, stage=stages[position + 1], touches=touches)
+        return self.say(handler_input, Reply(
+            speech=(local.prompt("no_more", topic=topic.name), local.prompt("next_question")),
+            topic=topic, touches=touches, reprompt=local.prompt("next_question")))
 
 
 class NoHandler(ContentHandler):

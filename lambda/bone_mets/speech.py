@@ -27,22 +27,26 @@ class Reply:
 
     speech: spoken in order; each piece is one or more whole sentences.
     topic: the topic the reply is about; if it is urgent, its close is spoken last.
+    touches: another topic the question was about ("how is bone pain treated?" is
+        answered by surgery but touches pain); if urgent, its close applies too.
     reprompt: said if the person stays silent; None ends the session.
     card_title / card_body: the card; the body defaults to the speech.
     """
 
     speech: tuple[str, ...]
     topic: Topic | None = None
+    touches: Topic | None = None
     reprompt: str | None = None
     card_title: str | None = None
     card_body: tuple[str, ...] | None = None
     end_session: bool = False
 
     def close(self, content: LocaleContent) -> str | None:
-        """The urgent close for this reply's topic, or None."""
-        if self.topic is None or self.topic.urgent is None:
+        """The urgent close for this reply's topics, or None; an emergency outranks the rest."""
+        kinds = {t.urgent for t in (self.topic, self.touches) if t is not None and t.urgent}
+        if not kinds:
             return None
-        return content.closes[self.topic.urgent]
+        return content.closes["emergency" if "emergency" in kinds else kinds.pop()]
 
 
 def to_ssml(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:

@@ -1,0 +1,313 @@
+"""Every handler, driven through the Lambda-style entry with request fixtures."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bone_mets.config import Config
+from bone_mets.skill import build_skill
+from conftest import CONTENT_FILE
+from events import (DOCTOR, card_text, ends_session, intent_event, load_event, reprompt,
+                    sentences, spoken)
+
+
+def test_launch_welcomes_with_disclaimer_example_and_question(handler):
+    # GIVEN a new session
+    event = load_event("launch")
+    # WHEN the skill is opened
+    response = handler(event, None)
+    # THEN it welcomes, disclaims in one sentence, gives an example and asks
+    said = spoken(response)
+    parts = sentences(said)
+    assert parts[0] == "Welcome to Bone Metastases Guide."
+    disclaimer = [s for s in parts if "not medical advice" in s]
+    assert len(disclaimer) == 1 and "911" in disclaimer[0]
+    assert "what is osteoblastic?" in said
+    assert said.endswith("What would you like to know?")
+    assert reprompt(response)
+    assert "not medical advice" in card_text(response)
+    assert ends_session(response) is False
+
+
+def test_topic_answer_has_card_reprompt_and_offer(handler):
+    # GIVEN "what is osteoblastic" resolved to its content id
+    event = load_event("topic_osteoblastic")
+    # WHEN it is asked
+    response = handler(event, None)
+    # THEN the summary is spoken, with an offer of more, and the card carries the text
+    said = spoken(response)
+    assert "new bone" in said
+    assert said.endswith("Would you like to hear more?")
+    assert "more about osteoblastic bone metastases" in reprompt(response)
+    assert response["response"]["card"]["title"] == "Osteoblastic bone metastases"
+    assert "new bone" in card_text(response) and "hear more" not in card_text(response)
+    assert ends_session(response) is False
+
+
+@pytest.mark.parametrize("fixture", ["topic_unmatched", "topic_empty_slot"])
+def test_unknown_topic_says_so_suggests_and_keeps_listening(handler, fixture):
+    # GIVEN a topic the content lacks (unresolved slot) or no topic at all
+    response = handler(load_event(fixture), None)
+    # THEN it apologises, suggests what it can answer and keeps the session open
+    said = spoken(response)
+    assert "don't have information" in said
+    assert "symptoms" in said and "treatments" in said
+    assert ends_session(response) is False and reprompt(response)
+
+
+def test_unknown_topic_names_what_was_heard(handler):
+    response = handler(load_event("topic_unmatched"), None)
+    assert "about leukemia" in spoken(response)
+
+
+def test_side_effects_of_named_topic(handler):
+    # GIVEN "what are the side effects of bisphosphonates"
+    response = handler(load_event("aspect_side_effects"), None)
+    # THEN the answer is osteonecrosis of the jaw
+    assert "jaw" in spoken(response)
+
+
+def test_follow_up_side_effects_use_last_topic(dialog):
+    # GIVEN bisphosphonates were just explained
+    dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates"))
+    # WHEN the person asks "what are the side effects"
+    response = dialog.fixture("aspect_side_effects_no_topic")
+    # THEN the side effects of bisphosphonates are given
+    assert "osteonecrosis of the jaw" in spoken(response)
+
+
+def test_follow_up_what_about_another_type(dialog):
+    # GIVEN osteoblastic was explained
+    dialog.fixture("topic_osteoblastic")
+    # WHEN "what about osteolytic"
+    response = dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    # THEN osteolytic is explained
+    assert "destroy healthy bone" in spoken(response)
+
+
+def test_aspect_the_source_lacks_is_said_and_offered(dialog):
+    # GIVEN "what are the side effects of radiation therapy" (the article names none)
+    response = dialog.intent("SideEffectsIntent", topic=("radiation", "radiation_therapy"))
+    said = spoken(response)
+    # THEN it says so and offers the side effects it does know
+    assert "doesn't cover that for radiation therapy" in said
+    assert "osteonecrosis of the jaw" in said
+    # WHEN the person says yes
+    follow = dialog.fixture("yes")
+    # THEN the offered topic is answered
+    assert "jawbone" in spoken(follow)
+
+
+def test_cancer_named(handler):
+    response = handler(load_event("cancer_lung"), None)
+    assert spoken(response).startswith("Yes. Lung cancer is one of the cancers")
+
+
+def test_cancer_unmatched_says_so_and_lists(handler):
+    said = spoken(handler(load_event("cancer_unmatched"), None))
+    assert "doesn't say whether pancreatic cancer spreads" in said
+    assert "breast" in said and "melanoma" in said
+
+
+def test_which_cancers_without_a_slot_lists_them(handler):
+    said = spoken(handler(load_event("which_cancers"), None))
+    for cancer in ("breast", "kidney", "lung", "ovarian", "prostate", "thyroid", "melanoma"):
+        assert cancer in said
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("report_pain", "sorry to hear about the pain"),
+    ("report_unmatched", "main symptoms of bone metastases"),
+])
+def test_symptom_reports_never_diagnose_and_close_with_the_doctor(handler, fixture, expected):
+    # GIVEN a person telling the skill about a symptom (known or not)
+    response = handler(load_event(fixture), None)
+    said = spoken(response)
+    # THEN it says it can't tell the cause, and the last sentence is the doctor prompt
+    assert expected in said
+    assert "can't tell" in said
+    assert sentences(said)[-1] == "If you have any of these symptoms, call your doctor right away."
+    assert ends_session(response) is False and reprompt(response)
+
+
+def test_more_walks_the_stages_then_says_that_is_all(dialog):
+    dialog.fixture("topic_osteoblastic")
+    more = dialog.fixture("more")
+    assert "one of three types" in spoken(more)
+    assert spoken(more).endswith("What else would you like to know?")
+    done = dialog.fixture("more")
+    assert spoken(done).startswith("That's everything I have on osteoblastic bone metastases.")
+    assert ends_session(done) is False and reprompt(done)
+
+
+def test_yes_after_an_answer_gives_more(dialog):
+    dialog.fixture("topic_osteoblastic")
+    assert "one of three types" in spoken(dialog.fixture("yes"))
+
+
+def test_more_without_a_topic_prompts_for_a_question(dialog):
+    dialog.launch()
+    response = dialog.fixture("more")
+    assert "Ask me a question first" in spoken(response)
+    assert ends_session(response) is False
+
+
+def test_no_gives_a_short_prompt_and_drops_the_offer(dialog):
+    dialog.intent("SideEffectsIntent", topic=("radiation", "radiation_therapy"))
+    response = dialog.fixture("no")
+    assert spoken(response) == "Okay. What would you like to know?"
+    assert ends_session(response) is False and reprompt(response)
+    assert "offer" not in dialog.attributes
+
+
+def test_repeat_replays_the_last_answer_exactly(dialog):
+    first = dialog.fixture("topic_osteoblastic")
+    again = dialog.fixture("repeat")
+    assert again["response"]["outputSpeech"] == first["response"]["outputSpeech"]
+    assert again["response"]["card"] == first["response"]["card"]
+    assert again["response"]["reprompt"] == first["response"]["reprompt"]
+    # and twice in a row
+    assert dialog.fixture("repeat")["response"]["outputSpeech"] == first["response"]["outputSpeech"]
+
+
+def test_repeat_with_nothing_said_yet(handler):
+    response = handler(load_event("repeat"), None)
+    assert "haven't said anything yet" in spoken(response)
+    assert ends_session(response) is False
+
+
+def test_help_gives_examples_and_keeps_listening(handler):
+    response = handler(load_event("help"), None)
+    said = spoken(response)
+    assert "For example" in said and said.endswith("?")
+    assert ends_session(response) is False and reprompt(response) and card_text(response)
+
+
+@pytest.mark.parametrize("fixture", ["fallback", "unknown_intent", "unknown_request_type"])
+def test_fallback_gives_examples_and_keeps_listening(handler, fixture):
+    response = handler(load_event(fixture), None)
+    assert "Try asking" in spoken(response)
+    assert ends_session(response) is False and reprompt(response)
+
+
+@pytest.mark.parametrize("fixture", ["stop", "cancel", "navigate_home"])
+def test_stop_cancel_and_home_say_goodbye_and_end(handler, fixture):
+    response = handler(load_event(fixture), None)
+    assert spoken(response) == "Take care. Goodbye."
+    assert ends_session(response) is True
+    assert "reprompt" not in response["response"]
+
+
+@pytest.mark.parametrize("fixture", ["session_ended", "session_ended_error"])
+def test_session_ended_says_nothing(handler, fixture):
+    response = handler(load_event(fixture), None)
+    assert "outputSpeech" not in response["response"]
+
+
+def test_start_over_welcomes_again_and_forgets_the_topic(dialog):
+    dialog.fixture("topic_osteoblastic")
+    response = dialog.fixture("start_over")
+    assert spoken(response).startswith("Welcome to Bone Metastases Guide.")
+    assert "topic" not in dialog.attributes
+
+
+@pytest.mark.parametrize("fixture, phrase", [("source", "Teresa Hagan Thomas"),
+                                             ("medical_advice", "not medical advice")])
+def test_fixed_question_intents(handler, fixture, phrase):
+    said = spoken(handler(load_event(fixture), None))
+    assert phrase in said
+
+
+def test_source_gives_the_review_date(handler):
+    assert "April 13, 2022" in spoken(handler(load_event("source"), None))
+
+
+@pytest.mark.parametrize("locale, number, spoken_as", [
+    ("en-US", "911", "nine one one"), ("en-CA", "911", "nine one one"), ("en-GB", "999", "nine nine nine"),
+    ("en-AU", "000", "triple zero"), ("en-IN", "112", "one one two"),
+])
+def test_emergency_number_is_the_locales(handler, locale, number, spoken_as):
+    # GIVEN a request from that locale about spinal cord compression, and a launch
+    scc = handler(intent_event("TopicIntent", {"topic": ("spinal cord compression", "spinal_cord_compression")},
+                               locale=locale), None)
+    launch = handler(load_event("launch", locale=locale), None)
+    # THEN both name the local number, spoken the local way
+    for response in (scc, launch):
+        ssml = response["response"]["outputSpeech"]["ssml"]
+        assert f'<sub alias="{spoken_as}">{number}</sub>' in ssml
+    assert number in card_text(scc)
+
+
+def test_locale_spelling(handler):
+    gb = handler(intent_event("TopicIntent", {"topic": ("ablation", "ablation")}, locale="en-GB"), None)
+    us = handler(intent_event("TopicIntent", {"topic": ("ablation", "ablation")}, locale="en-US"), None)
+    assert "tumour" in spoken(gb) and "tumor " in spoken(us)
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "de-DE", "", None])
+def test_unsupported_locale_falls_back_to_en_us(handler, locale):
+    event = load_event("launch")
+    event["request"]["locale"] = locale
+    response = handler(event, None)
+    assert "911" in spoken(response)
+
+
+def test_heard_text_is_escaped_in_ssml(handler):
+    event = intent_event("TopicIntent", {"topic": ("<break time='3s'/> & co", None)})
+    response = handler(event, None)
+    ssml = response["response"]["outputSpeech"]["ssml"]
+    assert "&lt;break time='3s'/&gt; &amp; co" in ssml
+    assert "<break" not in ssml
+
+
+def test_malformed_envelopes_get_a_spoken_apology(handler):
+    for event in ({}, {"request": "nonsense"}, [], "text", {"version": "1.0", "request": {"type": 7}}):
+        response = handler(event, None)
+        assert "something went wrong" in spoken(response)
+
+
+def test_error_in_a_handler_is_apologised_for_and_logged_without_data(skill, caplog, monkeypatch):
+    # GIVEN a handler that fails
+    from bone_mets import handlers
+
+    def explode(self, handler_input):
+        raise RuntimeError("secret slot value: bone pain")
+    monkeypatch.setattr(handlers.TopicQuestionHandler, "handle", explode)
+    # WHEN it is asked something
+    with caplog.at_level(logging.ERROR):
+        response = skill.handle_event(load_event("topic_osteoblastic"), None)
+    # THEN the person hears an apology, the session stays open, and the log names the error type only
+    assert "something went wrong" in spoken(response)
+    assert ends_session(response) is False
+    assert "RuntimeError" in caplog.text and "bone pain" not in caplog.text
+
+
+def test_skill_id_check_rejects_other_skills():
+    # GIVEN a skill configured with its own id
+    own = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
+    skill = build_skill(Config(content_path=CONTENT_FILE, skill_id=own))
+    # WHEN a request for its own id and one for another arrive
+    mine = skill.handle_event(load_event("launch"), None)
+    other = skill.handle_event(load_event("launch", skill_id="amzn1.ask.skill.someone-else"), None)
+    # THEN only its own is answered
+    assert "Welcome" in spoken(mine)
+    assert spoken(other) == "" and ends_session(other) is True
+
+
+def test_every_open_session_response_has_a_reprompt_and_a_card(handler):
+    names = [p.stem for p in (CONTENT_FILE.parent.parent / "tests" / "fixtures").glob("*.json")]
+    for name in names:
+        response = handler(load_event(name), None)
+        if ends_session(response) is False:
+            assert reprompt(response), name
+            assert card_text(response), name
+
+
+def test_urgent_question_about_another_answer_still_closes(dialog):
+    # GIVEN "how is bone pain treated" (answered by surgery, but it is about pain)
+    response = dialog.intent("TreatmentIntent", topic=("bone pain", "pain"))
+    said = spoken(response)
+    assert "Surgery" in said
+    assert DOCTOR.search(sentences(said)[-1])
