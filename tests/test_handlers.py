@@ -52,7 +52,7 @@ def test_unknown_topic_says_so_suggests_and_keeps_listening(handler, fixture):
     response = handler(load_event(fixture), None)
     # THEN it apologises, suggests what it can answer and keeps the session open
     said = spoken(response)
-    assert "don't have information" in said
+    assert "don't know about" in said
     assert "symptoms" in said and "treatments" in said
     assert ends_session(response) is False and reprompt(response)
 
@@ -157,7 +157,7 @@ def test_more_without_a_topic_prompts_for_a_question(dialog):
 def test_no_gives_a_short_prompt_and_drops_the_offer(dialog):
     dialog.intent("SideEffectsIntent", topic=("radiation", "radiation_therapy"))
     response = dialog.fixture("no")
-    assert spoken(response) == "Okay. What would you like to know?"
+    assert spoken(response) == "All right. What would you like to know?"
     assert ends_session(response) is False and reprompt(response)
     assert "offer" not in dialog.attributes
 

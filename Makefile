@@ -1,0 +1,82 @@
+# The two commands a newcomer needs:  make chat  (talk to the skill)  and  make test.
+# Every target sets up what it needs itself, starting with .venv.
+
+PYTHON ?= python3.13
+VENV := .venv
+PY := $(VENV)/bin/python
+SAM_VENV := .venv-sam
+SAM := $(SAM_VENV)/bin/sam
+STAMP := $(VENV)/.installed
+
+export SAM_CLI_TELEMETRY := 0
+export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
+
+.PHONY: help chat serve test lint models build bench fuzz load clean
+
+help:
+	@echo "make chat    talk to the skill in this terminal (offline)"
+	@echo "make test    run every check: tests, model drift, template lint"
+	@echo "make serve   run the skill as a web service on 127.0.0.1:5000"
+	@echo "make models  regenerate interaction_model/*.json from their sources"
+	@echo "make build   sam build: the Lambda artifact in .aws-sam/build"
+	@echo "make bench   latency, cold start and memory benchmark (writes bench/results/)"
+	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
+	@echo "make load    load test of the web service on loopback"
+
+$(STAMP): requirements-dev.txt lambda/requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt >&2
+	@touch $@
+
+# A separate environment: aws-sam-cli pins Flask and requests versions of its own.
+$(SAM_VENV)/.installed: requirements-sam.txt
+	@test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	@$(SAM_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-sam.txt >&2
+	@touch $@
+
+chat: $(STAMP)
+	@$(PY) lambda/simulator.py $(ARGS)
+
+serve: $(STAMP)
+	@$(PY) lambda/web_service.py $(ARGS)
+
+models: $(STAMP)
+	$(PY) lambda/voice_model.py
+
+lint: $(STAMP) $(SAM_VENV)/.installed
+	$(PY) lambda/voice_model.py --check
+	$(VENV)/bin/cfn-lint template.yaml
+	$(SAM) validate --lint --template-file template.yaml
+
+test: $(STAMP) lint
+	$(PY) -m pytest
+
+build: $(SAM_VENV)/.installed
+	$(SAM) build --build-in-source --template-file template.yaml
+
+# Called by `sam build` (BuildMethod: makefile) with ARTIFACTS_DIR set: the code, the
+# content file, the pinned runtime requirements, and bytecode compiled for python3.13
+# with unchecked hashes, so a cold start on Lambda's read-only disk compiles nothing.
+build-SkillFunction:
+	cp -r lambda/lambda_function.py lambda/bone_mets "$(ARTIFACTS_DIR)/"
+	mkdir -p "$(ARTIFACTS_DIR)/content"
+	cp content/bone_metastases.toml "$(ARTIFACTS_DIR)/content/"
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
+		--target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt
+	rm -rf "$(ARTIFACTS_DIR)"/bin
+	find "$(ARTIFACTS_DIR)" -name __pycache__ -prune -exec rm -rf {} +
+	$(PYTHON) -W ignore::SyntaxWarning -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"
+
+bench: $(STAMP) build
+	$(PY) bench/benchmark.py $(ARGS)
+
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -m fuzz tests/test_fuzz.py
+
+load: $(STAMP)
+	$(PY) bench/load.py $(ARGS)
+
+clean:
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results
+	find . -name __pycache__ -prune -exec rm -rf {} +

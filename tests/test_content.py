@@ -1,0 +1,190 @@
+"""The content file: validated at load, written for listening, faithful to its rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import textstat
+
+from bone_mets.content import ContentError, load_content
+from conftest import CONTENT_FILE
+
+SUMMARY_WORDS = 50
+MORE_WORDS = 80
+MAX_GRADE = 8.0
+STAND_IN = "bone"  # one syllable, so medical terms don't decide the score
+
+
+def words(text: str) -> int:
+    return len(text.replace("{emergency_number}", "911").split())
+
+
+def all_texts(content):
+    """(label, text) for everything the skill can say, in every locale."""
+    for locale, local in content.locales.items():
+        for topic in local.topics.values():
+            for stage in topic.stages:
+                yield f"{locale} {topic.id}.{stage}", getattr(topic, stage)
+        for key in local.prompts:
+            yield f"{locale} prompts.{key}", local.prompt(key, topic="bone pain", heard="that")  # heard: their words, not ours
+        for key, text in local.closes.items():
+            yield f"{locale} closes.{key}", text
+
+
+def test_the_real_content_file_loads(content):
+    assert content.default_locale == "en-US"
+    assert set(content.locales) == {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
+
+
+def test_summaries_and_reports_are_at_most_50_words(content):
+    for topic in content.default.topics.values():
+        assert words(topic.summary) <= SUMMARY_WORDS, topic.id
+        if topic.report:
+            assert words(topic.report) <= SUMMARY_WORDS, topic.id
+
+
+def test_more_detail_is_at_most_80_words(content):
+    for topic in content.default.topics.values():
+        assert words(topic.more) <= MORE_WORDS, topic.id
+
+
+def test_every_text_reads_at_eighth_grade_or_below(content):
+    # GIVEN the medical terms listed in the content file, replaced by a one-syllable word
+    terms = sorted(content.medical_terms, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b", re.I)
+    for label, text in all_texts(content):
+        plain = pattern.sub(STAND_IN, text.replace("{emergency_number}", "911"))
+        # THEN each text scores at most grade 8 on Flesch-Kincaid
+        grade = textstat.flesch_kincaid_grade(plain)
+        assert grade <= MAX_GRADE, f"{label}: grade {grade}: {plain}"
+
+
+def test_stand_in_scoring_is_not_a_blank_check():
+    # A long, wordy sentence still fails, stand-ins or not.
+    text = ("Notwithstanding considerable uncertainty regarding underlying mechanisms, "
+            "investigators hypothesize that circulating malignant populations preferentially colonize skeletal tissue.")
+    assert textstat.flesch_kincaid_grade(text) > MAX_GRADE
+
+
+def test_sentences_are_short(content):
+    for label, text in all_texts(content):
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            assert len(sentence.split()) <= 25, f"{label}: {sentence}"
+
+
+def test_every_topic_the_issue_names_is_answerable(content):
+    topics = content.default.topics
+    expected = {
+        "bone_metastases", "frequency", "locations", "cancers", "types", "osteolytic", "osteoblastic",
+        "mixed", "symptoms", "pain", "fractures", "spinal_cord_compression", "hypercalcemia", "causes",
+        "diagnosis", "treatment", "medications", "bisphosphonates", "osteonecrosis_of_the_jaw",
+        "radiation_therapy", "ablation", "surgery", "early_diagnosis", "source", "medical_advice",
+        "breast", "kidney", "lung", "melanoma", "ovarian", "prostate", "thyroid", "colon", "bladder", "stomach",
+    }
+    assert expected <= set(topics)
+    assert {t.id for t in topics.values() if t.urgent} == {
+        "symptoms", "pain", "fractures", "spinal_cord_compression", "hypercalcemia"}
+    assert topics["spinal_cord_compression"].urgent == "emergency"
+
+
+# --- validation: each broken rule is an error naming file, entry and field ----------
+
+def broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = CONTENT_FILE.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in the content file"
+    path = tmp_path / "content.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new, entry, field", [
+    ('title = "Bisphosphonates"\n', "", "topics.bisphosphonates", "title"),
+    ('default = "causes"', 'default = "caws"', "aspects.causes", "default"),
+    ('side_effects = "osteonecrosis_of_the_jaw", medications = "medications" }',
+     'side_effects = "osteonecrosis_of_the_jawz", medications = "medications" }', "topics.treatment",
+     "aspects.side_effects"),
+    ('"bone pain", "aching bones"', '"bone pain", "osteolytic"', "topics.pain", "synonyms"),
+    ('summary = "Ablation destroys', 'summary = "<speak>Ablation destroys', "topics.ablation", "summary"),
+    ('summary = "Ablation destroys', 'summary = "{tumour} Ablation destroys', "topics.ablation", "summary"),
+    ('more = "It is one of the main treatments', 'more = "It is one of { the main treatments',
+     "topics.radiation_therapy", "more"),
+    ('doctor = "If you have any of these symptoms, call your doctor right away."',
+     'doctor = "If you have any of these symptoms. Call your doctor right away."', "closes", "doctor"),
+    ('urgent = "emergency"', 'urgent = "very"', "topics.spinal_cord_compression", "urgent"),
+    ('SourceIntent = "source"', 'SourceIntent = "sauce"', "fixed_intents", "SourceIntent"),
+    ('symptom = "symptoms"', 'symptom = "causes"', "slot_defaults", "symptom"),
+    ('goodbye = "Take care. Goodbye."', 'goodbye = ""', "prompts", "goodbye"),
+    ('goodbye = "Take care. Goodbye."', 'goodby = "Take care."', "prompts", "goodbye"),
+    ('emergency_number = "999"', 'emergency_numbr = "999"', 'locales.en-GB', "emergency_number"),
+    ('name = "ablation"\n', 'name = "ablation"\nsynonym = ["x"]\n', "topics.ablation", "synonym"),
+    ('"can\'t feel my legs", ', '"can\'t feel my legs", "burnt 2 toes", ', "topics.spinal_cord_compression",
+     "report_phrases"),
+])
+def test_broken_content_names_file_entry_and_field(tmp_path, old, new, entry, field):
+    # GIVEN a content file with one mistake
+    path = broken(tmp_path, old, new)
+    # WHEN it is loaded
+    with pytest.raises(ContentError) as caught:
+        load_content(path)
+    # THEN the error names the file, the entry and the field
+    error = caught.value
+    assert error.path == str(path)
+    assert (error.entry, error.field) == (entry, field), str(error)
+    assert str(path) in str(error) and entry in str(error) and field in str(error)
+
+
+def test_duplicate_synonym_across_topics_is_refused(tmp_path):
+    path = broken(tmp_path, '"radiotherapy",', '"radiotherapy", "Bone Mets",')
+    with pytest.raises(ContentError, match=r"duplicate synonym 'Bone Mets' \(also in bone_metastases\)"):
+        load_content(path)
+
+
+def test_unknown_topic_id_in_a_report_is_refused(tmp_path):
+    path = broken(tmp_path, 'aspects = { symptoms = "hypercalcemia" }', 'aspects = { symptoms = "hyper" }')
+    with pytest.raises(ContentError, match="topics.hypercalcemia.*aspects.symptoms.*unknown topic id 'hyper'"):
+        load_content(path)
+
+
+@pytest.mark.parametrize("text, problem", [("[skill\n", "not valid TOML"), (None, "not found")])
+def test_unreadable_files_are_named(tmp_path, text, problem):
+    path = tmp_path / "content.toml"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=problem) as caught:
+        load_content(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_topic_nobody_can_reach_is_refused(tmp_path):
+    text = CONTENT_FILE.read_text(encoding="utf-8")
+    path = tmp_path / "content.toml"
+    path.write_text(text + '\n[topics.orphan]\ntitle = "T"\nname = "n"\nsummary = "S."\nmore = "M."\n', encoding="utf-8")
+    with pytest.raises(ContentError, match=r"\[topics.orphan\] synonyms"):
+        load_content(path)
+
+
+def test_build_skill_raises_content_errors_at_load(tmp_path):
+    # The Lambda import fails loudly on a bad file, rather than each request failing.
+    from bone_mets.config import Config
+    from bone_mets.skill import build_skill
+    with pytest.raises(ContentError):
+        build_skill(Config(content_path=tmp_path / "missing.toml"))
+
+
+def test_facts_carry_over_but_sentences_do_not():
+    # No sentence of ours is a copy of one of the article's (eight words in a row, say).
+    article = Path(__file__).resolve().parents[2] / "shared" / "source" / "bone-metastases-explained.txt"
+    if not article.exists():
+        pytest.skip("the article is not beside this checkout")
+    source_words = re.findall(r"[a-z0-9']+", article.read_text(encoding="utf-8").lower())
+    shingles = {" ".join(source_words[i:i + 8]) for i in range(len(source_words) - 7)}
+    raw = tomllib.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+    for table in ("topics", "cancers"):
+        for topic_id, spec in raw[table].items():
+            for key in ("summary", "more", "report"):
+                ours = re.findall(r"[a-z0-9']+", spec.get(key, "").lower())
+                for i in range(len(ours) - 7):
+                    assert " ".join(ours[i:i + 8]) not in shingles, f"{topic_id}.{key} copies the article"
