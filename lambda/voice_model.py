@@ -109,7 +109,8 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         for type_name, kind in phrases["slot_types"].items():
             values = []
             for value_id, synonyms in content.slot_values(kind):
-                spelled = list(dict.fromkeys(respell(s, spelling) for s in synonyms))
+                # Local spelling first, the content's own spelling kept as a synonym too.
+                spelled = list(dict.fromkeys([*(respell(s, spelling) for s in synonyms), *synonyms]))
                 values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
             types.append({"name": type_name, "values": values})
         models[locale] = {

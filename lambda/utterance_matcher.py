@@ -1,0 +1,158 @@
+"""Match typed utterances against an interaction model the way Alexa matches exact phrasings.
+
+Used by the offline simulator (simulator.py). Like Alexa for exact phrasings, and like the
+public virtual-alexa simulator, a sample utterance matches when its words match with case
+and punctuation folded, and each custom slot holds one of its type's values or synonyms
+(resolved to ER_SUCCESS_MATCH with the value's id). When nothing matches that way, a
+sample with a carrier phrase may still match with a slot value the type lacks, as a real
+device would hear "what is leukemia": the slot then resolves to ER_SUCCESS_NO_MATCH.
+Anything else is AMAZON.FallbackIntent. Not part of the Lambda artifact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from voice_model import SLOT_REF
+
+# Punctuation Alexa and virtual-alexa drop before matching; apostrophes stay.
+_PUNCTUATION = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
+
+# Everyday phrases of the built-in intents, as Alexa understands them with no samples.
+BUILT_IN_PHRASES = {
+    "AMAZON.HelpIntent": ("help", "help me", "can you help me", "what can i say", "what can i do"),
+    "AMAZON.StopIntent": ("stop", "off", "shut up", "be quiet", "stop it", "enough"),
+    "AMAZON.CancelIntent": ("cancel", "never mind", "nevermind", "forget it", "cancel that"),
+    "AMAZON.RepeatIntent": ("repeat", "say that again", "repeat that", "again", "say again"),
+    "AMAZON.YesIntent": ("yes", "yes please", "yeah", "yep", "sure"),
+    "AMAZON.NoIntent": ("no", "nope", "no thanks", "no thank you"),
+    "AMAZON.StartOverIntent": ("start over", "restart", "start again", "begin again"),
+    "AMAZON.NavigateHomeIntent": ("go home", "home", "go to home"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, punctuation dropped, white space collapsed."""
+    return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+
+
+@dataclass(frozen=True)
+class SlotMatch:
+    name: str
+    value: str
+    slot_type: str
+    value_id: str | None  # None: heard, but not one of the type's values
+    canonical: str | None = None
+
+    def as_request_slot(self, skill_id: str) -> dict[str, Any]:
+        slot: dict[str, Any] = {"name": self.name, "value": self.value, "confirmationStatus": "NONE",
+                                "source": "USER"}
+        if not self.slot_type.startswith("AMAZON."):
+            authority = {"authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{self.slot_type}",
+                         "status": {"code": "ER_SUCCESS_MATCH" if self.value_id else "ER_SUCCESS_NO_MATCH"}}
+            if self.value_id:
+                authority["values"] = [{"value": {"name": self.canonical, "id": self.value_id}}]
+            slot["resolutions"] = {"resolutionsPerAuthority": [authority]}
+        return slot
+
+
+@dataclass(frozen=True)
+class Match:
+    intent: str
+    slots: tuple[SlotMatch, ...] = ()
+    declared_slots: tuple[str, ...] = ()
+
+    def intent_request(self, skill_id: str) -> dict[str, Any]:
+        """The `intent` object of an IntentRequest, with every declared slot present."""
+        filled = {s.name: s.as_request_slot(skill_id) for s in self.slots}
+        slots = {name: filled.get(name, {"name": name, "confirmationStatus": "NONE"})
+                 for name in self.declared_slots}
+        return {"name": self.intent, "confirmationStatus": "NONE", "slots": slots}
+
+    def describe(self) -> str:
+        parts = [self.intent]
+        for slot in self.slots:
+            resolved = f"{slot.value_id}" if slot.value_id else "no match"
+            parts.append(f"{slot.name}={slot.value!r} ({resolved})")
+        return " ".join(parts)
+
+
+@dataclass
+class _Sample:
+    intent: str
+    regex: re.Pattern[str]
+    slot_types: dict[str, str]
+    literal_length: int
+    order: int
+
+
+@dataclass
+class UtteranceMatcher:
+    """Compiled form of one interaction model."""
+
+    model: dict[str, Any]
+    _samples: list[_Sample] = field(default_factory=list, init=False)
+    _values: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, init=False)
+    _declared: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        language = self.model["interactionModel"]["languageModel"]
+        for slot_type in language.get("types", []):
+            table = self._values.setdefault(slot_type["name"], {})
+            for value in slot_type.get("values", []):
+                name = value["name"]
+                for phrase in [name["value"], *name.get("synonyms", [])]:
+                    table.setdefault(fold(phrase), (value.get("id") or name["value"], name["value"]))
+        for intent in language["intents"]:
+            name = intent["name"]
+            slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+            self._declared[name] = tuple(slot_types)
+            phrases = list(intent.get("samples", [])) + list(BUILT_IN_PHRASES.get(name, ()))
+            for sample in phrases:
+                self._samples.append(self._compile(name, sample, slot_types, len(self._samples)))
+
+    def _compile(self, intent: str, sample: str, slot_types: dict[str, str], order: int) -> _Sample:
+        pieces = SLOT_REF.split(sample)  # literal, slot name, literal, slot name, ..., literal
+        pattern, literal = [], 0
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                pattern.append(f"(?P<{piece}>.+?)")
+                continue
+            words = fold(piece)
+            literal += len(words)
+            if words:
+                # a space stands between a literal and a neighbouring slot
+                before = " " if index > 0 else ""
+                after = " " if index < len(pieces) - 1 else ""
+                pattern.append(re.escape(before + words + after))
+        return _Sample(intent, re.compile("^" + "".join(pattern) + "$"), slot_types, literal, order)
+
+    def match(self, utterance: str) -> Match:
+        """The intent and slots for `utterance`; AMAZON.FallbackIntent if nothing fits."""
+        text = fold(utterance)
+        exact: list[tuple[_Sample, tuple[SlotMatch, ...]]] = []
+        loose: list[tuple[_Sample, tuple[SlotMatch, ...]]] = []
+        for sample in self._samples:
+            found = sample.regex.match(text)
+            if not found:
+                continue
+            slots = tuple(self._slot(name, value, sample.slot_types.get(name, ""))
+                          for name, value in found.groupdict().items())
+            if all(s.value_id or s.slot_type.startswith("AMAZON.") for s in slots):
+                exact.append((sample, slots))
+            elif sample.literal_length > 0:
+                loose.append((sample, slots))
+        for candidates in (exact, loose):
+            if candidates:
+                # The most specific sample wins (most literal words), then model order.
+                sample, slots = max(candidates, key=lambda c: (c[0].literal_length, -c[0].order))
+                return Match(sample.intent, slots, self._declared[sample.intent])
+        return Match("AMAZON.FallbackIntent")
+
+    def _slot(self, name: str, value: str, slot_type: str) -> SlotMatch:
+        resolved = self._values.get(slot_type, {}).get(fold(value))
+        if resolved:
+            return SlotMatch(name, value, slot_type, resolved[0], resolved[1])
+        return SlotMatch(name, value, slot_type, None)

@@ -1,0 +1,146 @@
+"""The offline simulator: utterance matching, envelopes, and whole conversations."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import simulator
+import voice_model
+from utterance_matcher import UtteranceMatcher
+
+ROOT = Path(__file__).resolve().parent.parent
+SKILL_ID = simulator.SKILL_ID
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
+
+
+@pytest.mark.parametrize("utterance, intent, slot, value_id", [
+    ("what is osteoblastic", "TopicIntent", "topic", "osteoblastic"),
+    ("What's OSTEOBLASTIC?", "TopicIntent", "topic", "osteoblastic"),
+    ("tell me about bone mets", "TopicIntent", "topic", "bone_metastases"),
+    ("what does lytic mean", "TopicIntent", "topic", "osteolytic"),
+    ("I have bone pain", "SymptomReportIntent", "symptom", "pain"),
+    ("I think I broke my arm", "SymptomReportIntent", "symptom", "fractures"),
+    ("I can't feel my legs", "SymptomReportIntent", "symptom", "spinal_cord_compression"),
+    ("I'm confused and constipated", "SymptomReportIntent", "symptom", "hypercalcemia"),
+    ("can melanoma spread to the bones", "CancerSpreadIntent", "cancer", "melanoma"),
+    ("what are the side effects of bisphosphonates", "SideEffectsIntent", "topic", "bisphosphonates"),
+    ("is high calcium a symptom", "TopicIntent", "topic", "hypercalcemia"),
+])
+def test_matches_exact_phrasings_with_resolved_slots(matcher, utterance, intent, slot, value_id):
+    # WHEN an utterance is matched
+    match = matcher.match(utterance)
+    request = match.intent_request(SKILL_ID)
+    # THEN the intent and the entity-resolution block are those Alexa would send
+    assert match.intent == intent
+    authority = request["slots"][slot]["resolutions"]["resolutionsPerAuthority"][0]
+    assert authority["status"]["code"] == "ER_SUCCESS_MATCH"
+    assert authority["values"][0]["value"]["id"] == value_id
+
+
+def test_unknown_slot_value_with_a_carrier_phrase_is_no_match(matcher):
+    match = matcher.match("what is leukemia")
+    slot = match.intent_request(SKILL_ID)["slots"]["topic"]
+    assert match.intent == "TopicIntent" and slot["value"] == "leukemia"
+    assert slot["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] == "ER_SUCCESS_NO_MATCH"
+
+
+@pytest.mark.parametrize("utterance", ["purple monkey dishwasher", "leukemia", ""])
+def test_anything_else_is_fallback(matcher, utterance):
+    assert matcher.match(utterance).intent == "AMAZON.FallbackIntent"
+
+
+@pytest.mark.parametrize("utterance, intent", [
+    ("help", "AMAZON.HelpIntent"), ("stop", "AMAZON.StopIntent"), ("cancel", "AMAZON.CancelIntent"),
+    ("never mind", "AMAZON.CancelIntent"), ("repeat", "AMAZON.RepeatIntent"),
+    ("say that again", "AMAZON.RepeatIntent"), ("yes", "AMAZON.YesIntent"), ("no", "AMAZON.NoIntent"),
+    ("start over", "AMAZON.StartOverIntent"), ("go home", "AMAZON.NavigateHomeIntent"),
+    ("tell me more", "MoreDetailIntent"),
+])
+def test_built_in_everyday_phrases(matcher, utterance, intent):
+    assert matcher.match(utterance).intent == intent
+
+
+def test_declared_but_unfilled_slots_are_present_without_value(matcher):
+    request = matcher.match("what are the side effects").intent_request(SKILL_ID)
+    assert request["slots"] == {"topic": {"name": "topic", "confirmationStatus": "NONE"}}
+
+
+def run_chat(argv, text=""):
+    out = io.StringIO()
+    code = simulator.main(argv, stdin=io.StringIO(text), stdout=out)
+    return code, out.getvalue()
+
+
+def test_scripted_conversation_end_to_end():
+    # GIVEN a scripted conversation on standard input
+    script = "what are bisphosphonates\nwhat are the side effects\nrepeat that\nI have bone pain\nstop\nhelp\n"
+    # WHEN it runs
+    code, out = run_chat([], script)
+    lines = [l for l in out.splitlines() if l.startswith("Alexa: ")]
+    # THEN the launch, each answer in order, and the goodbye are printed; after stop, nothing more
+    assert code == 0
+    assert "not medical advice" in lines[0]
+    assert "Bisphosphonates are the medicines" in lines[1]
+    assert "osteonecrosis of the jaw" in lines[2]
+    assert lines[3] == lines[2]  # repeat
+    assert lines[4].endswith("call your doctor right away.")
+    assert lines[5] == "Alexa: Take care. Goodbye."
+    assert len(lines) == 6
+    assert "(heard: SideEffectsIntent)" in out
+    assert "(reprompt: " in out and "Card:  " in out
+
+
+def test_one_utterance_as_arguments():
+    code, out = run_chat(["what", "is", "osteoblastic"])
+    assert code == 0 and "lay down new bone" in out
+
+
+def test_locale_option_uses_that_locales_model_and_answers():
+    code, out = run_chat(["--locale", "en-AU"], "what is spinal cord compression\n")
+    assert "triple zero" in out and "000" in out
+
+
+def test_speak_without_espeak_says_so(monkeypatch):
+    monkeypatch.setattr(simulator.shutil, "which", lambda name: None)
+    code, out = run_chat(["--speak", "help"])
+    assert "espeak-ng is not installed" in out and code == 0
+
+
+def test_speak_with_espeak_runs_it(monkeypatch):
+    spoken = []
+    monkeypatch.setattr(simulator.shutil, "which", lambda name: "/usr/bin/espeak-ng")
+    monkeypatch.setattr(simulator.subprocess, "run", lambda args, **kw: spoken.append(args))
+    run_chat(["--speak", "help"])
+    assert spoken and spoken[0][0] == "/usr/bin/espeak-ng" and "For example" in spoken[-1][1]
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no interaction model here"),
+    ('{"interactionModel": {"languageModel": {"intents": "x"}}}', "intents is missing or empty"),
+    ("{oops", "not valid JSON"),
+])
+def test_bad_model_file_is_named(tmp_path, capsys, content, message):
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_text(content)
+    code, _ = run_chat(["--model", str(path), "help"])
+    err = capsys.readouterr().err
+    assert code == 2 and str(path) in err and message in err
+
+
+def test_command_line_pipe_prints_the_answer():
+    # The README's form: echo "what is osteoblastic" | make chat (here without make)
+    result = subprocess.run([sys.executable, str(ROOT / "lambda" / "simulator.py")],
+                            input="what is osteoblastic\n", capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Osteoblastic bone metastases lay down new bone." in result.stdout
+    assert "Traceback" not in result.stderr
