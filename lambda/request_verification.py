@@ -1,0 +1,218 @@
+"""Verify that a request to the web service really comes from Alexa, per Amazon's rules.
+
+Replaces ask-sdk-webservice-support's RequestVerifier, which cannot be imported on current
+OpenSSL (certvalidator 0.11.1 -> oscrypto 1.3.0 cannot parse "OpenSSL 3.0.19"; wbond/oscrypto
+#75 and #78, fixed upstream but never released), turns a failed certificate download into
+HTTP 500, fetches with no timeout and caches forever. This one is built on the maintained
+`cryptography` package and its X.509 path validation, and every failure is a
+VerificationException, which flask-ask-sdk answers with HTTP 400.
+
+The rules (Amazon, "Host a custom skill as a web service"):
+  - SignatureCertChainUrl: https, host s3.amazonaws.com (any case), path under /echo.api/
+    once normalised, port 443 if one is given;
+  - the chain at that URL leads to a trusted root, the signing certificate is in date and
+    names echo-api.amazon.com;
+  - Signature-256 is the base64 RSA-SHA256 signature of the raw body by that certificate;
+  - the request timestamp is within 150 seconds of now (an hour for skill events).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import posixpath
+import threading
+import urllib.request
+from collections import OrderedDict
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable, Mapping
+from urllib.parse import unquote, urlsplit
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
+
+from webservice_compat import AbstractVerifier, VerificationException
+
+SIGNATURE_HEADER = "Signature-256"
+CERT_URL_HEADER = "SignatureCertChainUrl"
+CERT_HOST = "s3.amazonaws.com"
+CERT_PATH_PREFIX = "/echo.api/"
+SIGNING_NAME = "echo-api.amazon.com"
+REQUEST_TOLERANCE = timedelta(seconds=150)
+SKILL_EVENT_TOLERANCE = timedelta(hours=1)
+MAX_CHAIN_BYTES = 64 * 1024
+Fetch = Callable[[str], bytes]
+Clock = Callable[[], datetime]
+
+
+def validate_cert_url(url: str) -> str:
+    """The URL, if it meets Amazon's rules for SignatureCertChainUrl; else VerificationException."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise VerificationException("certificate URL is malformed") from None
+    if parts.scheme.lower() != "https":
+        raise VerificationException("certificate URL is not https")
+    if (parts.hostname or "").lower() != CERT_HOST:
+        raise VerificationException("certificate URL host is not s3.amazonaws.com")
+    if port is not None and port != 443:
+        raise VerificationException("certificate URL port is not 443")
+    path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
+    if not path.startswith(CERT_PATH_PREFIX):
+        raise VerificationException("certificate URL path is not under /echo.api/")
+    return url
+
+
+def download(url: str, timeout: float = 3.0) -> bytes:
+    """Fetch a certificate chain, with a timeout and a size limit."""
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (URL validated first)
+        data = response.read(MAX_CHAIN_BYTES + 1)
+    if len(data) > MAX_CHAIN_BYTES:
+        raise ValueError("certificate chain too large")
+    return data
+
+
+def load_trusted_roots() -> list[x509.Certificate]:
+    """The public roots that Amazon's signing chain must lead to (certifi's bundle)."""
+    import certifi
+
+    with open(certifi.where(), "rb") as bundle:
+        return x509.load_pem_x509_certificates(bundle.read())
+
+
+class CertificateCache:
+    """Verified signing certificates by URL, each kept until it expires; at most `size`."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, x509.Certificate] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, url: str, now: datetime) -> x509.Certificate | None:
+        with self._lock:
+            cert = self._entries.get(url)
+            if cert is None:
+                return None
+            if cert.not_valid_after_utc <= now:
+                del self._entries[url]
+                return None
+            self._entries.move_to_end(url)
+            return cert
+
+    def put(self, url: str, cert: x509.Certificate) -> None:
+        with self._lock:
+            self._entries[url] = cert
+            self._entries.move_to_end(url)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+
+class AlexaRequestVerifier(AbstractVerifier):
+    """Checks signature, certificate chain, timestamp and (optionally) skill id of a request."""
+
+    def __init__(self, *, skill_id: str | None = None, roots: list[x509.Certificate] | None = None,
+                 fetch: Fetch = download, clock: Clock | None = None,
+                 cache: CertificateCache | None = None) -> None:
+        self.skill_id = skill_id
+        self.roots = roots if roots is not None else load_trusted_roots()
+        self.store = Store(self.roots)
+        self.fetch = fetch
+        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.cache = cache or CertificateCache()
+
+    def verify(self, headers: Mapping[str, str], serialized_request_env: str,
+               deserialized_request_env: Any) -> None:
+        """Raise VerificationException unless the request is authentic and fresh."""
+        now = self.clock()
+        signature = _header(headers, SIGNATURE_HEADER)
+        url = validate_cert_url(_header(headers, CERT_URL_HEADER))
+        certificate = self.signing_certificate(url, now)
+        try:
+            raw_signature = base64.b64decode(signature, validate=True)
+        except (binascii.Error, ValueError):
+            raise VerificationException("signature is not base64") from None
+        public_key = certificate.public_key()
+        if not isinstance(public_key, rsa.RSAPublicKey):
+            raise VerificationException("signing certificate does not hold an RSA key")
+        try:
+            public_key.verify(raw_signature, serialized_request_env.encode("utf-8"),
+                              padding.PKCS1v15(), SHA256())
+        except InvalidSignature:
+            raise VerificationException("signature does not match the body") from None
+        check_timestamp(deserialized_request_env, now)
+        check_skill_id(deserialized_request_env, self.skill_id)
+
+    def signing_certificate(self, url: str, now: datetime) -> x509.Certificate:
+        """The verified leaf certificate at `url`, from the cache or freshly checked."""
+        cached = self.cache.get(url, now)
+        if cached is not None:
+            return cached
+        try:
+            pem = self.fetch(url)
+        except Exception as exc:  # timeout, DNS, HTTP error, too large: all are a refusal
+            raise VerificationException(f"certificate chain could not be downloaded ({type(exc).__name__})") from None
+        try:
+            chain = x509.load_pem_x509_certificates(pem)
+        except ValueError:
+            raise VerificationException("certificate chain is not PEM") from None
+        leaf, intermediates = chain[0], chain[1:]
+        if not (leaf.not_valid_before_utc <= now < leaf.not_valid_after_utc):
+            raise VerificationException("signing certificate is not in date")
+        try:
+            names = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        except x509.ExtensionNotFound:
+            raise VerificationException("signing certificate names no domain") from None
+        if SIGNING_NAME not in names.get_values_for_type(x509.DNSName):
+            raise VerificationException("signing certificate is not for echo-api.amazon.com")
+        verifier = (PolicyBuilder().store(self.store).time(now)
+                    .build_server_verifier(x509.DNSName(SIGNING_NAME)))
+        try:
+            verifier.verify(leaf, intermediates)
+        except VerificationError:
+            raise VerificationException("certificate chain does not lead to a trusted root") from None
+        self.cache.put(url, leaf)
+        return leaf
+
+
+class SkillIdVerifier(AbstractVerifier):
+    """Only the skill id check: used when signature checks are off (--no-verify)."""
+
+    def __init__(self, skill_id: str | None) -> None:
+        self.skill_id = skill_id
+
+    def verify(self, headers: Mapping[str, str], serialized_request_env: str,
+               deserialized_request_env: Any) -> None:
+        check_skill_id(deserialized_request_env, self.skill_id)
+
+
+def check_timestamp(envelope: Any, now: datetime) -> None:
+    request = getattr(envelope, "request", None)
+    timestamp = getattr(request, "timestamp", None)
+    if not isinstance(timestamp, datetime):
+        raise VerificationException("request has no timestamp")
+    if timestamp.tzinfo is None:
+        timestamp = timestamp.replace(tzinfo=timezone.utc)
+    is_event = str(getattr(request, "object_type", "")).startswith("AlexaSkillEvent.")
+    tolerance = SKILL_EVENT_TOLERANCE if is_event else REQUEST_TOLERANCE
+    if abs(now - timestamp) > tolerance:
+        raise VerificationException("request timestamp is not within the tolerance")
+
+
+def check_skill_id(envelope: Any, skill_id: str | None) -> None:
+    if not skill_id:
+        return
+    system = getattr(getattr(envelope, "context", None), "system", None)
+    application = getattr(system, "application", None) or getattr(getattr(envelope, "session", None), "application", None)
+    if getattr(application, "application_id", None) != skill_id:
+        raise VerificationException("request is for another skill")
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    value = headers.get(name)
+    if not value:
+        raise VerificationException(f"{name} header is missing")
+    return value
