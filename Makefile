@@ -63,6 +63,7 @@ build-SkillFunction:
 	mkdir -p "$(ARTIFACTS_DIR)/content"
 	cp content/bone_metastases.toml "$(ARTIFACTS_DIR)/content/"
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
+		--platform manylinux2014_x86_64 --implementation cp --python-version 3.13 --only-binary=:all: \
 		--target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt
 	rm -rf "$(ARTIFACTS_DIR)"/bin
 	find "$(ARTIFACTS_DIR)" -name __pycache__ -prune -exec rm -rf {} +

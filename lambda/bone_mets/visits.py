@@ -39,8 +39,7 @@ class VisitLog:
         manager = handler_input.attributes_manager
         try:
             stored = manager.persistent_attributes
-            previous = stored.get(VISITS) if isinstance(stored, dict) else None
-            previous = int(previous) if isinstance(previous, (int, float)) and previous > 0 else 0
+            previous = _count(stored.get(VISITS) if isinstance(stored, dict) else None)
             manager.persistent_attributes = {
                 VISITS: previous + 1,
                 LAST_VISIT: datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -50,6 +49,16 @@ class VisitLog:
             log.warning("visit count unavailable: %s", describe_error(exc))
             return 0
         return previous
+
+
+def _count(value: object) -> int:
+    """A stored visit count (DynamoDB returns Decimal), or 0 for anything unusable."""
+    if isinstance(value, bool):
+        return 0
+    try:
+        return max(int(value), 0)  # type: ignore[call-overload]
+    except (TypeError, ValueError, ArithmeticError):
+        return 0
 
 
 def build_persistence_adapter(config: Config) -> "AbstractPersistenceAdapter | None":
