@@ -62,6 +62,8 @@ build-SkillFunction:
 	cp -r lambda/lambda_function.py lambda/bone_mets "$(ARTIFACTS_DIR)/"
 	mkdir -p "$(ARTIFACTS_DIR)/content"
 	cp content/bone_metastases.toml "$(ARTIFACTS_DIR)/content/"
+	PYTHONPATH=lambda $(PYTHON) -c 'import sys; from bone_mets.content import compile_content; compile_content(*sys.argv[1:])' \
+		content/bone_metastases.toml "$(ARTIFACTS_DIR)/content/bone_metastases.json"
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
 		--platform manylinux2014_x86_64 --implementation cp --python-version 3.13 --only-binary=:all: \
 		--target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt

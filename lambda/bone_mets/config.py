@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
-# The content file sits at the repository's top level in a checkout, and beside the
-# code in the built Lambda artifact; the first that exists wins.
+# The built Lambda artifact carries the content beside the code, compiled to JSON (see
+# content.compile_content); a checkout has the TOML at the repository's top level.
 _CONTENT_CANDIDATES = (
-    _PACKAGE_DIR.parent / "content" / "bone_metastases.toml",
+    _PACKAGE_DIR.parent / "content" / "bone_metastases.json",
     _PACKAGE_DIR.parent.parent / "content" / "bone_metastases.toml",
 )
 
@@ -28,7 +28,7 @@ class Config:
     """
 
     skill_id: str | None = None
-    content_path: Path = _CONTENT_CANDIDATES[0]
+    content_path: Path = _CONTENT_CANDIDATES[-1]
     visits_table: str | None = None
     dynamodb_endpoint: str | None = None
     dynamodb_timeout: float = 1.0
@@ -42,7 +42,7 @@ class Config:
         if content:
             content_path = Path(content)
         else:
-            content_path = next((p for p in _CONTENT_CANDIDATES if p.exists()), _CONTENT_CANDIDATES[0])
+            content_path = next((p for p in _CONTENT_CANDIDATES if p.exists()), _CONTENT_CANDIDATES[-1])
         try:
             timeout = float(env.get("DYNAMODB_TIMEOUT", "1.0"))
         except ValueError:

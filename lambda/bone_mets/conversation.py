@@ -19,6 +19,30 @@ TOUCHES = "touches"  # id of another topic the current thread of questions is ab
 LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
 
 
+MAX_TEXT = 4000  # longer than any response we save; anything bigger is not ours
+
+
+def clean_attributes(attributes: Any) -> dict[str, Any]:
+    """Only the state this skill writes, with the types it writes.
+
+    Session attributes come back from the device with every request, and a malformed or
+    hostile request may carry anything there; what is not ours is dropped, so it is never
+    acted on nor echoed back in the response.
+    """
+    if not isinstance(attributes, dict):
+        return {}
+    kept: dict[str, Any] = {}
+    for key in (TOPIC, STAGE, OFFER, TOUCHES):
+        value = attributes.get(key)
+        if isinstance(value, str) and len(value) <= 64:
+            kept[key] = value
+    saved = attributes.get(LAST)
+    keys = ("ssml", "reprompt", "card_title", "card_text")
+    if isinstance(saved, dict) and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT for k in keys):
+        kept[LAST] = {k: saved[k] for k in keys}
+    return kept
+
+
 class Conversation:
     """Read and update the session's conversation state, tolerating any stored junk."""
 

@@ -12,19 +12,20 @@ from typing import Iterable
 
 from ask_sdk_core import utils as ask_utils
 from ask_sdk_core.dispatch_components import (
-    AbstractExceptionHandler, AbstractRequestHandler, AbstractResponseInterceptor)
+    AbstractExceptionHandler, AbstractRequestHandler, AbstractRequestInterceptor, AbstractResponseInterceptor)
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 from . import speech
 from .content import Content, LocaleContent, Topic
-from .conversation import Conversation
+from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
+MAX_HEARD = 60  # characters of an unmatched slot value we are willing to say back
 
 
 class ContentHandler(AbstractRequestHandler):
@@ -74,10 +75,9 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, Reply(speech=pieces, topic=about,
                                              reprompt=local.prompt(reprompt)))
 
-    def unknown(self, handler_input: HandlerInput, heard: str | None,
-                key: str = "unknown_topic_heard") -> Response:
+    def unknown(self, handler_input: HandlerInput, heard: str | None) -> Response:
         """Say we lack that topic, suggest what we have, and keep listening."""
-        first = key if heard else "unknown_topic"
+        first = "unknown_topic_heard" if heard else "unknown_topic"
         return self.prompt(handler_input, first, "unknown_suggestion", "question",
                            heard=heard or "")
 
@@ -93,7 +93,9 @@ def slot_entry(handler_input: HandlerInput, slot_name: str) -> tuple[str | None,
     slot = ask_utils.get_slot(handler_input, slot_name)
     if slot is None:
         return None, None
-    heard = slot.value.strip() if isinstance(slot.value, str) and slot.value.strip() else None
+    heard = " ".join(slot.value.split()) if isinstance(slot.value, str) else ""
+    # Echo back only what could be a spoken phrase; a long value is not repeated to anyone.
+    heard = heard if 0 < len(heard) <= MAX_HEARD else None
     authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
     for authority in authorities:
         status = getattr(getattr(authority, "status", None), "code", None)
@@ -339,6 +341,14 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         local = self.content.default
         return speech.render(handler_input, Reply(
             speech=(local.prompt("error"),), reprompt=local.prompt("help_reprompt")), local)
+
+
+class SessionStateInterceptor(AbstractRequestInterceptor):
+    """Keeps only the session state this skill wrote (see conversation.clean_attributes)."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        manager = handler_input.attributes_manager
+        manager.session_attributes = clean_attributes(manager.session_attributes)
 
 
 class RepeatCacheInterceptor(AbstractResponseInterceptor):

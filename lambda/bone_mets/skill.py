@@ -92,6 +92,7 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
     ):
         builder.add_request_handler(handler)
     builder.add_exception_handler(handlers.CatchAllExceptionHandler(content))
+    builder.add_global_request_interceptor(handlers.SessionStateInterceptor())
     builder.add_global_response_interceptor(handlers.RepeatCacheInterceptor())
     return BoneMetsSkill(custom_skill=builder.create(), content=content, config=config)
 

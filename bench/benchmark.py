@@ -1,0 +1,185 @@
+"""`make bench`: cold start, warm latency, memory and web throughput, each beside a floor.
+
+The floor is the smallest ask-sdk-core skill (one handler, bench/floor_skill), built and
+run the same way in the same run, so the ratios hold on a noisy shared machine where the
+absolute numbers do not. Prints a table and writes bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import shutil
+import stat
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import http_load
+from servers import gunicorn
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACT = ROOT / ".aws-sam" / "build" / "SkillFunction"
+FIXTURES = ROOT / "tests" / "fixtures"
+PROBE = Path(__file__).resolve().parent / "probe.py"
+RESULTS = Path(__file__).resolve().parent / "results"
+# The runtime's interpreter, outside any virtual environment, like Lambda's.
+PYTHON = getattr(sys, "_base_executable", sys.executable)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def summary(values: list[float], scale: float = 1000.0) -> dict[str, float]:
+    return {"median": statistics.median(values) * scale, "p99": percentile(values, 0.99) * scale, "n": len(values)}
+
+
+def read_only(path: Path) -> None:
+    for child in [path, *path.rglob("*")]:
+        child.chmod(child.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def writable(path: Path) -> None:
+    for child in [path, *path.rglob("*")]:
+        child.chmod(child.stat().st_mode | stat.S_IWUSR)
+
+
+def prepare(work: Path) -> dict[str, Path]:
+    """Three functions: ours with bytecode, ours without, and the floor with bytecode."""
+    if not ARTIFACT.exists():
+        sys.exit("bench: no .aws-sam/build/SkillFunction; run `make build` first")
+    ours = work / "ours"
+    shutil.copytree(ARTIFACT, ours)
+    plain = work / "ours-no-bytecode"
+    shutil.copytree(ARTIFACT, plain, ignore=shutil.ignore_patterns("__pycache__"))
+    floor = work / "floor"
+    shutil.copytree(ARTIFACT, floor, ignore=shutil.ignore_patterns("bone_mets", "content", "lambda_function.py",
+                                                                   "__pycache__"))
+    shutil.copy(Path(__file__).resolve().parent / "floor_skill" / "lambda_function.py", floor)
+    subprocess.run([PYTHON, "-W", "ignore::SyntaxWarning", "-m", "compileall", "-q", "-j", "0",
+                    "--invalidation-mode", "unchecked-hash", str(floor)], check=True)
+    functions = {"ours": ours, "ours-no-bytecode": plain, "floor": floor}
+    for path in functions.values():
+        read_only(path)
+    return functions
+
+
+def probe(function: Path, mode: str, *extra: str) -> tuple[float, dict]:
+    start = time.perf_counter()
+    result = subprocess.run([PYTHON, "-I", "-B", str(PROBE), mode, str(function), str(FIXTURES), *extra],
+                            capture_output=True, text=True, check=True, cwd=function)
+    return time.perf_counter() - start, json.loads(result.stdout)
+
+
+def cold_starts(functions: dict[str, Path], runs: int) -> dict[str, dict]:
+    samples = {name: {"process": [], "import_and_two_requests": [], "rss_kb": []} for name in functions}
+    order = list(functions)
+    for _ in range(runs):
+        random.shuffle(order)  # interleaved, so drift on the machine hits all alike
+        for name in order:
+            wall, report = probe(functions[name], "cold")
+            samples[name]["process"].append(wall)
+            samples[name]["import_and_two_requests"].append(report["cold_s"])
+            samples[name]["rss_kb"].append(report["max_rss_kb"])
+    return {name: {"process_ms": summary(s["process"]), "import_and_two_requests_ms": summary(s["import_and_two_requests"]),
+                   "peak_rss_mb": max(s["rss_kb"]) / 1024} for name, s in samples.items()}
+
+
+def warm(functions: dict[str, Path], n: int) -> dict[str, dict]:
+    out = {}
+    for name in ("ours", "floor"):
+        _, report = probe(functions[name], "warm", str(n))
+        out[name] = {kind: summary(values, 1e6) for kind, values in report["warm_s"].items()}
+        out[name]["peak_rss_mb"] = report["max_rss_kb"] / 1024
+    return out
+
+
+def web(seconds: float) -> dict[str, dict]:
+    out = {}
+    for name in ("ours", "floor"):
+        with gunicorn(name) as url:
+            http_load.run(url, 1.0, "load_requests", "plain")  # warm-up
+            out[name] = http_load.run(url, seconds, "load_requests", "plain")
+    return out
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+    return {"cpu": cpu, "cores": str(os.cpu_count()), "python": platform.python_version(),
+            "platform": platform.platform()}
+
+
+def table(results: dict) -> str:
+    rows = []
+    cold = results["cold_start"]
+    floor_cold = cold["floor"]["import_and_two_requests_ms"]["median"]
+    rows.append(("cold start: import + launch + intent", "median ms", "p99 ms", "× floor"))
+    for name in ("ours", "ours-no-bytecode", "floor"):
+        c = cold[name]["import_and_two_requests_ms"]
+        rows.append((f"  {name}", f"{c['median']:.1f}", f"{c['p99']:.1f}", f"{c['median'] / floor_cold:.2f}"))
+    floor_proc = cold["floor"]["process_ms"]["median"]
+    for name in ("ours", "ours-no-bytecode", "floor"):
+        c = cold[name]["process_ms"]
+        rows.append((f"  whole process, {name}", f"{c['median']:.1f}", f"{c['p99']:.1f}", f"{c['median'] / floor_proc:.2f}"))
+    rows.append(("warm lambda_handler", "median µs", "p99 µs", "× floor"))
+    for kind in ("launch", "topic", "urgent", "fallback"):
+        ours, floor = results["warm"]["ours"][kind], results["warm"]["floor"][kind]
+        rows.append((f"  {kind}", f"{ours['median']:.0f}", f"{ours['p99']:.0f}", f"{ours['median'] / floor['median']:.2f}"))
+    rows.append(("peak memory (RSS)", "MB", "", "× floor"))
+    ours_rss, floor_rss = results["warm"]["ours"]["peak_rss_mb"], results["warm"]["floor"]["peak_rss_mb"]
+    rows.append(("  after the warm run", f"{ours_rss:.1f}", "", f"{ours_rss / floor_rss:.2f}"))
+    if results.get("web"):
+        rows.append(("web service (gunicorn, loopback)", "req/s", "p99 ms", "× floor"))
+        w = results["web"]
+        for name in ("ours", "floor"):
+            rows.append((f"  {name}", f"{w[name]['rps']:.0f}", f"{w[name]['p99_ms']:.1f}",
+                         f"{w[name]['rps'] / w['floor']['rps']:.2f}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "\n".join("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                               for i, cell in enumerate(row)) for row in rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cold-runs", type=int, default=30)
+    parser.add_argument("--warm-requests", type=int, default=3000)
+    parser.add_argument("--web-seconds", type=float, default=10.0)
+    parser.add_argument("--no-web", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        functions = prepare(work)
+        results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+                   "settings": vars(args),
+                   "cold_start": cold_starts(functions, args.cold_runs),
+                   "warm": warm(functions, args.warm_requests)}
+        if not args.no_web:
+            results["web"] = web(args.web_seconds)
+    finally:
+        writable(work)
+        shutil.rmtree(work)
+    print(table(results))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwritten: {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Runs inside a fresh interpreter for the benchmark: imports a built function and times it.
+
+    python -B probe.py cold FUNCTION_DIR FIXTURES_DIR
+    python -B probe.py warm FUNCTION_DIR FIXTURES_DIR N
+Prints one JSON object.
+"""
+
+import json
+import resource
+import sys
+import time
+
+start = time.perf_counter()
+mode, function_dir, fixtures = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, function_dir)
+
+
+def load(name):
+    with open(f"{fixtures}/{name}.json") as handle:
+        return json.load(handle)
+
+
+REQUESTS = {"launch": "launch", "topic": "topic_osteoblastic", "urgent": "report_pain", "fallback": "fallback"}
+events = {kind: load(name) for kind, name in REQUESTS.items()}
+loaded = time.perf_counter()
+
+import lambda_function  # noqa: E402
+
+lambda_function.lambda_handler(events["launch"], None)
+lambda_function.lambda_handler(events["topic"], None)
+cold = time.perf_counter() - loaded
+result = {"cold_s": cold}
+if mode == "warm":
+    n = int(sys.argv[4])
+    timings = {}
+    for kind, event in events.items():
+        samples = []
+        for _ in range(n):
+            t = time.perf_counter()
+            lambda_function.lambda_handler(event, None)
+            samples.append(time.perf_counter() - t)
+        timings[kind] = samples
+    result["warm_s"] = timings
+result["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps(result))
