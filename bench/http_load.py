@@ -41,7 +41,8 @@ def _worker(args: tuple[str, float, int, str, str]) -> dict[str, Any]:
                 response = connection.getresponse()
                 response.read()
                 status = response.status
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as exc:
+                misses[f"connection error: {type(exc).__name__}"] += 1
                 connection.close()
                 connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
                 status = 0

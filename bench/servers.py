@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -28,13 +29,17 @@ def gunicorn(factory: str, *, workers: int = 2, threads: int = 4, env: dict[str,
     port = free_port()
     command = [str(GUNICORN), "--chdir", str(BENCH), "-b", f"127.0.0.1:{port}", "-w", str(workers),
                "-k", "gthread", "--threads", str(threads), "--log-level", "warning", f"web_apps:{factory}()"]
+    # The server's log goes to a file: a pipe nobody reads fills up and stalls the server
+    # (flask-ask-sdk logs a traceback for every refused request).
+    log = tempfile.TemporaryFile(mode="w+")
     server = subprocess.Popen(command, env={**os.environ, "LOG_LEVEL": "WARNING", **(env or {})},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(200):
             if server.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {server.stderr.read()}")
+                log.seek(0)
+                raise RuntimeError(f"gunicorn exited: {log.read()}")
             try:
                 with urllib.request.urlopen(url + "health", timeout=1):
                     break
@@ -46,7 +51,8 @@ def gunicorn(factory: str, *, workers: int = 2, threads: int = 4, env: dict[str,
     finally:
         server.terminate()
         try:
-            server.communicate(timeout=15)
+            server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
-            server.communicate()
+            server.wait()
+        log.close()
