@@ -77,6 +77,7 @@ class Aspect:
     intent: str
     name: str
     default: str
+    any_topic: bool = False  # the default answers for any named topic without an entry
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,10 @@ class _Validator:
                 raise self.fail(entry, "intent", "is not a valid intent name")
             default = self.text(spec, "default", entry)
             self.topic_ref(topics, default, entry, "default")
-            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default)
+            any_topic = spec.get("any_topic", False)
+            if not isinstance(any_topic, bool):
+                raise self.fail(entry, "any_topic", "must be true or false")
+            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default, any_topic)
         for topic in topics.values():
             for aspect_id in topic.aspects.keys() - aspects.keys():
                 raise self.fail(f"{topic.kind}.{topic.id}", f"aspects.{aspect_id}", "unknown aspect")

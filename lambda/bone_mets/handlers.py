@@ -173,7 +173,7 @@ class AspectQuestionHandler(ContentHandler):
         target = subject.aspects.get(aspect.id) if subject else None
         if target:
             return self.answer(handler_input, local.topics[target], touches=subject)
-        if named is None or named.id == default.id:
+        if named is None or named.id == default.id or aspect.any_topic:
             return self.answer(handler_input, default, touches=subject)
         # The person named a topic the source says nothing about in this respect: say so,
         # and offer the general answer, so "yes" brings it (still touching the named topic).
