@@ -65,15 +65,11 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, reply)
 
     def prompt(self, handler_input: HandlerInput, *keys: str, reprompt: str = "question",
-               about: Topic | None = None, **values: str) -> Response:
-        """Speak prompts from the content file, keeping the session open.
-
-        `about` is the topic the prompts concern: an urgent one adds its close.
-        """
+               **values: str) -> Response:
+        """Speak prompts from the content file, keeping the session open."""
         local = self.local(handler_input)
         pieces = tuple(local.prompt(key, **values) for key in keys)
-        return self.say(handler_input, Reply(speech=pieces, topic=about,
-                                             reprompt=local.prompt(reprompt)))
+        return self.say(handler_input, Reply(speech=pieces, reprompt=local.prompt(reprompt)))
 
     def unknown(self, handler_input: HandlerInput, heard: str | None) -> Response:
         """Say we lack that topic, suggest what we have, and keep listening."""
@@ -226,7 +222,7 @@ class MoreDetailHandler(ContentHandler):
     """"Tell me more" and "yes": an offered topic, or the next stage of the last one."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) in ("MoreDetailIntent", "AMAZON.YesIntent", "AMAZON.MoreIntent")
+        return intent_name(handler_input) in ("MoreDetailIntent", "AMAZON.YesIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
@@ -274,6 +270,8 @@ class RepeatHandler(ContentHandler):
 
 
 class HelpHandler(ContentHandler):
+    """What the skill can answer, with examples."""
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return intent_name(handler_input) == "AMAZON.HelpIntent"
 
