@@ -100,6 +100,16 @@ def test_aspect_the_source_lacks_is_said_and_offered(dialog):
     assert "jawbone" in spoken(follow)
 
 
+def test_follow_up_aspect_the_source_lacks_for_the_last_topic(dialog):
+    # GIVEN radiation therapy was just explained
+    dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))
+    # WHEN "what are the side effects" (of radiation: the article names none)
+    said = spoken(dialog.fixture("aspect_side_effects_no_topic"))
+    # THEN it says so instead of answering about another treatment, and offers that one
+    assert said.startswith("My source doesn't cover that for radiation therapy.")
+    assert "osteonecrosis of the jaw" in said
+
+
 def test_cancer_named(handler):
     response = handler(load_event("cancer_lung"), None)
     assert spoken(response).startswith("Yes. Lung cancer is one of the cancers")

@@ -164,22 +164,22 @@ class AspectQuestionHandler(ContentHandler):
         topic_id, heard = slot_entry(handler_input, "topic")
         if topic_id is None and heard:
             return self.unknown(handler_input, heard)
-        named = local.topics.get(topic_id) if topic_id else None
-        subject = named or Conversation(handler_input).topic(local)
+        # The subject is the topic named, else the one just discussed ("what are its side effects?").
+        subject = (local.topics.get(topic_id) if topic_id else None) or Conversation(handler_input).topic(local)
         target = subject.aspects.get(aspect.id) if subject else None
         if target:
             return self.answer(handler_input, local.topics[target], touches=subject)
-        if named is None or named.id == default.id or aspect.any_topic:
+        if subject is None or subject.id == default.id or aspect.any_topic:
             return self.answer(handler_input, default, touches=subject)
-        # The person named a topic the source says nothing about in this respect: say so,
-        # and offer the general answer, so "yes" brings it (still touching the named topic).
+        # The source says nothing about this side of the subject: say so rather than answer
+        # about something else, and offer the general answer, so "yes" brings it.
         conversation = Conversation(handler_input)
-        conversation.answered(named, named.stages[-1], touches=subject)
+        conversation.answered(subject, subject.stages[-1])
         conversation.offered(default)
         return self.say(handler_input, Reply(
-            speech=(local.prompt("aspect_gap", topic=named.name),
+            speech=(local.prompt("aspect_gap", topic=subject.name),
                     local.prompt("more_offer_topic", topic=default.name)),
-            topic=named, reprompt=local.prompt("more_offer_topic", topic=default.name)))
+            topic=subject, reprompt=local.prompt("more_offer_topic", topic=default.name)))
 
 
 class CancerSpreadHandler(ContentHandler):
