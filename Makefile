@@ -75,7 +75,7 @@ bench: $(STAMP) build
 	$(PY) bench/benchmark.py $(ARGS)
 
 fuzz: $(STAMP)
-	FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -m fuzz tests/test_fuzz.py
+	FUZZ_EXAMPLES=10000 $(PY) -m pytest -m fuzz --hypothesis-show-statistics tests/test_fuzz.py
 
 load: $(STAMP)
 	$(PY) bench/load.py $(ARGS)
