@@ -138,7 +138,7 @@ def test_symptom_reports_never_diagnose_and_close_with_the_doctor(handler, fixtu
     # THEN it says it can't tell the cause, and the last sentence is the doctor prompt
     assert expected in said
     assert "can't tell" in said
-    assert sentences(said)[-1] == "If you have any of these symptoms, call your doctor right away."
+    assert sentences(said)[-1] == "If you have symptoms like these, call your doctor right away."
     assert ends_session(response) is False and reprompt(response)
 
 
