@@ -98,7 +98,9 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
             samples: dict[str, None] = {}
             for pattern in [*spec.get("samples", []), *extra.get(name, [])]:
                 for sample in expand(pattern):
+                    # The local spelling, and the US one too: either may be transcribed.
                     samples.setdefault(respell(sample, spelling), None)
+                    samples.setdefault(sample, None)
             intent: dict[str, Any] = {"name": name}
             if spec.get("slots"):
                 intent["slots"] = [{"name": slot, "type": slot_type, "samples": []}
