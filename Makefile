@@ -15,7 +15,7 @@ export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
-	@echo "make test    run every check: tests, model drift, template lint"
+	@echo "make test    run every check: tests, code and template lint, model drift"
 	@echo "make serve   run the skill as a web service on 127.0.0.1:5000"
 	@echo "make models  regenerate interaction_model/*.json from their sources"
 	@echo "make build   sam build: the Lambda artifact in .aws-sam/build"
@@ -45,6 +45,7 @@ models: $(STAMP)
 	$(PY) lambda/voice_model.py
 
 lint: $(STAMP) $(SAM_VENV)/.installed
+	$(VENV)/bin/ruff check lambda tests bench
 	$(PY) lambda/voice_model.py --check
 	$(VENV)/bin/cfn-lint template.yaml
 	$(SAM) validate --lint --template-file template.yaml

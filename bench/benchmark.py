@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import http_load
@@ -89,7 +89,8 @@ def cold_starts(functions: dict[str, Path], runs: int) -> dict[str, dict]:
             samples[name]["process"].append(wall)
             samples[name]["import_and_two_requests"].append(report["cold_s"])
             samples[name]["rss_kb"].append(report["max_rss_kb"])
-    return {name: {"process_ms": summary(s["process"]), "import_and_two_requests_ms": summary(s["import_and_two_requests"]),
+    return {name: {"process_ms": summary(s["process"]),
+                   "import_and_two_requests_ms": summary(s["import_and_two_requests"]),
                    "peak_rss_mb": max(s["rss_kb"]) / 1024} for name, s in samples.items()}
 
 
@@ -136,11 +137,13 @@ def table(results: dict) -> str:
     floor_proc = cold["floor"]["process_ms"]["median"]
     for name in ("ours", "ours-no-bytecode", "floor"):
         c = cold[name]["process_ms"]
-        rows.append((f"  whole process, {name}", f"{c['median']:.1f}", f"{c['p99']:.1f}", f"{c['median'] / floor_proc:.2f}"))
+        rows.append((f"  whole process, {name}", f"{c['median']:.1f}", f"{c['p99']:.1f}",
+                     f"{c['median'] / floor_proc:.2f}"))
     rows.append(("warm lambda_handler", "median µs", "p99 µs", "× floor"))
     for kind in ("launch", "topic", "urgent", "fallback"):
         ours, floor = results["warm"]["ours"][kind], results["warm"]["floor"][kind]
-        rows.append((f"  {kind}", f"{ours['median']:.0f}", f"{ours['p99']:.0f}", f"{ours['median'] / floor['median']:.2f}"))
+        rows.append((f"  {kind}", f"{ours['median']:.0f}", f"{ours['p99']:.0f}",
+                     f"{ours['median'] / floor['median']:.2f}"))
     rows.append(("peak memory (RSS)", "MB", "", "× floor"))
     ours_rss, floor_rss = results["warm"]["ours"]["peak_rss_mb"], results["warm"]["floor"]["peak_rss_mb"]
     rows.append(("  after the warm run", f"{ours_rss:.1f}", "", f"{ours_rss / floor_rss:.2f}"))
@@ -165,7 +168,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         functions = prepare(work)
-        results = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+        results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
                    "settings": vars(args),
                    "cold_start": cold_starts(functions, args.cold_runs),
                    "warm": warm(functions, args.warm_requests)}

@@ -11,7 +11,8 @@ import multiprocessing
 import threading
 import time
 from collections import Counter
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 # (body, headers, expected status) for each request; called per request, in the worker.
@@ -68,7 +69,7 @@ def run(url: str, duration: float, module: str, factory: str, processes: int = 2
     """Load `url` for `duration` seconds; the request maker is `module.factory()` (importable)."""
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
         parts = pool.map(_worker, [(url, duration, threads, module, factory)] * processes)
-    latencies = sorted(l for p in parts for l in p["latencies"])
+    latencies = sorted(latency for part in parts for latency in part["latencies"])
     statuses: Counter[int] = Counter()
     wrong: Counter[str] = Counter()
     for part in parts:

@@ -11,7 +11,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 BENCH = Path(__file__).resolve().parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")

@@ -24,8 +24,9 @@ import posixpath
 import threading
 import urllib.request
 from collections import OrderedDict
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Mapping
+from datetime import datetime, timedelta, UTC
+from typing import Any
+from collections.abc import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from cryptography import x509
@@ -34,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
+from bone_mets.skill import skill_id_of
 from webservice_compat import AbstractVerifier, VerificationException
 
 SIGNATURE_HEADER = "Signature-256"
@@ -121,7 +123,7 @@ class AlexaRequestVerifier(AbstractVerifier):
         self.roots = roots if roots is not None else load_trusted_roots()
         self.store = Store(self.roots)
         self.fetch = fetch
-        self.clock = clock or (lambda: datetime.now(timezone.utc))
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.cache = cache or CertificateCache()
 
     def verify(self, headers: Mapping[str, str], serialized_request_env: str,
@@ -195,7 +197,7 @@ def check_timestamp(envelope: Any, now: datetime) -> None:
     if not isinstance(timestamp, datetime):
         raise VerificationException("request has no timestamp")
     if timestamp.tzinfo is None:
-        timestamp = timestamp.replace(tzinfo=timezone.utc)
+        timestamp = timestamp.replace(tzinfo=UTC)
     is_event = str(getattr(request, "object_type", "")).startswith("AlexaSkillEvent.")
     tolerance = SKILL_EVENT_TOLERANCE if is_event else REQUEST_TOLERANCE
     if abs(now - timestamp) > tolerance:
@@ -203,11 +205,7 @@ def check_timestamp(envelope: Any, now: datetime) -> None:
 
 
 def check_skill_id(envelope: Any, skill_id: str | None) -> None:
-    if not skill_id:
-        return
-    system = getattr(getattr(envelope, "context", None), "system", None)
-    application = getattr(system, "application", None) or getattr(getattr(envelope, "session", None), "application", None)
-    if getattr(application, "application_id", None) != skill_id:
+    if skill_id and skill_id_of(envelope) != skill_id:
         raise VerificationException("request is for another skill")
 
 

@@ -20,9 +20,10 @@ import shutil
 import subprocess
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, TextIO
+from collections.abc import Callable, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -47,7 +48,7 @@ class Session:
 
     def envelope(self, request: dict[str, Any]) -> dict[str, Any]:
         request = {"requestId": f"amzn1.echo-api.request.simulator-{uuid.uuid4()}",
-                   "timestamp": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                   "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                    "locale": self.locale, **request}
         user = {"userId": "amzn1.ask.account.simulator"}
         return {

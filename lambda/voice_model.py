@@ -18,7 +18,8 @@ import re
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
 PHRASES = ROOT / "interaction_model" / "phrases.toml"
@@ -72,13 +73,6 @@ def expand(pattern: str) -> list[str]:
     return [p for p in seen if p]
 
 
-def respell(text: str, spelling: dict[str, str]) -> str:
-    if not spelling:
-        return text
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b")
-    return pattern.sub(lambda m: spelling[m.group(1)], text)
-
-
 def load_phrases(path: Path = PHRASES) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -88,10 +82,11 @@ def load_phrases(path: Path = PHRASES) -> dict[str, Any]:
 
 def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every locale's interaction model, in the ASK format, keyed by locale."""
-    raw_locales = tomllib.loads(content.path.read_text(encoding="utf-8"))["locales"]
     models = {}
     for locale in phrases["locales"]:
-        spelling = raw_locales.get(locale, {}).get("spelling", {})
+        if locale not in content.locales:
+            raise ModelError(f"{PHRASES}: locale {locale} has no [locales] entry in {content.path}")
+        respell = content.locales[locale].spelling
         extra = phrases.get("locale_samples", {}).get(locale, {})
         intents = []
         for name, spec in phrases["intents"].items():
@@ -99,7 +94,7 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
             for pattern in [*spec.get("samples", []), *extra.get(name, [])]:
                 for sample in expand(pattern):
                     # The local spelling, and the US one too: either may be transcribed.
-                    samples.setdefault(respell(sample, spelling), None)
+                    samples.setdefault(respell(sample), None)
                     samples.setdefault(sample, None)
             intent: dict[str, Any] = {"name": name}
             if spec.get("slots"):
@@ -112,7 +107,7 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
             values = []
             for value_id, synonyms in content.slot_values(kind):
                 # Local spelling first, the content's own spelling kept as a synonym too.
-                spelled = list(dict.fromkeys([*(respell(s, spelling) for s in synonyms), *synonyms]))
+                spelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms]))
                 values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
             types.append({"name": type_name, "values": values})
         models[locale] = {

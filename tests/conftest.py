@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import socket
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,14 @@ from bone_mets.config import Config  # noqa: E402
 from bone_mets.skill import BoneMetsSkill, build_skill  # noqa: E402
 
 CONTENT_FILE = ROOT / "content" / "bone_metastases.toml"
+LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]  # the skill's markets, in every test
+
+
+def free_loopback_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (for servers the tests start, or refuse)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

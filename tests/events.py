@@ -7,7 +7,8 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The acceptance harness's test for a call-your-doctor sentence, kept identical on purpose.

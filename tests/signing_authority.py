@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -52,7 +52,7 @@ def _cert(subject: str, key, issuer_name: x509.Name, issuer_key, *, ca: bool, dn
 class Authority:
     """A root, an intermediate and a signing certificate, like Amazon's echo-api chain."""
 
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
     dns: tuple[str, ...] = ("echo-api.amazon.com",)
     leaf_not_after: datetime | None = None
 

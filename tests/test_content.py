@@ -29,7 +29,8 @@ def all_texts(content):
             for stage in topic.stages:
                 yield f"{locale} {topic.id}.{stage}", getattr(topic, stage)
         for key in local.prompts:
-            yield f"{locale} prompts.{key}", local.prompt(key, topic="bone pain", heard="that")  # heard: their words, not ours
+            # heard="that": what a person said is their words, not ours to score
+            yield f"{locale} prompts.{key}", local.prompt(key, topic="bone pain", heard="that")
         for key, text in local.closes.items():
             yield f"{locale} closes.{key}", text
 
@@ -161,7 +162,8 @@ def test_unreadable_files_are_named(tmp_path, text, problem):
 def test_a_topic_nobody_can_reach_is_refused(tmp_path):
     text = CONTENT_FILE.read_text(encoding="utf-8")
     path = tmp_path / "content.toml"
-    path.write_text(text + '\n[topics.orphan]\ntitle = "T"\nname = "n"\nsummary = "S."\nmore = "M."\n', encoding="utf-8")
+    orphan = '\n[topics.orphan]\ntitle = "T"\nname = "n"\nsummary = "S."\nmore = "M."\n'
+    path.write_text(text + orphan, encoding="utf-8")
     with pytest.raises(ContentError, match=r"\[topics.orphan\] synonyms"):
         load_content(path)
 

@@ -16,9 +16,9 @@ from cfnlint.decode import decode
 
 import voice_model
 from utterance_matcher import UtteranceMatcher
+from conftest import LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 LAUNCH_WORDS = ("open", "ask", "launch", "start", "tell", "talk to", "load", "begin")
 

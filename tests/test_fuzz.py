@@ -28,7 +28,8 @@ REQUEST_TYPES = ["LaunchRequest", "IntentRequest", "SessionEndedRequest", "CanFu
 text = st.one_of(st.text(max_size=40), st.text(min_size=5000, max_size=20000, alphabet="ab ċ😀<&>"),
                  st.sampled_from(["bone pain", "osteoblastic", "<speak>", "&amp;", "ünïcödé", "骨转移"]))
 json_junk = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text,
-                         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                         lambda inner: (st.lists(inner, max_size=3)
+                                        | st.dictionaries(st.text(max_size=8), inner, max_size=3)),
                          max_leaves=8)
 
 
@@ -45,7 +46,8 @@ def slot(draw, name: str):
             "authority": "x", "status": {"code": "ER_SUCCESS_MATCH"},
             "values": [{"value": {"name": "v", "id": draw(st.one_of(st.sampled_from(IDS), text))}}]}]}
     elif shape == "unresolved":
-        value["resolutions"] = {"resolutionsPerAuthority": [{"authority": "x", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}
+        value["resolutions"] = {"resolutionsPerAuthority": [
+            {"authority": "x", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}
     return value
 
 
@@ -66,7 +68,8 @@ def envelopes(draw):
     attributes = draw(st.one_of(
         st.none(), json_junk,
         st.fixed_dictionaries({}, optional={
-            "topic": st.one_of(st.sampled_from(IDS), json_junk), "stage": st.one_of(st.sampled_from(["report", "summary", "more"]), json_junk),
+            "topic": st.one_of(st.sampled_from(IDS), json_junk),
+            "stage": st.one_of(st.sampled_from(["report", "summary", "more"]), json_junk),
             "offer": st.one_of(st.sampled_from(IDS), json_junk), "touches": st.one_of(st.sampled_from(IDS), json_junk),
             "last_response": json_junk, "junk": json_junk})))
     envelope = {"version": "1.0", "request": request}
@@ -99,7 +102,8 @@ def test_any_envelope_gets_a_valid_safe_response(handler, content, event):
     assert isinstance(response, dict) and response.get("version") == "1.0"
     body = response["response"]
     assert len(json.dumps(response).encode()) < RESPONSE_LIMIT
-    request_type = event.get("request", {}).get("type") if isinstance(event, dict) and isinstance(event.get("request"), dict) else None
+    request = event.get("request") if isinstance(event, dict) else None
+    request_type = request.get("type") if isinstance(request, dict) else None
     said = spoken(response)
     if request_type != "SessionEndedRequest":
         assert said, "no speech"

@@ -216,6 +216,12 @@ def test_session_ended_says_nothing(handler, fixture):
     assert "outputSpeech" not in response["response"]
 
 
+def test_session_ended_with_an_error_logs_its_type(handler, caplog):
+    with caplog.at_level(logging.WARNING):
+        handler(load_event("session_ended_error"), None)
+    assert "INVALID_RESPONSE" in caplog.text
+
+
 def test_start_over_welcomes_again_and_forgets_the_topic(dialog):
     dialog.fixture("topic_osteoblastic")
     response = dialog.fixture("start_over")

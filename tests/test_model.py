@@ -9,8 +9,8 @@ import pytest
 
 import voice_model
 from voice_model import ModelError, build_models, check_model, expand, load_model, load_phrases, render
+from conftest import LOCALES
 
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 
 
 @pytest.fixture(scope="module")
@@ -37,21 +37,15 @@ def test_slot_values_and_content_agree_both_ways(content, locale):
     # GIVEN the committed model's slot types, and the content entries they come from
     model = load_model(voice_model.model_path(locale))
     types = {t["name"]: t for t in model["interactionModel"]["languageModel"]["types"]}
-    spelling = _spelling(locale)
+    respell = content.locales[locale].spelling
     for type_name, kind in load_phrases()["slot_types"].items():
         in_model = {v["id"]: [v["name"]["value"], *v["name"]["synonyms"]] for v in types[type_name]["values"]}
         in_content = dict(content.slot_values(kind))
         # THEN the same ids, and the same phrases (after local spelling), in both
         assert set(in_model) == set(in_content), type_name
         for value_id, synonyms in in_content.items():
-            respelled = list(dict.fromkeys([*(voice_model.respell(s, spelling) for s in synonyms), *synonyms]))
+            respelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms]))
             assert in_model[value_id] == respelled, (type_name, value_id)
-
-
-def _spelling(locale):
-    import tomllib
-    from conftest import CONTENT_FILE
-    return tomllib.loads(CONTENT_FILE.read_text())["locales"][locale].get("spelling", {})
 
 
 def test_every_topic_id_in_the_model_resolves_in_the_content(content):
@@ -116,7 +110,8 @@ def minimal_model():
     (lambda m: m["intents"][0]["samples"].append("what is 2 {topic}"), "characters Alexa does not accept"),
     (lambda m: m["intents"][0]["samples"].append("what is {topic}?"), "characters Alexa does not accept"),
     (lambda m: m["intents"][0]["samples"].append("{topic} or {topic}"), "uses a slot twice"),
-    (lambda m: m["intents"][1]["samples"].append("What is  {topic}"), "sample of both TopicIntent and AMAZON.HelpIntent"),
+    (lambda m: m["intents"][1]["samples"].append("What is  {topic}"),
+     "sample of both TopicIntent and AMAZON.HelpIntent"),
     (lambda m: m["intents"].append({"name": "EmptyIntent", "samples": []}), "EmptyIntent has no sample"),
     (lambda m: m["intents"][0]["slots"].append({"name": "x", "type": "NOPE"}), "undeclared type NOPE"),
     (lambda m: m["types"][0].update(values=[]), "TOPIC has no values"),

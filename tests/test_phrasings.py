@@ -15,11 +15,11 @@ import pytest
 import voice_model
 from simulator import Session
 from utterance_matcher import UtteranceMatcher
+from conftest import LOCALES
 
 PHRASINGS = [tuple(line.split("|")) for line in
              (Path(__file__).parent / "phrasings.txt").read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#")]
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 
 
 @pytest.fixture(scope="module", params=LOCALES)

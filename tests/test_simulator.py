@@ -85,7 +85,7 @@ def test_scripted_conversation_end_to_end():
     script = "what are bisphosphonates\nwhat are the side effects\nrepeat that\nI have bone pain\nstop\nhelp\n"
     # WHEN it runs
     code, out = run_chat([], script)
-    lines = [l for l in out.splitlines() if l.startswith("Alexa: ")]
+    lines = [line for line in out.splitlines() if line.startswith("Alexa: ")]
     # THEN the launch, each answer in order, and the goodbye are printed; after stop, nothing more
     assert code == 0
     assert "not medical advice" in lines[0]

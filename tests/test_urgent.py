@@ -6,13 +6,14 @@ phrase is covered without touching this test.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from events import DOCTOR, Dialog, card_text, ends_session, reprompt, sentences, spoken
+from conftest import LOCALES
 
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 Step = Callable[[Dialog], dict[str, Any]]
 
 
@@ -22,7 +23,8 @@ def urgent_paths(content) -> Iterator[tuple[str, str, list[Step]]]:
     urgent = [t for t in topics.values() if t.urgent]
     for topic in urgent:
         if topic.synonyms:
-            ask: Step = lambda d, t=topic: d.intent("TopicIntent", topic=(t.synonyms[0], t.id))
+            def ask(d, t=topic):
+                return d.intent("TopicIntent", topic=(t.synonyms[0], t.id))
             yield topic.id, "asked", [ask]
             yield topic.id, "asked, more", [ask, lambda d: d.fixture("more")]
             yield topic.id, "asked, yes", [ask, lambda d: d.fixture("yes")]
@@ -31,12 +33,14 @@ def urgent_paths(content) -> Iterator[tuple[str, str, list[Step]]]:
             yield topic.id, "asked, more, repeat", [ask, lambda d: d.fixture("more"), lambda d: d.fixture("repeat")]
             for aspect in content.aspects.values():
                 # "what are the side effects of spinal cord compression?": answered or not, it is urgent
-                named: Step = lambda d, t=topic, a=aspect: d.intent(a.intent, topic=(t.synonyms[0], t.id))
+                def named(d, t=topic, a=aspect):
+                    return d.intent(a.intent, topic=(t.synonyms[0], t.id))
                 yield topic.id, f"{aspect.intent} naming it", [named]
                 yield topic.id, f"{aspect.intent} naming it, yes", [named, lambda d: d.fixture("yes")]
                 yield topic.id, f"asked, then {aspect.intent}", [ask, lambda d, a=aspect: d.intent(a.intent)]
         if topic.report:
-            report: Step = lambda d, t=topic: d.intent("SymptomReportIntent", symptom=(t.report_phrases[0], t.id))
+            def report(d, t=topic):
+                return d.intent("SymptomReportIntent", symptom=(t.report_phrases[0], t.id))
             yield topic.id, "reported", [report]
             for n in (1, 2, 3):
                 yield topic.id, f"reported, more x{n}", [report] + [lambda d: d.fixture("more")] * n

@@ -11,7 +11,7 @@ import pytest
 
 from bone_mets.config import Config
 from bone_mets.skill import build_skill
-from conftest import CONTENT_FILE
+from conftest import CONTENT_FILE, free_loopback_port
 from events import load_event, sentences, spoken
 
 TABLE = "bone-mets-visits"
@@ -104,14 +104,9 @@ def test_missing_table_still_answers_and_logs(dynamodb, caplog):
     assert "visit count unavailable" in caplog.text
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def test_endpoint_down_still_answers_and_logs(aws_env, caplog):
-    skill = skill_with(f"http://127.0.0.1:{_closed_port()}")
+    skill = skill_with(f"http://127.0.0.1:{free_loopback_port()}")
     with caplog.at_level(logging.WARNING):
         said = spoken(skill.handle_event(load_event("launch"), None))
     assert said.startswith("Welcome to Bone Metastases Guide.")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 from urllib.error import URLError
 
@@ -18,7 +17,7 @@ import pytest
 
 from bone_mets.config import Config
 from bone_mets.skill import build_skill
-from conftest import CONTENT_FILE
+from conftest import CONTENT_FILE, free_loopback_port
 from events import load_event, spoken
 from signing_authority import CERT_URL, Authority
 from request_verification import AlexaRequestVerifier, CertificateCache, validate_cert_url
@@ -66,7 +65,7 @@ def client(app):
 
 def fresh_body(name: str = "launch", *, age: timedelta = timedelta(0), skill_id: str | None = None) -> bytes:
     event = load_event(name, skill_id=skill_id)
-    stamp = datetime.now(timezone.utc) - age
+    stamp = datetime.now(UTC) - age
     event["request"]["timestamp"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     return json.dumps(event).encode()
 
@@ -161,7 +160,7 @@ def test_chain_to_an_untrusted_root_is_refused(client, authority, fetcher):
 
 @pytest.mark.parametrize("kind", ["expired", "wrong name", "not pem"])
 def test_bad_signing_certificate_is_refused(client, fetcher, kind):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if kind == "expired":
         other = Authority(now=now - timedelta(days=400))
     elif kind == "wrong name":
@@ -206,7 +205,7 @@ def test_request_for_another_skill_is_refused(client, authority):
 
 def test_certificate_is_cached_until_it_expires(authority, fetcher):
     verifier = AlexaRequestVerifier(roots=[authority.root], fetch=fetcher, cache=CertificateCache())
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     verifier.signing_certificate(CERT_URL, now)
     verifier.signing_certificate(CERT_URL, now + timedelta(minutes=5))
     assert len(fetcher.calls) == 1
@@ -221,7 +220,7 @@ def test_cache_is_bounded():
     cert = Authority().leaf
     for url in ("a", "b", "c"):
         cache.put(url, cert)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     assert cache.get("a", now) is None and cache.get("c", now) is cert
 
 
@@ -252,16 +251,11 @@ def test_the_stock_verifier_is_never_used(app):
             certvalidator.CertificateValidator(None)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.mark.slow
 def test_make_serve_starts_and_refuses_an_unsigned_post():
     # GIVEN the service started as `make serve` starts it, on a free loopback port
-    port = _free_port()
+    port = free_loopback_port()
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
     server = subprocess.Popen([sys.executable, str(ROOT / "lambda" / "web_service.py")], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

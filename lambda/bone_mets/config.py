@@ -35,7 +35,7 @@ class Config:
     log_level: str = "INFO"
 
     @classmethod
-    def from_environment(cls, environ: dict[str, str] | None = None) -> "Config":
+    def from_environment(cls, environ: dict[str, str] | None = None) -> Config:
         """Build the configuration from environment variables (or the mapping given)."""
         env = os.environ if environ is None else environ
         content = env.get("CONTENT_FILE")

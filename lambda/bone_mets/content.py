@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 URGENT_CLOSES = ("doctor", "emergency")
 TOPIC_TABLES = ("topics", "cancers")
@@ -88,6 +89,7 @@ class LocaleContent:
     emergency_number: str
     emergency_spoken: str
     skill_name: str
+    spelling: Spelling
     prompts: Mapping[str, str]
     closes: Mapping[str, str]
     topics: Mapping[str, Topic]
@@ -271,7 +273,7 @@ class _Validator:
                     isinstance(k, str) and isinstance(v, str) for k, v in spelling.items()):
                 raise self.fail(entry, "spelling", "must map words to words")
             locales[locale] = _localise(
-                locale, spelling, skill_name=skill_name, prompts=prompts, closes=closes, topics=topics,
+                locale, Spelling(spelling), skill_name=skill_name, prompts=prompts, closes=closes, topics=topics,
                 emergency_number=self.text(spec, "emergency_number", entry),
                 emergency_spoken=self.text(spec, "emergency_spoken", entry),
             )
@@ -368,18 +370,25 @@ class _Validator:
                                 "no synonyms, and no aspect or intent leads here")
 
 
-def _localise(locale: str, spelling: Mapping[str, str], *, skill_name: str,
+class Spelling:
+    """Whole-word replacements for one locale (tumor -> tumour)."""
+
+    def __init__(self, words: Mapping[str, str]) -> None:
+        self.words = MappingProxyType(dict(words))
+        self._pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self.words[m.group(1)], text)
+
+
+def _localise(locale: str, spelling: Spelling, *, skill_name: str,
               prompts: Mapping[str, str], closes: Mapping[str, str], topics: Mapping[str, Topic],
               emergency_number: str, emergency_spoken: str) -> LocaleContent:
     """Apply a locale's spelling to every text; slot synonyms stay as written."""
-    if spelling:
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b")
-
-        def spell(text: str | None) -> str | None:
-            return text if text is None else pattern.sub(lambda m: spelling[m.group(1)], text)
-    else:
-        def spell(text: str | None) -> str | None:
-            return text
+    def spell(text: str | None) -> str | None:
+        return None if text is None else spelling(text)
 
     local_topics = {
         topic_id: Topic(**{**topic.__dict__, **{
@@ -388,8 +397,8 @@ def _localise(locale: str, spelling: Mapping[str, str], *, skill_name: str,
     }
     return LocaleContent(
         locale=locale, emergency_number=emergency_number, emergency_spoken=emergency_spoken,
-        skill_name=skill_name,
-        prompts=MappingProxyType({k: spell(v) for k, v in prompts.items()}),
-        closes=MappingProxyType({k: spell(v) for k, v in closes.items()}),
+        skill_name=skill_name, spelling=spelling,
+        prompts=MappingProxyType({k: spelling(v) for k, v in prompts.items()}),
+        closes=MappingProxyType({k: spelling(v) for k, v in closes.items()}),
         topics=MappingProxyType(local_topics),
     )

@@ -6,7 +6,8 @@ nothing here is persisted.
 
 from __future__ import annotations
 
-from typing import Any, MutableMapping
+from typing import Any
+from collections.abc import MutableMapping
 
 from ask_sdk_core.handler_input import HandlerInput
 
@@ -17,6 +18,7 @@ STAGE = "stage"   # which of that topic's stages was last spoken
 OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
 TOUCHES = "touches"  # id of another topic the current thread of questions is about
 LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
+SAVED_KEYS = ("ssml", "reprompt", "card_title", "card_text")
 
 
 MAX_TEXT = 4000  # longer than any response we save; anything bigger is not ours
@@ -37,9 +39,9 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
         if isinstance(value, str) and len(value) <= 64:
             kept[key] = value
     saved = attributes.get(LAST)
-    keys = ("ssml", "reprompt", "card_title", "card_text")
-    if isinstance(saved, dict) and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT for k in keys):
-        kept[LAST] = {k: saved[k] for k in keys}
+    if isinstance(saved, dict) and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT
+                                       for k in SAVED_KEYS):
+        kept[LAST] = {k: saved[k] for k in SAVED_KEYS}
     return kept
 
 
@@ -93,8 +95,7 @@ class Conversation:
 
     def last_response(self) -> dict[str, str] | None:
         saved = self._attributes.get(LAST)
-        keys = ("ssml", "reprompt", "card_title", "card_text")
-        if isinstance(saved, dict) and all(isinstance(saved.get(k), str) for k in keys):
+        if isinstance(saved, dict) and all(isinstance(saved.get(k), str) for k in SAVED_KEYS):
             return saved
         return None
 

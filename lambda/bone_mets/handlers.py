@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Iterable
+from collections.abc import Iterable
 
 from ask_sdk_core import utils as ask_utils
 from ask_sdk_core.dispatch_components import (
@@ -303,7 +303,7 @@ class SessionEndedHandler(AbstractRequestHandler):
         reason = getattr(request, "reason", None)
         error = getattr(request, "error", None)
         if error is not None:
-            log.warning("session ended with error type %s", getattr(error, "object_type", None) or getattr(error, "type", None))
+            log.warning("session ended with error type %s", getattr(error, "object_type", None))
         else:
             log.info("session ended: %s", getattr(reason, "value", reason))
         return speech.silent_end(handler_input)

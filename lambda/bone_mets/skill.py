@@ -42,7 +42,7 @@ class BoneMetsSkill:
         except Exception as exc:
             log.warning("malformed request envelope: %s", describe_error(exc))
             return self._apology()
-        if self.config.skill_id and _skill_id(envelope) != self.config.skill_id:
+        if self.config.skill_id and skill_id_of(envelope) != self.config.skill_id:
             log.warning("rejected a request for another skill")
             return {"version": "1.0", "response": {"shouldEndSession": True}}
         try:
@@ -97,10 +97,11 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
     return BoneMetsSkill(custom_skill=builder.create(), content=content, config=config)
 
 
-def _skill_id(envelope: RequestEnvelope) -> str | None:
+def skill_id_of(envelope: RequestEnvelope) -> str | None:
+    """The skill id a request envelope is addressed to (context first, then session)."""
     system = getattr(envelope.context, "system", None)
     application = getattr(system, "application", None) or getattr(envelope.session, "application", None)
     return getattr(application, "application_id", None)
 
 
-__all__ = ["BoneMetsSkill", "build_skill"]
+__all__ = ["BoneMetsSkill", "build_skill", "skill_id_of"]

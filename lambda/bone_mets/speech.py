@@ -9,7 +9,7 @@ whichever handler built it, and its card carries the close too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from collections.abc import Mapping
 from html import escape  # not xml.sax.saxutils: that imports urllib.request, ~40 ms of cold start
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -51,7 +51,7 @@ class Reply:
 
 def to_ssml(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
     """Escaped SSML for plain-text pieces; the emergency number is spoken the local way."""
-    number = '<sub alias="{}">{}</sub>'.format(escape(content.emergency_spoken), escape(content.emergency_number))
+    number = f'<sub alias="{escape(content.emergency_spoken)}">{escape(content.emergency_number)}</sub>'
     spoken = " ".join(escape(piece, quote=False).replace(EMERGENCY, number) for piece in pieces)
     return f"<speak>{spoken}</speak>"
 

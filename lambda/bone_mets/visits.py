@@ -10,7 +10,7 @@ visit treated as a first one.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import TYPE_CHECKING
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -42,7 +42,7 @@ class VisitLog:
             previous = _count(stored.get(VISITS) if isinstance(stored, dict) else None)
             manager.persistent_attributes = {
                 VISITS: previous + 1,
-                LAST_VISIT: datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                LAST_VISIT: datetime.now(UTC).isoformat(timespec="seconds"),
             }
             manager.save_persistent_attributes()
         except Exception as exc:  # DynamoDB down, slow, missing table, bad data: answer anyway
@@ -61,7 +61,7 @@ def _count(value: object) -> int:
         return 0
 
 
-def build_persistence_adapter(config: Config) -> "AbstractPersistenceAdapter | None":
+def build_persistence_adapter(config: Config) -> AbstractPersistenceAdapter | None:
     """A DynamoDB adapter for the configured table, or None when no table is set.
 
     boto3 is imported only here, so a skill without persistence starts without it.
