@@ -31,7 +31,7 @@ from utterance_matcher import Match, UtteranceMatcher  # noqa: E402
 from voice_model import MODEL_DIR, ModelError, load_model, model_path  # noqa: E402
 
 SKILL_ID = os.environ.get("SKILL_ID") or "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
-EXIT_WORDS = {"exit", "quit", "bye bye"}
+EXIT_WORDS = {"exit"}  # on a device, Alexa itself ends the session on "exit"
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
