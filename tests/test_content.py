@@ -144,7 +144,7 @@ def test_duplicate_synonym_across_topics_is_refused(tmp_path):
 
 
 def test_unknown_topic_id_in_a_report_is_refused(tmp_path):
-    path = broken(tmp_path, 'aspects = { symptoms = "hypercalcemia" }', 'aspects = { symptoms = "hyper" }')
+    path = broken(tmp_path, 'aspects = { symptoms = "hypercalcemia", causes', 'aspects = { symptoms = "hyper", causes')
     with pytest.raises(ContentError, match="topics.hypercalcemia.*aspects.symptoms.*unknown topic id 'hyper'"):
         load_content(path)
 
