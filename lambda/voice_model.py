@@ -87,15 +87,17 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         if locale not in content.locales:
             raise ModelError(f"{PHRASES}: locale {locale} has no [locales] entry in {content.path}")
         respell = content.locales[locale].spelling
+        others = [content.locales[other].spelling for other in phrases["locales"] if other != locale]
         extra = phrases.get("locale_samples", {}).get(locale, {})
         intents = []
         for name, spec in phrases["intents"].items():
             samples: dict[str, None] = {}
             for pattern in [*spec.get("samples", []), *extra.get(name, [])]:
                 for sample in expand(pattern):
-                    # The local spelling, and the US one too: either may be transcribed.
-                    samples.setdefault(respell(sample), None)
-                    samples.setdefault(sample, None)
+                    # The local spelling first, then the content's and the other locales':
+                    # any of them may be transcribed or typed.
+                    for variant in (respell(sample), sample, *(spell(sample) for spell in others)):
+                        samples.setdefault(variant, None)
             intent: dict[str, Any] = {"name": name}
             if spec.get("slots"):
                 intent["slots"] = [{"name": slot, "type": slot_type, "samples": []}
@@ -106,8 +108,9 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         for type_name, kind in phrases["slot_types"].items():
             values = []
             for value_id, synonyms in content.slot_values(kind):
-                # Local spelling first, the content's own spelling kept as a synonym too.
-                spelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms]))
+                # Local spelling first; the content's and the other locales' kept as synonyms.
+                spelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms,
+                                              *(spell(s) for spell in others for s in synonyms)]))
                 values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
             types.append({"name": type_name, "values": values})
         models[locale] = {

@@ -38,13 +38,15 @@ def test_slot_values_and_content_agree_both_ways(content, locale):
     model = load_model(voice_model.model_path(locale))
     types = {t["name"]: t for t in model["interactionModel"]["languageModel"]["types"]}
     respell = content.locales[locale].spelling
+    others = [content.locales[other].spelling for other in LOCALES if other != locale]
     for type_name, kind in load_phrases()["slot_types"].items():
         in_model = {v["id"]: [v["name"]["value"], *v["name"]["synonyms"]] for v in types[type_name]["values"]}
         in_content = dict(content.slot_values(kind))
         # THEN the same ids, and the same phrases (after local spelling), in both
         assert set(in_model) == set(in_content), type_name
         for value_id, synonyms in in_content.items():
-            respelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms]))
+            respelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms,
+                                            *(spell(s) for spell in others for s in synonyms)]))
             assert in_model[value_id] == respelled, (type_name, value_id)
 
 
@@ -68,9 +70,15 @@ def test_every_handled_intent_is_in_the_model(content):
 def test_local_spelling_and_words_reach_the_models():
     gb = json.dumps(load_model(voice_model.model_path("en-GB")))
     us = json.dumps(load_model(voice_model.model_path("en-US")))
-    assert "tumour" in gb and "tumour" not in us
-    assert "hypercalcaemia" in gb and "hypercalcaemia" not in us
-    assert '"hypercalcemia"' in gb  # the US spelling still resolves
+    # local spelling first, the others kept so any locale's spelling is understood
+    samples = {locale: next(i["samples"] for i in load_model(voice_model.model_path(locale))
+                            ["interactionModel"]["languageModel"]["intents"] if i["name"] == "TopicIntent")
+               for locale in ("en-GB", "en-US")}
+    british, american = "can {topic} remove the tumour", "can {topic} remove the tumor"
+    assert samples["en-GB"].index(british) < samples["en-GB"].index(american)
+    assert samples["en-US"].index(american) < samples["en-US"].index(british)
+    assert '"value": "hypercalcaemia"' in gb and '"value": "hypercalcemia"' in us
+    assert '"hypercalcemia"' in gb and '"hypercalcaemia"' in us  # either spelling resolves anywhere
     assert "my GP" in gb and "my GP" not in us
 
 
