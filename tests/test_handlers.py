@@ -57,6 +57,18 @@ def test_unknown_topic_says_so_suggests_and_keeps_listening(handler, fixture):
     assert ends_session(response) is False and reprompt(response)
 
 
+@pytest.mark.parametrize("topic_id", ["pain", "fractures", "spinal_cord_compression", "hypercalcemia", "symptoms"])
+def test_asking_about_an_urgent_topic_gets_its_summary_not_the_report(handler, content, topic_id):
+    # GIVEN a question about a symptom ("what is spinal cord compression?"), not a statement
+    topic = content.default.topics[topic_id]
+    event = intent_event("TopicIntent", {"topic": (topic_id, topic_id)})
+    # WHEN it is asked
+    said = spoken(handler(event, None))
+    # THEN the summary is spoken (the "I'm sorry" report is for "I have ..."), then the close
+    assert said.startswith(topic.summary)
+    assert "sorry" not in said
+
+
 def test_unknown_topic_names_what_was_heard(handler):
     response = handler(load_event("topic_unmatched"), None)
     assert "about leukemia" in spoken(response)

@@ -43,13 +43,13 @@ class ContentHandler(AbstractRequestHandler):
 
     def answer(self, handler_input: HandlerInput, topic: Topic, stage: str | None = None,
                lead: Iterable[str] = (), touches: Topic | None = None) -> Response:
-        """Speak one stage of `topic` (its first by default) and remember it.
+        """Speak one stage of `topic` (its summary by default) and remember it.
 
         `touches` is another topic the question was about; if it is urgent, so is the answer.
         """
         local = self.local(handler_input)
         topic = local.topics[topic.id]
-        stage = stage or topic.stages[0]
+        stage = stage or "summary"  # "report" answers only a person's own statement
         conversation = Conversation(handler_input)
         conversation.answered(topic, stage, touches)
         text = getattr(topic, stage)
