@@ -20,6 +20,10 @@ from voice_model import SLOT_REF
 # Punctuation Alexa and virtual-alexa drop before matching; apostrophes stay.
 _PUNCTUATION = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
+# An unknown slot value is guessed only inside a carrier phrase at least this long: "I {symptom}"
+# or "my {symptom}" would otherwise turn any sentence starting with "I" into a symptom report.
+MIN_LOOSE_CARRIER = 6
+
 # Everyday phrases of the built-in intents, as Alexa understands them with no samples.
 BUILT_IN_PHRASES = {
     "AMAZON.HelpIntent": ("help", "help me", "can you help me", "what can i say", "what can i do"),
@@ -142,7 +146,7 @@ class UtteranceMatcher:
                           for name, value in found.groupdict().items())
             if all(s.value_id or s.slot_type.startswith("AMAZON.") for s in slots):
                 exact.append((sample, slots))
-            elif sample.literal_length > 0:
+            elif sample.literal_length >= MIN_LOOSE_CARRIER:
                 loose.append((sample, slots))
         for candidates in (exact, loose):
             if candidates:

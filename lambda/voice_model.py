@@ -80,6 +80,14 @@ def load_phrases(path: Path = PHRASES) -> dict[str, Any]:
         raise ModelError(f"{path}: cannot be read as TOML ({exc})") from None
 
 
+def lead_in_patterns(phrases: dict[str, Any], spec: dict[str, Any]) -> list[str]:
+    """An intent's `indirect` patterns after each polite lead-in ("can you tell me how
+    {topic} is treated"), and its `fillable` patterns after each filler ("so what is {topic}")."""
+    lead_ins = phrases.get("lead_ins", {})
+    return ([f"{lead} {pattern}" for lead in lead_ins.get("polite", []) for pattern in spec.get("indirect", [])]
+            + [f"{filler} {pattern}" for filler in lead_ins.get("fillers", []) for pattern in spec.get("fillable", [])])
+
+
 def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every locale's interaction model, in the ASK format, keyed by locale."""
     models = {}
@@ -92,7 +100,7 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         intents = []
         for name, spec in phrases["intents"].items():
             samples: dict[str, None] = {}
-            for pattern in [*spec.get("samples", []), *extra.get(name, [])]:
+            for pattern in [*spec.get("samples", []), *extra.get(name, []), *lead_in_patterns(phrases, spec)]:
                 for sample in expand(pattern):
                     # The local spelling first, then the content's and the other locales':
                     # any of them may be transcribed or typed.
