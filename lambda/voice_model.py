@@ -38,6 +38,8 @@ INVOCATION_FORBIDDEN = (
     "begin", "start", "load", "run", "play", "resume", "enable", "use",
 )
 BUILT_IN_PREFIX = "AMAZON."
+MAX_MODEL_CHARS = 1_000_000  # the model definition's limit in Amazon's model API
+MAX_SLOT_VALUE_CHARS = 140  # the longest slot value or synonym the console accepts
 
 
 class ModelError(ValueError):
@@ -147,10 +149,17 @@ def check_model(model: dict[str, Any]) -> list[str]:
     for word in words:
         if word in INVOCATION_FORBIDDEN:
             problems.append(f"invocation name {invocation!r} contains the reserved word {word!r}")
+    size = len(json.dumps(model, ensure_ascii=False))
+    if size > MAX_MODEL_CHARS:
+        problems.append(f"the model is {size} characters, over Amazon's {MAX_MODEL_CHARS}")
     types = {t["name"]: t for t in language.get("types", [])}
     for type_name, slot_type in types.items():
         if not slot_type.get("values"):
             problems.append(f"slot type {type_name} has no values")
+        for value in slot_type.get("values", []):
+            for phrase in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+                if len(phrase) > MAX_SLOT_VALUE_CHARS:
+                    problems.append(f"slot type {type_name}: {phrase[:40]!r}... is over {MAX_SLOT_VALUE_CHARS} characters")
         ids = [v.get("id") for v in slot_type.get("values", [])]
         if len(ids) != len(set(ids)):
             problems.append(f"slot type {type_name} repeats a value id")

@@ -123,6 +123,9 @@ def minimal_model():
     (lambda m: m["intents"].append({"name": "EmptyIntent", "samples": []}), "EmptyIntent has no sample"),
     (lambda m: m["intents"][0]["slots"].append({"name": "x", "type": "NOPE"}), "undeclared type NOPE"),
     (lambda m: m["types"][0].update(values=[]), "TOPIC has no values"),
+    (lambda m: m["types"][0]["values"][0]["name"].update(value="x" * 141), "over 140 characters"),
+    (lambda m: m["intents"][0]["samples"].extend(
+        "what is {topic} " + " ".join(["and"] * n) for n in range(1, 1000)), "over Amazon's 1000000"),
 ])
 def test_checker_catches_each_rule(change, problem):
     model = copy.deepcopy(minimal_model())
