@@ -159,7 +159,8 @@ def check_model(model: dict[str, Any]) -> list[str]:
         for value in slot_type.get("values", []):
             for phrase in [value["name"]["value"], *value["name"].get("synonyms", [])]:
                 if len(phrase) > MAX_SLOT_VALUE_CHARS:
-                    problems.append(f"slot type {type_name}: {phrase[:40]!r}... is over {MAX_SLOT_VALUE_CHARS} characters")
+                    problems.append(
+                        f"slot type {type_name}: {phrase[:40]!r}... is over {MAX_SLOT_VALUE_CHARS} characters")
         ids = [v.get("id") for v in slot_type.get("values", [])]
         if len(ids) != len(set(ids)):
             problems.append(f"slot type {type_name} repeats a value id")
