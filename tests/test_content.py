@@ -107,7 +107,7 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
     ('side_effects = "osteonecrosis_of_the_jaw", medications = "medications" }',
      'side_effects = "osteonecrosis_of_the_jawz", medications = "medications" }', "topics.treatment",
      "aspects.side_effects"),
-    ('"bone pain", "aching bones"', '"bone pain", "osteolytic"', "topics.pain", "synonyms"),
+    ('"metastatic bone pain", "aching bones"', '"metastatic bone pain", "osteolytic"', "topics.pain", "synonyms"),
     ('summary = "Ablation destroys', 'summary = "<speak>Ablation destroys', "topics.ablation", "summary"),
     ('summary = "Ablation destroys', 'summary = "{tumour} Ablation destroys', "topics.ablation", "summary"),
     ('more = "It is one of the main treatments', 'more = "It is one of { the main treatments',
