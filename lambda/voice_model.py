@@ -96,17 +96,21 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
     for locale in phrases["locales"]:
         if locale not in content.locales:
             raise ModelError(f"{PHRASES}: locale {locale} has no [locales] entry in {content.path}")
-        respell = content.locales[locale].spelling
+        local = content.locales[locale].spelling
         others = [content.locales[other].spelling for other in phrases["locales"] if other != locale]
+
+        def spellings(text: str) -> list[str]:
+            """The local spelling first, then the content's and the other locales': any of them
+            may be transcribed or typed."""
+            return list(dict.fromkeys([local(text), text, *(spell(text) for spell in others)]))
+
         extra = phrases.get("locale_samples", {}).get(locale, {})
         intents = []
         for name, spec in phrases["intents"].items():
             samples: dict[str, None] = {}
             for pattern in [*spec.get("samples", []), *extra.get(name, []), *lead_in_patterns(phrases, spec)]:
                 for sample in expand(pattern):
-                    # The local spelling first, then the content's and the other locales':
-                    # any of them may be transcribed or typed.
-                    for variant in (respell(sample), sample, *(spell(sample) for spell in others)):
+                    for variant in spellings(sample):
                         samples.setdefault(variant, None)
             intent: dict[str, Any] = {"name": name}
             if spec.get("slots"):
@@ -118,9 +122,9 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         for type_name, kind in phrases["slot_types"].items():
             values = []
             for value_id, synonyms in content.slot_values(kind):
-                # Local spelling first; the content's and the other locales' kept as synonyms.
-                spelled = list(dict.fromkeys([*(respell(s) for s in synonyms), *synonyms,
-                                              *(spell(s) for spell in others for s in synonyms)]))
+                # Every synonym's local spelling first, then the others, as synonyms.
+                spelled = list(dict.fromkeys(
+                    [local(s) for s in synonyms] + [v for s in synonyms for v in spellings(s)]))
                 values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
             types.append({"name": type_name, "values": values})
         models[locale] = {
