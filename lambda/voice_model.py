@@ -27,7 +27,7 @@ MODEL_DIR = ROOT / "interaction_model"
 CONTENT = ROOT / "content" / "bone_metastases.toml"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bone_mets.content import Content, load_content  # noqa: E402
+from bone_mets.content import Content, Spelling, load_content  # noqa: E402
 
 SLOT_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # Amazon's sample utterance rules: letters (any script), spaces, apostrophes, periods
@@ -90,6 +90,12 @@ def lead_in_patterns(phrases: dict[str, Any], spec: dict[str, Any]) -> list[str]
             + [f"{filler} {pattern}" for filler in lead_ins.get("fillers", []) for pattern in spec.get("fillable", [])])
 
 
+def spellings(text: str, local: Spelling, others: list[Spelling]) -> list[str]:
+    """The local spelling first, then the content's and the other locales': any of them may be
+    transcribed or typed."""
+    return list(dict.fromkeys([local(text), text, *(spell(text) for spell in others)]))
+
+
 def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every locale's interaction model, in the ASK format, keyed by locale."""
     models = {}
@@ -98,19 +104,13 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
             raise ModelError(f"{PHRASES}: locale {locale} has no [locales] entry in {content.path}")
         local = content.locales[locale].spelling
         others = [content.locales[other].spelling for other in phrases["locales"] if other != locale]
-
-        def spellings(text: str) -> list[str]:
-            """The local spelling first, then the content's and the other locales': any of them
-            may be transcribed or typed."""
-            return list(dict.fromkeys([local(text), text, *(spell(text) for spell in others)]))
-
         extra = phrases.get("locale_samples", {}).get(locale, {})
         intents = []
         for name, spec in phrases["intents"].items():
             samples: dict[str, None] = {}
             for pattern in [*spec.get("samples", []), *extra.get(name, []), *lead_in_patterns(phrases, spec)]:
                 for sample in expand(pattern):
-                    for variant in spellings(sample):
+                    for variant in spellings(sample, local, others):
                         samples.setdefault(variant, None)
             intent: dict[str, Any] = {"name": name}
             if spec.get("slots"):
@@ -124,7 +124,7 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
             for value_id, synonyms in content.slot_values(kind):
                 # Every synonym's local spelling first, then the others, as synonyms.
                 spelled = list(dict.fromkeys(
-                    [local(s) for s in synonyms] + [v for s in synonyms for v in spellings(s)]))
+                    [local(s) for s in synonyms] + [v for s in synonyms for v in spellings(s, local, others)]))
                 values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
             types.append({"name": type_name, "values": values})
         models[locale] = {
