@@ -6,8 +6,8 @@ nothing here is persisted.
 
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import MutableMapping
+from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 
@@ -18,9 +18,8 @@ STAGE = "stage"   # which of that topic's stages was last spoken
 OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
 TOUCHES = "touches"  # id of another topic the current thread of questions is about
 LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
+THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES)
 SAVED_KEYS = ("ssml", "reprompt", "card_title", "card_text")
-
-
 MAX_TEXT = 4000  # longer than any response we save; anything bigger is not ours
 
 
@@ -34,7 +33,7 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
     if not isinstance(attributes, dict):
         return {}
     kept: dict[str, Any] = {}
-    for key in (TOPIC, STAGE, OFFER, TOUCHES):
+    for key in THREAD_KEYS:
         value = attributes.get(key)
         if isinstance(value, str) and len(value) <= 64:
             kept[key] = value
@@ -90,14 +89,12 @@ class Conversation:
 
     def reset(self) -> None:
         """Forget the topic, the stage and any offer (a new start)."""
-        for key in (TOPIC, STAGE, OFFER, TOUCHES):
+        for key in THREAD_KEYS:
             self._attributes.pop(key, None)
 
     def last_response(self) -> dict[str, str] | None:
-        saved = self._attributes.get(LAST)
-        if isinstance(saved, dict) and all(isinstance(saved.get(k), str) for k in SAVED_KEYS):
-            return saved
-        return None
+        """The saved response, if the session holds a well-formed one (see clean_attributes)."""
+        return clean_attributes({LAST: self._attributes.get(LAST)}).get(LAST)
 
     def save_response(self, saved: dict[str, str] | None) -> None:
         if saved is not None:

@@ -66,7 +66,7 @@ def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) ->
     close = reply.close(content)
     spoken = list(reply.speech) + ([close] if close else [])
     body = list(reply.card_body if reply.card_body is not None else reply.speech)
-    if close and (not body or body[-1] != close):
+    if close:
         body.append(close)
     builder = handler_input.response_builder
     builder.speak(to_ssml(spoken, content))
