@@ -20,9 +20,9 @@ from voice_model import SLOT_REF
 # Punctuation Alexa and virtual-alexa drop before matching; apostrophes stay.
 _PUNCTUATION = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
-# An unknown slot value is guessed only inside a carrier phrase at least this long: "I {symptom}"
-# or "my {symptom}" would otherwise turn any sentence starting with "I" into a symptom report.
-MIN_LOOSE_CARRIER = 6
+# Like Alexa (and the acceptance harness), an unlisted value fills a custom slot only inside a
+# sample with some carrier words, and only up to this many words; the skill then reads them.
+MAX_LOOSE_WORDS = 8
 
 # Everyday phrases of the built-in intents, as Alexa understands them with no samples.
 BUILT_IN_PHRASES = {
@@ -146,7 +146,7 @@ class UtteranceMatcher:
                           for name, value in found.groupdict().items())
             if all(s.value_id or s.slot_type.startswith("AMAZON.") for s in slots):
                 exact.append((sample, slots))
-            elif sample.literal_length >= MIN_LOOSE_CARRIER:
+            elif sample.literal_length > 0 and all(len(s.value.split()) <= MAX_LOOSE_WORDS for s in slots):
                 loose.append((sample, slots))
         for candidates in (exact, loose):
             if candidates:

@@ -28,6 +28,7 @@ CONTENT = ROOT / "content" / "bone_metastases.toml"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bone_mets.content import Content, Spelling, load_content  # noqa: E402
+from bone_mets.patterns import expand  # noqa: E402  (one pattern syntax for content and models)
 
 SLOT_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # Amazon's sample utterance rules: letters (any script), spaces, apostrophes, periods
@@ -38,41 +39,16 @@ INVOCATION_FORBIDDEN = (
     "begin", "start", "load", "run", "play", "resume", "enable", "use",
 )
 BUILT_IN_PREFIX = "AMAZON."
-MAX_MODEL_CHARS = 1_000_000  # the model definition's limit in Amazon's model API
+MAX_MODEL_CHARS = 1_000_000  # our own limit per locale, well inside Amazon's
+MAX_MODEL_BYTES = 1_500_000  # Amazon's limit on an interaction model's JSON
+MAX_INTENTS = 250  # Amazon's limit on intents in a model
 MAX_SLOT_VALUE_CHARS = 140  # the longest slot value or synonym the console accepts
+FALLBACK_SENSITIVITIES = ("LOW", "MEDIUM", "HIGH")
+SUBJECT_REF = re.compile(r"<([a-z_]+)>")
 
 
 class ModelError(ValueError):
     """A model file is missing or malformed; the message names the file and what is wrong."""
-
-
-def expand(pattern: str) -> list[str]:
-    """All phrasings of a sample pattern: (a|b) picks one, [x] is optional, nesting allowed."""
-    text = pattern.replace("[", "(").replace("]", "|)")  # [x] is (x|)
-
-    def alternatives(position: int) -> tuple[list[str], int]:
-        choices, current = [], [""]
-        while position < len(text):
-            char = text[position]
-            if char == "(":
-                inner, position = alternatives(position + 1)
-                current = [head + tail for head in current for tail in inner]
-                continue
-            if char == "|":
-                choices += current
-                current = [""]
-            elif char == ")":
-                return choices + current, position + 1
-            else:
-                current = [head + char for head in current]
-            position += 1
-        return choices + current, position
-
-    phrasings, _ = alternatives(0)
-    seen: dict[str, None] = {}
-    for phrasing in phrasings:
-        seen.setdefault(" ".join(phrasing.split()), None)
-    return [p for p in seen if p]
 
 
 def load_phrases(path: Path = PHRASES) -> dict[str, Any]:
@@ -80,6 +56,17 @@ def load_phrases(path: Path = PHRASES) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(f"{path}: cannot be read as TOML ({exc})") from None
+
+
+def with_subjects(pattern: str, phrases: dict[str, Any]) -> str:
+    """`<relation>` and other [subjects] names replaced by their alternatives."""
+    subjects = phrases.get("subjects", {})
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) not in subjects:
+            raise ModelError(f"{PHRASES}: {pattern!r} uses <{match.group(1)}>, which [subjects] lacks")
+        return subjects[match.group(1)]
+    return SUBJECT_REF.sub(fill, pattern)
 
 
 def lead_in_patterns(phrases: dict[str, Any], spec: dict[str, Any]) -> list[str]:
@@ -109,7 +96,7 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         for name, spec in phrases["intents"].items():
             samples: dict[str, None] = {}
             for pattern in [*spec.get("samples", []), *extra.get(name, []), *lead_in_patterns(phrases, spec)]:
-                for sample in expand(pattern):
+                for sample in expand(with_subjects(pattern, phrases)):
                     for variant in spellings(sample, local, others):
                         samples.setdefault(variant, None)
             intent: dict[str, Any] = {"name": name}
@@ -121,16 +108,24 @@ def build_models(content: Content, phrases: dict[str, Any]) -> dict[str, dict[st
         types = []
         for type_name, kind in phrases["slot_types"].items():
             values = []
+            if isinstance(kind, list):  # example values only: the words are read, not resolved
+                types.append({"name": type_name, "values": [
+                    {"id": f"{type_name.lower()}_{n}", "name": {"value": v}} for n, v in enumerate(kind, 1)]})
+                continue
             for value_id, synonyms in content.slot_values(kind):
                 # Every synonym's local spelling first, then the others, as synonyms.
                 spelled = list(dict.fromkeys(
                     [local(s) for s in synonyms] + [v for s in synonyms for v in spellings(s, local, others)]))
                 values.append({"id": value_id, "name": {"value": spelled[0], "synonyms": spelled[1:]}})
             types.append({"name": type_name, "values": values})
+        sensitivity = phrases.get("fallback_sensitivity", "MEDIUM")
+        if sensitivity not in FALLBACK_SENSITIVITIES:
+            raise ModelError(f"{PHRASES}: fallback_sensitivity must be one of {', '.join(FALLBACK_SENSITIVITIES)}")
         models[locale] = {
             "interactionModel": {
                 "languageModel": {
                     "invocationName": phrases["invocation_name"],
+                    "modelConfiguration": {"fallbackIntentSensitivity": {"level": sensitivity}},
                     "intents": intents,
                     "types": types,
                 }
@@ -155,7 +150,12 @@ def check_model(model: dict[str, Any]) -> list[str]:
             problems.append(f"invocation name {invocation!r} contains the reserved word {word!r}")
     size = len(json.dumps(model, ensure_ascii=False))
     if size > MAX_MODEL_CHARS:
-        problems.append(f"the model is {size} characters, over Amazon's {MAX_MODEL_CHARS}")
+        problems.append(f"the model is {size} characters, over our own limit of {MAX_MODEL_CHARS}")
+    size = len(render(model).encode("utf-8"))
+    if size > MAX_MODEL_BYTES:
+        problems.append(f"the model's JSON is {size} bytes, over Amazon's {MAX_MODEL_BYTES}")
+    if len(language.get("intents", [])) > MAX_INTENTS:
+        problems.append(f"the model has {len(language['intents'])} intents, over Amazon's {MAX_INTENTS}")
     types = {t["name"]: t for t in language.get("types", [])}
     for type_name, slot_type in types.items():
         if not slot_type.get("values"):

@@ -22,6 +22,11 @@ def words(text: str) -> int:
     return len(text.replace("{emergency_number}", "911").split())
 
 
+def plain(text: str) -> str:
+    """Text as a card shows it: numbers as digits."""
+    return text.replace("{emergency_number}", "911").replace("{crisis_number}", "988")
+
+
 def all_texts(content):
     """(label, text) for everything the skill can say, in every locale."""
     for locale, local in content.locales.items():
@@ -31,8 +36,11 @@ def all_texts(content):
         for key in local.prompts:
             # heard="that": what a person said is their words, not ours to score
             yield f"{locale} prompts.{key}", local.prompt(key, topic="bone pain", heard="that")
-        for key, text in local.closes.items():
-            yield f"{locale} closes.{key}", text
+        for key, variants in local.closes.items():
+            for index, text in enumerate(variants):
+                yield f"{locale} closes.{key}[{index}]", text
+        for key, text in local.safety.items():
+            yield f"{locale} safety.{key}", text
 
 
 def test_the_real_content_file_loads(content):
@@ -57,7 +65,7 @@ def test_every_text_reads_at_eighth_grade_or_below(content):
     terms = sorted(content.medical_terms, key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b", re.I)
     for label, text in all_texts(content):
-        plain = pattern.sub(STAND_IN, text.replace("{emergency_number}", "911"))
+        plain = pattern.sub(STAND_IN, globals()["plain"](text))
         # THEN each text scores at most grade 8 on Flesch-Kincaid
         grade = textstat.flesch_kincaid_grade(plain)
         assert grade <= MAX_GRADE, f"{label}: grade {grade}: {plain}"
@@ -112,8 +120,16 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
     ('summary = "Ablation destroys', 'summary = "{tumour} Ablation destroys', "topics.ablation", "summary"),
     ('more = "It is one of the main treatments', 'more = "It is one of { the main treatments',
      "topics.radiation_therapy", "more"),
-    ('doctor = "If you have symptoms like these, call your doctor right away."',
-     'doctor = "If you have symptoms like these. Call your doctor right away."', "closes", "doctor"),
+    ('"If you have symptoms like these, call your doctor right away, and ask me anything else you need."',
+     '"If you have symptoms like these. Call your doctor right away, and ask me anything else you need."',
+     "closes", "doctor[0]"),
+    ('close = "Call {emergency_number} now, and say repeat if you need to hear this again."',
+     'close = "Call {emergency_number} now. Say repeat if you need to hear this again."', "safety.emergency", "close"),
+    ('crisis_number = "988"          #', 'crisis_numbr = "988"          #', "locales.en-US", "crisis_number"),
+    ('basis = "conversation"\noutlook', 'basis = ""\noutlook', "safety.distress", "basis"),
+    ('"chest pain", "chest pains"', '"chest pain", "Chest pains"', "safety.emergency", "phrases"),
+    ('"give up on life",', '"give up (on life",', "safety.crisis", "signs"),
+    ('cues = ["early",', 'cues = [3, "early",', "aspects.early", "cues"),
     ('urgent = "emergency"', 'urgent = "very"', "topics.spinal_cord_compression", "urgent"),
     ('SourceIntent = "source"', 'SourceIntent = "sauce"', "fixed_intents", "SourceIntent"),
     ('symptom = "symptoms"', 'symptom = "causes"', "slot_defaults", "symptom"),

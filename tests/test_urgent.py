@@ -89,8 +89,8 @@ def test_every_urgent_path_closes_with_the_doctor_prompt(handler, content, urgen
     # THEN the last spoken sentence is a close (the emergency one wins when any topic
     # involved is an emergency), it reads as a call-your-doctor prompt, the card ends
     # with it, and the session stays open with an invitation in the reprompt
-    closes = {local.closes[kind].replace("{emergency_number}", local.emergency_number)
-              for kind in ("doctor", "emergency")}
+    closes = {close.replace("{emergency_number}", local.emergency_number)
+              for kind in ("doctor", "emergency") for close in local.closes[kind]}
     assert last in closes, said
     assert DOCTOR.search(last)
     assert card_text(response).endswith(last)

@@ -32,11 +32,20 @@ INTENT_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 MARKUP = re.compile(r"[<>\[\]\\]|&\w*;")
 PROMPT_PLACEHOLDERS = frozenset({"skill_name", "topic", "heard", "emergency_number"})
 TEXT_PLACEHOLDERS = frozenset({"emergency_number"})
+SAFETY_PLACEHOLDERS = frozenset({"emergency_number", "crisis_number", "crisis_service"})
+NUMBERS = ("{emergency_number}", "{crisis_number}")  # filled in by the speech module, per locale
+# The safety table's texts ("entry.field") and the sign lists the understanding module reads.
+SAFETY_TEXTS = ("crisis.answer", "crisis.close", "emergency.answer", "emergency.close", "advice.answer",
+                "distress.outlook", "distress.feelings", "statements.diagnosed", "statements.unwell")
+SAFETY_SIGNS = ("crisis.phrases", "crisis.signs", "emergency.phrases", "emergency.signs", "advice.signs",
+                "distress.outlook_signs", "distress.feelings_signs", "statements.diagnosed_signs")
+READING_LISTS = ("pronouns", "spread", "question_starts", "statement_starts", "fillers", "filler_words", "beyond")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more",
     "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "goodbye", "error",
+    "facts_offer", "emergency_title", "crisis_title",
 )
 
 
@@ -63,6 +72,7 @@ class Topic:
     report: str | None = None  # answer to "I have ..." statements
     report_phrases: tuple[str, ...] = ()
     aspects: Mapping[str, str] = field(default_factory=dict)
+    signs: tuple[str, ...] = ()  # everyday words for it, read by the understanding module
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -79,6 +89,7 @@ class Aspect:
     name: str
     default: str
     any_topic: bool = False  # the default answers for any named topic without an entry
+    cues: tuple[str, ...] = ()  # words that ask about this side ("risks" -> side effects)
 
 
 @dataclass(frozen=True)
@@ -88,11 +99,14 @@ class LocaleContent:
     locale: str
     emergency_number: str
     emergency_spoken: str
+    crisis_number: str
+    crisis_spoken: str
     skill_name: str
     spelling: Spelling
     prompts: Mapping[str, str]
-    closes: Mapping[str, str]
+    closes: Mapping[str, tuple[str, ...]]  # each urgent close's variants, said in turn
     topics: Mapping[str, Topic]
+    safety: Mapping[str, str]  # SAFETY_TEXTS, with this locale's crisis service filled in
 
     def prompt(self, key: str, **values: str) -> str:
         """A prompt with its placeholders (other than the emergency number) filled in."""
@@ -114,6 +128,8 @@ class Content:
     fixed_intents: Mapping[str, str]
     slot_defaults: Mapping[str, str]
     locales: Mapping[str, LocaleContent]
+    safety_signs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # SAFETY_SIGNS
+    reading: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # READING_LISTS
 
     def for_locale(self, locale: str | None) -> LocaleContent:
         """The view for `locale`; unsupported or missing locales fall back to the default."""
@@ -130,9 +146,15 @@ class Content:
     def slot_values(self, kind: str) -> list[tuple[str, list[str]]]:
         """(id, synonyms) pairs for one slot type, in file order, default-locale spelling.
 
-        kind is "topics" (TOPIC), "cancers" (CANCER) or "reports" (SYMPTOM).
+        kind is "topics" (TOPIC), "cancers" (CANCER), "reports" (SYMPTOM) or "danger"
+        (DANGER: the emergency and crisis phrases, expanded).
         """
         topics = self.default.topics.values()
+        if kind == "danger":
+            from .patterns import expand
+            return [(kind, list(dict.fromkeys(p for pattern in self.safety_signs[f"{kind}.phrases"]
+                                                for p in expand(pattern))))
+                    for kind in ("crisis", "emergency")]
         if kind == "reports":
             return [(t.id, list(t.report_phrases)) for t in topics if t.report_phrases]
         return [(t.id, list(t.synonyms)) for t in topics if t.kind == kind and t.synonyms]
@@ -194,9 +216,11 @@ class _Validator:
             raise self.fail(entry, key, "missing table" if value is None else "must be a table")
         return value
 
-    def text(self, parent: Mapping[str, Any], key: str, entry: str, *,
-             placeholders: frozenset[str] = TEXT_PLACEHOLDERS, required: bool = True) -> str | None:
-        value = parent.get(key)
+    def text(self, parent: Any, key: str | int, entry: str, *,
+             placeholders: frozenset[str] = TEXT_PLACEHOLDERS, required: bool = True,
+             label: str | None = None) -> str | None:
+        value = parent[key] if isinstance(parent, list) else parent.get(key)
+        key = label or key
         if value is None and not required:
             return None
         if not isinstance(value, str) or not value.strip():
@@ -213,6 +237,39 @@ class _Validator:
         if unknown:
             raise self.fail(entry, key, f"unknown placeholder {{{sorted(unknown)[0]}}}")
         return value
+
+    def one_sentence(self, text: str, entry: str, field_name: str) -> None:
+        if len(re.findall(r"[.!?](\s|$)", text)) != 1 or text[-1] not in ".!?":
+            raise self.fail(entry, field_name, "must be exactly one sentence")
+
+    def phrase_list(self, parent: Mapping[str, Any], key: str, entry: str) -> tuple[str, ...]:
+        """A list of patterns (see patterns.py): words, (a|b), [x], and " + " between parts."""
+        value = parent.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(entry, key, "missing" if value is None else "must be a list of non-empty strings")
+        for pattern in value:
+            if not re.fullmatch(r"[a-z0-9' ()|\[\]+]+", pattern) or pattern.count("(") != pattern.count(")") \
+                    or pattern.count("[") != pattern.count("]"):
+                raise self.fail(entry, key, f"{pattern!r}: lower-case words, (a|b), [x] and ' + ' only, balanced")
+        return tuple(value)
+
+    def build_safety(self) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """The [safety] table: what is said in an emergency, a crisis, and to hard questions."""
+        safety = self.table(self.raw, "safety", "safety")
+        texts: dict[str, str] = {}
+        signs: dict[str, tuple[str, ...]] = {}
+        for name in {key.split(".")[0] for key in SAFETY_TEXTS + SAFETY_SIGNS}:
+            entry = self.table(safety, name, "safety")
+            self.text(entry, "basis", f"safety.{name}")
+        for key in SAFETY_TEXTS:
+            name, field_name = key.split(".")
+            texts[key] = self.text(safety[name], field_name, f"safety.{name}", placeholders=SAFETY_PLACEHOLDERS)
+            if field_name == "close":
+                self.one_sentence(texts[key], f"safety.{name}", field_name)
+        for key in SAFETY_SIGNS:
+            name, field_name = key.split(".")
+            signs[key] = self.phrase_list(safety[name], field_name, f"safety.{name}")
+        return texts, signs
 
     def phrases(self, parent: Mapping[str, Any], key: str, entry: str) -> tuple[str, ...]:
         value = parent.get(key, [])
@@ -234,11 +291,19 @@ class _Validator:
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
             raise self.fail("medical_terms", "words", "must be a list of words")
 
-        closes = self.table(self.raw, "closes", "closes")
+        closes_raw = self.table(self.raw, "closes", "closes")
+        closes: dict[str, tuple[str, ...]] = {}
         for key in URGENT_CLOSES:
-            text = self.text(closes, key, "closes")
-            if len(re.findall(r"[.!?](\s|$)", text)) != 1 or text[-1] not in ".!?":
-                raise self.fail("closes", key, "must be exactly one sentence")
+            variants = closes_raw.get(key)
+            if not isinstance(variants, list) or not variants:
+                raise self.fail("closes", key, "must be a list of one or more sentences")
+            for index, _ in enumerate(variants):
+                text = self.text(variants, index, "closes", label=f"{key}[{index}]")
+                self.one_sentence(text, "closes", f"{key}[{index}]")
+            closes[key] = tuple(variants)
+        safety_texts, safety_signs = self.build_safety()
+        reading_raw = self.table(self.raw, "reading", "reading")
+        reading = {key: self.phrase_list(reading_raw, key, "reading") for key in READING_LISTS}
         prompts = self.table(self.raw, "prompts", "prompts")
         for key in REQUIRED_PROMPTS:
             self.text(prompts, key, "prompts", placeholders=PROMPT_PLACEHOLDERS)
@@ -253,7 +318,7 @@ class _Validator:
                 raise self.fail("fixed_intents", intent, "is not a valid intent name")
             self.topic_ref(topics, topic_id, "fixed_intents", intent)
         slot_defaults = self.table(self.raw, "slot_defaults", "slot_defaults")
-        for slot in ("cancer", "symptom"):
+        for slot in ("topic", "cancer", "symptom"):
             self.topic_ref(topics, slot_defaults.get(slot), "slot_defaults", slot)
         if not topics[slot_defaults["symptom"]].report:
             raise self.fail("slot_defaults", "symptom", "must name a topic with a report")
@@ -272,10 +337,14 @@ class _Validator:
             if not isinstance(spelling, dict) or not all(
                     isinstance(k, str) and isinstance(v, str) for k, v in spelling.items()):
                 raise self.fail(entry, "spelling", "must map words to words")
+            service = self.text(spec, "crisis_service", entry, placeholders=frozenset({"crisis_number"}))
             locales[locale] = _localise(
                 locale, Spelling(spelling), skill_name=skill_name, prompts=prompts, closes=closes, topics=topics,
                 emergency_number=self.text(spec, "emergency_number", entry),
                 emergency_spoken=self.text(spec, "emergency_spoken", entry),
+                crisis_number=self.text(spec, "crisis_number", entry),
+                crisis_spoken=self.text(spec, "crisis_spoken", entry),
+                safety={key: text.replace("{crisis_service}", service) for key, text in safety_texts.items()},
             )
         return Content(
             path=self.path, default_locale=default_locale, skill_name=skill_name,
@@ -283,6 +352,7 @@ class _Validator:
             aspects=MappingProxyType(aspects), fixed_intents=MappingProxyType(dict(fixed)),
             slot_defaults=MappingProxyType(dict(slot_defaults)),
             locales=MappingProxyType(locales),
+            safety_signs=MappingProxyType(safety_signs), reading=MappingProxyType(reading),
         )
 
     def build_topics(self) -> dict[str, Topic]:
@@ -295,7 +365,7 @@ class _Validator:
                 if topic_id in topics:
                     raise self.fail(entry, "-", f"id already used in [{topics[topic_id].kind}]")
                 known = {"title", "name", "summary", "more", "synonyms", "urgent", "report",
-                         "report_phrases", "aspects"}
+                         "report_phrases", "aspects", "signs"}
                 for key in spec.keys() - known:
                     raise self.fail(entry, key, "unknown field")
                 urgent = spec.get("urgent")
@@ -314,6 +384,7 @@ class _Validator:
                     synonyms=self.phrases(spec, "synonyms", entry), urgent=urgent, report=report,
                     report_phrases=self.phrases(spec, "report_phrases", entry),
                     aspects=MappingProxyType(dict(aspects)),
+                    signs=self.phrase_list(spec, "signs", entry) if "signs" in spec else (),
                 )
                 if report and not topics[topic_id].report_phrases:
                     raise self.fail(entry, "report_phrases", "a topic with a report needs phrases")
@@ -334,7 +405,8 @@ class _Validator:
             any_topic = spec.get("any_topic", False)
             if not isinstance(any_topic, bool):
                 raise self.fail(entry, "any_topic", "must be true or false")
-            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default, any_topic)
+            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default, any_topic,
+                                        cues=self.phrase_list(spec, "cues", entry))
         for topic in topics.values():
             for aspect_id in topic.aspects.keys() - aspects.keys():
                 raise self.fail(f"{topic.kind}.{topic.id}", f"aspects.{aspect_id}", "unknown aspect")
@@ -384,8 +456,9 @@ class Spelling:
 
 
 def _localise(locale: str, spelling: Spelling, *, skill_name: str,
-              prompts: Mapping[str, str], closes: Mapping[str, str], topics: Mapping[str, Topic],
-              emergency_number: str, emergency_spoken: str) -> LocaleContent:
+              prompts: Mapping[str, str], closes: Mapping[str, tuple[str, ...]], topics: Mapping[str, Topic],
+              emergency_number: str, emergency_spoken: str, crisis_number: str, crisis_spoken: str,
+              safety: Mapping[str, str]) -> LocaleContent:
     """Apply a locale's spelling to every text; slot synonyms stay as written."""
     def spell(text: str | None) -> str | None:
         return None if text is None else spelling(text)
@@ -397,8 +470,9 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
     }
     return LocaleContent(
         locale=locale, emergency_number=emergency_number, emergency_spoken=emergency_spoken,
-        skill_name=skill_name, spelling=spelling,
+        crisis_number=crisis_number, crisis_spoken=crisis_spoken, skill_name=skill_name, spelling=spelling,
         prompts=MappingProxyType({k: spelling(v) for k, v in prompts.items()}),
-        closes=MappingProxyType({k: spelling(v) for k, v in closes.items()}),
+        closes=MappingProxyType({k: tuple(spelling(v) for v in variants) for k, variants in closes.items()}),
         topics=MappingProxyType(local_topics),
+        safety=MappingProxyType({k: spelling(v) for k, v in safety.items()}),
     )

@@ -18,7 +18,9 @@ STAGE = "stage"   # which of that topic's stages was last spoken
 OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
 TOUCHES = "touches"  # id of another topic the current thread of questions is about
 LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
-THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES)
+SAFETY = "safety"  # "emergency" or "crisis" when that was the last answer: "more" and "yes" say it again
+CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
+THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, SAFETY)
 SAVED_KEYS = ("ssml", "reprompt", "card_title", "card_text")
 MAX_TEXT = 4000  # longer than any response we save; anything bigger is not ours
 
@@ -37,6 +39,9 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
         value = attributes.get(key)
         if isinstance(value, str) and len(value) <= 64:
             kept[key] = value
+    closes = attributes.get(CLOSES)
+    if isinstance(closes, int) and not isinstance(closes, bool) and 0 <= closes < 1000:
+        kept[CLOSES] = closes
     saved = attributes.get(LAST)
     if isinstance(saved, dict) and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT
                                        for k in SAVED_KEYS):
@@ -70,8 +75,26 @@ class Conversation:
         """The other topic this thread of questions is about ("how is bone pain treated?")."""
         return _lookup(content, self._attributes.get(TOUCHES))
 
+    def safety(self) -> str | None:
+        """"emergency" or "crisis" if the last answer was that direction."""
+        kind = self._attributes.get(SAFETY)
+        return kind if kind in ("emergency", "crisis") else None
+
+    def directed(self, kind: str) -> None:
+        """Remember an emergency or crisis direction was the answer; no topic thread goes on."""
+        self.reset()
+        self._attributes[SAFETY] = kind
+
+    def next_close(self) -> int:
+        """Which urgent close variant to say next (0, 1, 2, ... in turn within the session)."""
+        said = self._attributes.get(CLOSES)
+        said = said if isinstance(said, int) and not isinstance(said, bool) and said >= 0 else 0
+        self._attributes[CLOSES] = said + 1
+        return said
+
     def answered(self, topic: Topic, stage: str, touches: Topic | None = None) -> None:
         """Remember that `topic` was just answered up to `stage`, and what else it touched."""
+        self._attributes.pop(SAFETY, None)
         self._attributes[TOPIC] = topic.id
         self._attributes[STAGE] = stage
         if touches is not None and touches.id != topic.id:

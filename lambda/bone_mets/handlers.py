@@ -1,7 +1,8 @@
 """Request handlers: one per kind of question, each looking its answer up in the content.
 
 Handlers decide what to say as a `speech.Reply` and let `speech.render` say it. They
-receive the loaded content (and the visit log) when the skill is assembled.
+receive the loaded content, the reader of unresolved words (understanding.py) and the
+visit log when the skill is assembled.
 """
 
 from __future__ import annotations
@@ -15,28 +16,36 @@ from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler, AbstractRequestHandler, AbstractRequestInterceptor, AbstractResponseInterceptor)
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
-from ask_sdk_model.slu.entityresolution import StatusCode
 
 from . import speech
-from .content import Content, LocaleContent, Topic
+from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
+from .understanding import Meaning, Reader, understand
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
-MAX_HEARD = 60  # characters of an unmatched slot value we are willing to say back
 
 
 class ContentHandler(AbstractRequestHandler):
-    """Base for handlers that answer from the content file."""
+    """Base for handlers that answer from the content file.
 
-    def __init__(self, content: Content) -> None:
+    Handlers that read slots ask `meaning` what the person meant (resolved values, or
+    unresolved words read by the understanding module) and answer it with `respond`, so
+    an emergency routed to any intent still gets the safe answer.
+    """
+
+    def __init__(self, content: Content, reader: Reader) -> None:
         self.content = content
+        self.reader = reader
 
     def local(self, handler_input: HandlerInput) -> LocaleContent:
         """The content for the request's locale (en-US for any locale we lack)."""
         return self.content.for_locale(getattr(handler_input.request_envelope.request, "locale", None))
+
+    def meaning(self, handler_input: HandlerInput) -> Meaning | None:
+        return understand(handler_input, self.reader)
 
     def say(self, handler_input: HandlerInput, reply: Reply) -> Response:
         return speech.render(handler_input, reply, self.local(handler_input))
@@ -58,9 +67,9 @@ class ContentHandler(AbstractRequestHandler):
         reply = Reply(speech=(*lead, text), topic=topic, touches=touches,
                       reprompt=local.prompt("more_offer_topic", topic=topic.name) if has_more else offer,
                       card_title=topic.title)
-        # An urgent answer ends with its close, so the invitation to go on is only in
-        # the reprompt; other answers ask it aloud too, as a published skill should.
-        if reply.close(local) is None:
+        # An urgent answer ends with its close (which also invites the next question); other
+        # answers ask aloud whether to go on, as a published skill should.
+        if reply.close_kind() is None:
             reply = replace(reply, speech=(*reply.speech, offer), card_body=reply.speech)
         return self.say(handler_input, reply)
 
@@ -72,34 +81,76 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, Reply(speech=pieces, reprompt=local.prompt(reprompt)))
 
     def unknown(self, handler_input: HandlerInput, heard: str | None) -> Response:
-        """Say we lack that topic, suggest what we have, and keep listening."""
+        """Say we lack that topic (naming it only if it is a short term), suggest what we have."""
         first = "unknown_topic_heard" if heard else "unknown_topic"
         return self.prompt(handler_input, first, "unknown_suggestion", "question",
                            heard=heard or "")
 
+    def respond(self, handler_input: HandlerInput, meaning: Meaning, aspect: Aspect | None = None) -> Response:
+        """Answer what the person meant: safety first, then their symptom, then their question."""
+        local = self.local(handler_input)
+        topic = local.topics.get(meaning.topic) if meaning.topic else None
+        if meaning.safety:
+            return self.direct(handler_input, meaning.kind)
+        if meaning.kind == "report" and topic is not None and topic.report:
+            return self.answer(handler_input, topic, stage="report")
+        if meaning.kind in ("advice", "outlook", "feelings", "diagnosed"):
+            return self.care_team(handler_input, meaning.kind, topic)
+        if meaning.kind == "unwell":
+            return self.say(handler_input, Reply(
+                speech=(local.safety["statements.unwell"],), urgent="doctor",
+                reprompt=local.prompt("next_question")))
+        if aspect is None and meaning.aspect:
+            aspect = self.content.aspects[meaning.aspect]
+        if topic is None and (meaning.follows_up or aspect is not None):
+            topic = Conversation(handler_input).topic(local)
+        if aspect is not None:
+            return self.aspect_answer(handler_input, aspect, topic)
+        if topic is not None:
+            return self.answer(handler_input, topic)
+        return self.unknown(handler_input, meaning.term)
 
-def slot_entry(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str | None]:
-    """(resolved value id, heard text) for a slot; either may be None.
+    def direct(self, handler_input: HandlerInput, kind: str) -> Response:
+        """An emergency or crisis: a short answer whose last sentence is the direction."""
+        local = self.local(handler_input)
+        Conversation(handler_input).directed(kind)
+        return self.say(handler_input, Reply(
+            speech=(local.safety[f"{kind}.answer"],), closing=local.safety[f"{kind}.close"],
+            reprompt=local.safety[f"{kind}.close"], card_title=local.prompt(f"{kind}_title")))
 
-    Only an ER_SUCCESS_MATCH counts as resolved: the id is the content entry's id.
-    """
-    request = handler_input.request_envelope.request
-    if not isinstance(request, IntentRequest) or request.intent is None:
-        return None, None
-    slot = ask_utils.get_slot(handler_input, slot_name)
-    if slot is None:
-        return None, None
-    heard = " ".join(slot.value.split()) if isinstance(slot.value, str) else ""
-    # Echo back only what could be a spoken phrase; a long value is not repeated to anyone.
-    heard = heard if 0 < len(heard) <= MAX_HEARD else None
-    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
-    for authority in authorities:
-        status = getattr(getattr(authority, "status", None), "code", None)
-        if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
-            value = authority.values[0].value
-            if value is not None and isinstance(value.id, str):
-                return value.id, heard
-    return None, heard
+    def care_team(self, handler_input: HandlerInput, kind: str, topic: Topic | None) -> Response:
+        """Advice, hard questions, feelings, a diagnosis told: who can help, then what we have."""
+        local = self.local(handler_input)
+        first = {"advice": "advice.answer", "outlook": "distress.outlook", "feelings": "distress.feelings",
+                 "diagnosed": "statements.diagnosed"}[kind]
+        conversation = Conversation(handler_input)
+        conversation.reset()
+        if topic is not None:
+            conversation.offered(topic)
+            offer = local.prompt("facts_offer", topic=topic.name)
+            return self.say(handler_input, Reply(speech=(local.safety[first], offer), reprompt=offer))
+        return self.say(handler_input, Reply(
+            speech=(local.safety[first], local.prompt("unknown_suggestion"), local.prompt("question")),
+            reprompt=local.prompt("help_reprompt")))
+
+    def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None) -> Response:
+        """One side of `subject` (or of the subject in general), or say the source lacks it."""
+        local = self.local(handler_input)
+        default = local.topics[aspect.default]
+        target = subject.aspects.get(aspect.id) if subject else None
+        if target:
+            return self.answer(handler_input, local.topics[target], touches=subject)
+        if subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) or aspect.any_topic:
+            return self.answer(handler_input, default, touches=subject)
+        # The source says nothing about this side of the subject: say so rather than answer
+        # about something else, and offer the general answer, so "yes" brings it.
+        conversation = Conversation(handler_input)
+        conversation.answered(subject, subject.stages[-1])
+        conversation.offered(default)
+        return self.say(handler_input, Reply(
+            speech=(local.prompt("aspect_gap", topic=subject.name),
+                    local.prompt("more_offer_topic", topic=default.name)),
+            topic=subject, reprompt=local.prompt("more_offer_topic", topic=default.name)))
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:
@@ -109,11 +160,22 @@ def intent_name(handler_input: HandlerInput) -> str | None:
     return None
 
 
+class SafetyHandler(ContentHandler):
+    """Any intent whose words say someone may be in danger: the direction, before anything else."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        meaning = self.meaning(handler_input)
+        return meaning is not None and meaning.safety
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return self.direct(handler_input, self.meaning(handler_input).kind)
+
+
 class LaunchHandler(ContentHandler):
     """LaunchRequest and "start over": welcome, disclaimer, an example, a question."""
 
-    def __init__(self, content: Content, visits: VisitLog) -> None:
-        super().__init__(content)
+    def __init__(self, content: Content, reader: Reader, visits: VisitLog) -> None:
+        super().__init__(content, reader)
         self.visits = visits
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -134,21 +196,22 @@ class LaunchHandler(ContentHandler):
 
 
 class TopicQuestionHandler(ContentHandler):
-    """"What is X?" (TopicIntent's topic slot) and slot-less intents fixed to one topic."""
+    """"What is X?" (TopicIntent), any question in other words (QuestionIntent), and
+    slot-less intents fixed to one topic."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         name = intent_name(handler_input)
-        return name == "TopicIntent" or name in self.content.fixed_intents
+        return name in ("TopicIntent", "QuestionIntent") or name in self.content.fixed_intents
 
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
-        name = intent_name(handler_input)
-        topic_id, heard = slot_entry(handler_input, "topic")
-        topic_id = self.content.fixed_intents.get(name, topic_id)
-        topic = local.topics.get(topic_id) if topic_id else None
-        if topic is None:
-            return self.unknown(handler_input, heard)
-        return self.answer(handler_input, topic)
+        fixed = self.content.fixed_intents.get(intent_name(handler_input))
+        if fixed:
+            return self.answer(handler_input, local.topics[fixed])
+        meaning = self.meaning(handler_input)
+        if meaning is None:
+            return self.unknown(handler_input, None)
+        return self.respond(handler_input, meaning)
 
 
 class AspectQuestionHandler(ContentHandler):
@@ -160,26 +223,17 @@ class AspectQuestionHandler(ContentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
         aspect = self.content.aspect_by_intent[intent_name(handler_input)]
-        default = local.topics[aspect.default]
-        topic_id, heard = slot_entry(handler_input, "topic")
-        if topic_id is None and heard:
-            return self.unknown(handler_input, heard)
-        # The subject is the topic named, else the one just discussed ("what are its side effects?").
-        subject = (local.topics.get(topic_id) if topic_id else None) or Conversation(handler_input).topic(local)
-        target = subject.aspects.get(aspect.id) if subject else None
-        if target:
-            return self.answer(handler_input, local.topics[target], touches=subject)
-        if subject is None or subject.id == default.id or aspect.any_topic:
-            return self.answer(handler_input, default, touches=subject)
-        # The source says nothing about this side of the subject: say so rather than answer
-        # about something else, and offer the general answer, so "yes" brings it.
-        conversation = Conversation(handler_input)
-        conversation.answered(subject, subject.stages[-1])
-        conversation.offered(default)
-        return self.say(handler_input, Reply(
-            speech=(local.prompt("aspect_gap", topic=subject.name),
-                    local.prompt("more_offer_topic", topic=default.name)),
-            topic=subject, reprompt=local.prompt("more_offer_topic", topic=default.name)))
+        meaning = self.meaning(handler_input)
+        if meaning is None or (meaning.kind == "question" and meaning.topic is None):
+            # The subject is the one just discussed ("what are its side effects?").
+            if meaning is not None and not meaning.follows_up and meaning.aspect is None:
+                return self.unknown(handler_input, meaning.term)
+            return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
+        if meaning.kind == "unknown":
+            return self.unknown(handler_input, meaning.term)
+        if meaning.kind == "question":
+            return self.aspect_answer(handler_input, aspect, local.topics[meaning.topic])
+        return self.respond(handler_input, meaning)
 
 
 class CancerSpreadHandler(ContentHandler):
@@ -190,15 +244,14 @@ class CancerSpreadHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
-        cancer_id, heard = slot_entry(handler_input, "cancer")
-        cancer = local.topics.get(cancer_id) if cancer_id else None
         listing = local.topics[self.content.slot_defaults["cancer"]]
-        if cancer is not None:
-            return self.answer(handler_input, cancer)
-        if heard:
-            return self.answer(handler_input, listing,
-                               lead=(local.prompt("unknown_cancer", heard=heard),))
-        return self.answer(handler_input, listing)
+        meaning = self.meaning(handler_input)
+        if meaning is None:
+            return self.answer(handler_input, listing)
+        if meaning.kind == "unknown" or (meaning.kind == "question" and meaning.topic is None):
+            lead = (local.prompt("unknown_cancer", heard=meaning.term),) if meaning.term else ()
+            return self.answer(handler_input, listing, lead=lead)
+        return self.respond(handler_input, meaning)
 
 
 class SymptomReportHandler(ContentHandler):
@@ -209,13 +262,25 @@ class SymptomReportHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
-        topic_id, _ = slot_entry(handler_input, "symptom")
-        topic = local.topics.get(topic_id) if topic_id else None
-        if topic is None or topic.report is None:
-            # A symptom we can't match is still a person telling us something is wrong:
-            # answer with the general symptoms report, which closes with the doctor prompt.
-            topic = local.topics[self.content.slot_defaults["symptom"]]
-        return self.answer(handler_input, topic, stage="report")
+        meaning = self.meaning(handler_input)
+        if meaning is None or (meaning.kind == "report" and not local.topics[meaning.topic].report):
+            # A symptom report with nothing we can place is still a person telling us something
+            # is wrong: the general symptoms report, which closes with the doctor prompt.
+            return self.answer(handler_input, local.topics[self.content.slot_defaults["symptom"]], stage="report")
+        return self.respond(handler_input, meaning)
+
+
+class AdviceRequestHandler(ContentHandler):
+    """"Should I stop my bisphosphonates?", "do I have bone mets?": only the care team can say."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return intent_name(handler_input) == "AdviceRequestIntent"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        local = self.local(handler_input)
+        meaning = self.meaning(handler_input)
+        topic = local.topics.get(meaning.topic) if meaning and meaning.topic else None
+        return self.care_team(handler_input, "advice", topic)
 
 
 class MoreDetailHandler(ContentHandler):
@@ -227,6 +292,8 @@ class MoreDetailHandler(ContentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
+        if conversation.safety():  # after an emergency or crisis answer, its direction again
+            return self.direct(handler_input, conversation.safety())
         offered = conversation.offer(local)
         # "More" continues the same thread, so it keeps touching what the thread touched.
         if offered is not None:

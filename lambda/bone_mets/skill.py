@@ -15,6 +15,7 @@ from . import handlers
 from .config import Config
 from .content import Content, load_content
 from .safe_logging import configure, describe_error
+from .understanding import Reader
 from .visits import VisitLog, build_persistence_adapter
 
 log = logging.getLogger(__name__)
@@ -76,19 +77,22 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
     adapter = build_persistence_adapter(config)
     builder = CustomSkillBuilder(persistence_adapter=adapter)
     builder.skill_id = config.skill_id
+    reader = Reader(content)
     for handler in (
-        handlers.LaunchHandler(content, VisitLog(enabled=adapter is not None)),
-        handlers.TopicQuestionHandler(content),
-        handlers.AspectQuestionHandler(content),
-        handlers.CancerSpreadHandler(content),
-        handlers.SymptomReportHandler(content),
-        handlers.MoreDetailHandler(content),
-        handlers.NoHandler(content),
-        handlers.RepeatHandler(content),
-        handlers.HelpHandler(content),
-        handlers.ExitHandler(content),
+        handlers.LaunchHandler(content, reader, VisitLog(enabled=adapter is not None)),
+        handlers.SafetyHandler(content, reader),  # before any topic: someone may be in danger
+        handlers.TopicQuestionHandler(content, reader),
+        handlers.AspectQuestionHandler(content, reader),
+        handlers.CancerSpreadHandler(content, reader),
+        handlers.SymptomReportHandler(content, reader),
+        handlers.AdviceRequestHandler(content, reader),
+        handlers.MoreDetailHandler(content, reader),
+        handlers.NoHandler(content, reader),
+        handlers.RepeatHandler(content, reader),
+        handlers.HelpHandler(content, reader),
+        handlers.ExitHandler(content, reader),
         handlers.SessionEndedHandler(),
-        handlers.FallbackHandler(content),  # last: takes whatever nobody else did
+        handlers.FallbackHandler(content, reader),  # last: takes whatever nobody else did
     ):
         builder.add_request_handler(handler)
     builder.add_exception_handler(handlers.CatchAllExceptionHandler(content))

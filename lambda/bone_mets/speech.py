@@ -3,7 +3,9 @@
 Handlers describe a reply as a `Reply` (plain-text pieces from the content file) and never
 touch SSML. `render` turns a Reply into the response, and it alone places the urgent close:
 any reply about an urgent topic ends with that topic's close as its last spoken sentence,
-whichever handler built it, and its card carries the close too.
+whichever handler built it, and its card carries the close too. An emergency or crisis
+reply ends with its own direction instead. Numbers (the emergency number, the crisis line)
+are spoken the local way and written as digits on the card.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from .content import LocaleContent, Topic
+from .conversation import Conversation
 
 EMERGENCY = "{emergency_number}"
+CRISIS = "{crisis_number}"
 
 
 @dataclass(frozen=True)
@@ -40,30 +44,50 @@ class Reply:
     card_title: str | None = None
     card_body: tuple[str, ...] | None = None
     end_session: bool = False
+    urgent: str | None = None  # a close this reply needs whatever its topics ("doctor")
+    closing: str | None = None  # its own last sentence: an emergency or crisis direction
 
-    def close(self, content: LocaleContent) -> str | None:
-        """The urgent close for this reply's topics, or None; an emergency outranks the rest."""
+    def close_kind(self) -> str | None:
+        """Which urgent close ends this reply, or None; an emergency outranks the rest."""
         kinds = {t.urgent for t in (self.topic, self.touches) if t is not None and t.urgent}
+        if self.urgent:
+            kinds.add(self.urgent)
         if not kinds:
             return None
-        return content.closes["emergency" if "emergency" in kinds else kinds.pop()]
+        return "emergency" if "emergency" in kinds else kinds.pop()
+
+    def close(self, content: LocaleContent, turn: int = 0) -> str | None:
+        """The last sentence this reply must end with (a variant chosen by `turn`), or None."""
+        if self.closing:
+            return self.closing
+        kind = self.close_kind()
+        if kind is None:
+            return None
+        variants = content.closes[kind]
+        return variants[turn % len(variants)]
 
 
 def to_ssml(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
-    """Escaped SSML for plain-text pieces; the emergency number is spoken the local way."""
-    number = f'<sub alias="{escape(content.emergency_spoken)}">{escape(content.emergency_number)}</sub>'
-    spoken = " ".join(escape(piece, quote=False).replace(EMERGENCY, number) for piece in pieces)
+    """Escaped SSML for plain-text pieces; the numbers are spoken the local way, digit by digit."""
+    emergency = f'<sub alias="{escape(content.emergency_spoken)}">{escape(content.emergency_number)}</sub>'
+    crisis = f'<sub alias="{escape(content.crisis_spoken)}">{escape(content.crisis_number)}</sub>'
+    spoken = " ".join(escape(piece, quote=False).replace(EMERGENCY, emergency).replace(CRISIS, crisis)
+                      for piece in pieces)
     return f"<speak>{spoken}</speak>"
 
 
 def to_text(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
-    """Plain text for a card, with the emergency number written out."""
-    return " ".join(pieces).replace(EMERGENCY, content.emergency_number)
+    """Plain text for a card, with the numbers written as digits."""
+    return " ".join(pieces).replace(EMERGENCY, content.emergency_number).replace(CRISIS, content.crisis_number)
 
 
 def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) -> Response:
-    """Build the response for `reply`, ending urgent replies with their close."""
-    close = reply.close(content)
+    """Build the response for `reply`, ending urgent replies with their close.
+
+    A session hears the close's variants in turn, so three urgent answers don't end alike.
+    """
+    turn = Conversation(handler_input).next_close() if reply.close_kind() and not reply.closing else 0
+    close = reply.close(content, turn)
     spoken = list(reply.speech) + ([close] if close else [])
     body = list(reply.card_body if reply.card_body is not None else reply.speech)
     if close:

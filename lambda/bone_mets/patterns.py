@@ -1,0 +1,92 @@
+"""The phrase pattern syntax shared by the content file and the interaction model.
+
+`(a|b)` picks one, `[x]` is optional, nesting is allowed: "(what is|what's) [a] {topic}"
+stands for "what is {topic}", "what is a {topic}", "what's {topic}" and so on. A *sign*
+(content file, read by the understanding module) is one or more patterns joined by " + ":
+it is present in a text when every part is, in any order ("chest + (pain|tight)").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Contractions are spelled out, so "can't", "cant" and "can not" are one word to match.
+_CONTRACTIONS = (
+    (re.compile(r"\bcan'?t\b|\bcan not\b"), "cannot"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\b(is|does|do|has|have|was|did|are|would|could|should|were)n'?t\b"), r"\1 not"),
+    (re.compile(r"\bi'?m\b"), "i am"),
+    (re.compile(r"\b(he|she|it|that|what|there)'s\b"), r"\1 is"),
+    (re.compile(r"\b(i|you|we|they)'ve\b"), r"\1 have"),
+    (re.compile(r"\b(i|you|we|they|he|she)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(i|you|we|they|he|she)'d\b"), r"\1 would"),
+    (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
+)
+_NOISE = re.compile(r"[^a-z0-9' ]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, letters and digits only, contractions spelled out, single spaces."""
+    text = _NOISE.sub(" ", text.lower().replace("\u2019", "'").replace("-", " "))
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.replace("'", "").split())
+
+
+def expand(pattern: str) -> list[str]:
+    """All phrasings of a pattern: (a|b) picks one, [x] is optional, nesting allowed."""
+    text = pattern.replace("[", "(").replace("]", "|)")  # [x] is (x|)
+
+    def alternatives(position: int) -> tuple[list[str], int]:
+        choices, current = [], [""]
+        while position < len(text):
+            char = text[position]
+            if char == "(":
+                inner, position = alternatives(position + 1)
+                current = [head + tail for head in current for tail in inner]
+                continue
+            if char == "|":
+                choices += current
+                current = [""]
+            elif char == ")":
+                return choices + current, position + 1
+            else:
+                current = [head + char for head in current]
+            position += 1
+        return choices + current, position
+
+    phrasings, _ = alternatives(0)
+    seen: dict[str, None] = {}
+    for phrasing in phrasings:
+        seen.setdefault(" ".join(phrasing.split()), None)
+    return [p for p in seen if p]
+
+
+class Sign:
+    """One sign: every part must appear in a normalised text, as whole words."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts: tuple[frozenset[str], ...] = tuple(
+            frozenset(normalise(p) for p in expand(part.strip())) for part in source.split(" + "))
+
+    def found_in(self, text: str) -> int:
+        """How many letters of `text` (normalised, padded with spaces) the sign accounts for:
+        the longest alternative found of each part, summed; 0 unless every part is found."""
+        total = 0
+        for part in self.parts:
+            found = max((len(phrase) for phrase in part if f" {phrase} " in text), default=0)
+            if not found:
+                return 0
+            total += found
+        return total
+
+
+@lru_cache(maxsize=1024)
+def padded(text: str) -> str:
+    """`text` normalised and padded with spaces, ready for `Sign.found_in`."""
+    return f" {normalise(text)} "
+
+
+__all__ = ["Sign", "expand", "normalise", "padded"]

@@ -1,0 +1,330 @@
+"""What a person meant: the one place that reads words Alexa did not resolve to a slot value.
+
+Alexa fills a custom slot with words that are not among its values too (entity resolution
+then says ER_SUCCESS_NO_MATCH), and the model may route a frightened sentence to the wrong
+intent. Every handler that reads a slot comes here (`understand`): a resolved value is
+taken as it is; unresolved words are read with the content file's own vocabulary, in this
+order:
+
+1. safety: a crisis ("i want to die"), then a possible emergency ("my husband collapsed");
+2. a statement of an urgent symptom in everyday words ("my hip hurts all the time");
+3. a request for advice only a care team can give ("should i stop my chemo");
+4. hard questions and feelings ("am i dying", "i'm scared");
+5. the topic and the side of it asked about ("the kind that destroys bone", "what about
+   the treatment", "is it dangerous" after an answer);
+6. only then "I don't know", saying back a short unknown term at most, never the carrier
+   words around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ask_sdk_core import utils as ask_utils
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import IntentRequest
+from ask_sdk_model.slu.entityresolution import StatusCode
+
+from .content import Content, Topic
+from .patterns import Sign, normalise
+
+MAX_HEARD_WORDS = 3  # an unknown term longer than this is not said back
+FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
+FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
+# Slots whose words are read (every custom slot of the model); DANGER holds emergency
+# and crisis phrases, so a resolved DANGER value is itself a reading.
+SLOTS = ("danger", "symptom", "detail", "topic", "other", "cancer", "query", "context")
+FREE_SLOTS = ("query", "context")  # always read: their values are examples, never a meaning
+STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What the words meant.
+
+    kind: "crisis", "emergency", "report" (an urgent symptom stated: `topic` is it),
+        "advice", "outlook" (a question only the care team can answer), "feelings",
+        "diagnosed" (a statement about having cancer), "unwell" (a statement we can't
+        place), "question" (about `topic` and/or `aspect`), or "unknown".
+    topic: a topic or cancer id; aspect: an aspect id.
+    follows_up: the words point back at the last answer ("it", "the mixed one").
+    term: a short unknown term that may be said back ("leukemia"), else None.
+    """
+
+    kind: str
+    topic: str | None = None
+    aspect: str | None = None
+    follows_up: bool = False
+    term: str | None = None
+
+    @property
+    def safety(self) -> bool:
+        return self.kind in ("crisis", "emergency")
+
+
+class Reader:
+    """Reads free words with the content file's vocabulary (built once, at skill assembly)."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        signs = content.safety_signs
+        self.crisis = _signs(signs["crisis.phrases"] + signs["crisis.signs"])
+        self.emergency = _signs(signs["emergency.phrases"] + signs["emergency.signs"])
+        self.advice = _signs(signs["advice.signs"])
+        self.outlook = _signs(signs["distress.outlook_signs"])
+        self.feelings = _signs(signs["distress.feelings_signs"])
+        self.diagnosed = _signs(signs["statements.diagnosed_signs"])
+        reading = content.reading
+        self.pronouns = _signs(reading["pronouns"])
+        self.spread = _signs(reading["spread"])
+        self.beyond = _signs(reading["beyond"])
+        self.question_starts = frozenset(reading["question_starts"])
+        self.statement_starts = frozenset(reading["statement_starts"])
+        self.fillers = frozenset(reading["fillers"])
+        self.filler_words = frozenset(reading["filler_words"]) | self.question_starts | self.fillers
+        topics = content.default.topics.values()
+        # Urgent symptoms, the emergency first: "my back hurts and my legs are weak" is the emergency.
+        reported = [t for t in topics if t.report]
+        self.symptoms = [(t.id, _signs(t.signs + tuple(_quote(p) for p in t.report_phrases))) for t in reported]
+        self.topics = [(t.id, _signs(t.signs + tuple(_quote(s) for s in self._readable_synonyms(t))))
+                       for t in topics]
+        self.aspects = [(a.id, _signs(a.cues)) for a in content.aspects.values()]
+        self.subject = content.slot_defaults["topic"]
+
+    @staticmethod
+    def _readable_synonyms(topic: Topic) -> tuple[str, ...]:
+        # A one-word cancer synonym ("breast", "lung") names the cancer only beside the word
+        # cancer or tumor ("my lungs" is not lung cancer); that pairing is added as a sign.
+        if topic.kind == "cancers":
+            single = [s for s in topic.synonyms if " " not in s]
+            return tuple(s for s in topic.synonyms if " " in s) + tuple(f"{s} + (cancer|tumor|tumour)" for s in single)
+        return topic.synonyms
+
+    @cached_property
+    def _fuzzy_choices(self) -> dict[str, str]:
+        """Normalised multi-letter synonyms of every topic, for misheard words."""
+        choices: dict[str, str] = {}
+        for topic in self.content.default.topics.values():
+            for synonym in topic.synonyms:
+                phrase = normalise(synonym)
+                if len(phrase) >= 6:
+                    choices.setdefault(phrase, topic.id)
+        return choices
+
+    def read(self, text: str, *, context: str = "", statement: bool | None = None) -> Meaning:
+        """What `text` (and any `context` said before the question) meant.
+
+        statement: True if the intent says this is a statement about someone ("I have
+        ..."), False if a question; None to judge from the words.
+        """
+        words = _strip(normalise(f"{context} {text}").split(), self.fillers)
+        full = f" {' '.join(words)} "
+        if _best(self.crisis, full):
+            return Meaning("crisis")
+        if _best(self.emergency, full):
+            return Meaning("emergency")
+        question_part = f" {' '.join(_strip(normalise(text).split(), self.fillers))} "
+        if statement is None:
+            statement = bool(words) and words[0] in self.statement_starts and not (context and text)
+            statement = statement and not _best(self.question_cues, full)
+        told = f" {normalise(context)} " if context else full
+        if statement or (context and _starts(told, self.statement_starts)):
+            symptom = self._symptom(told if context else full)
+            if symptom:
+                return Meaning("report", topic=symptom)
+        if _best(self.advice, full):
+            return Meaning("advice", topic=self._topic(full))
+        if _best(self.outlook, full):
+            return Meaning("outlook", topic=self._topic(full))
+        if _best(self.feelings, full) and (statement or not self._topic(question_part)):
+            return Meaning("feelings")
+        if _best(self.beyond, full):
+            return Meaning("unknown")
+        topic = self._topic(question_part) or (self._topic(f" {normalise(context)} ") if context else None)
+        aspect = _best(self.aspects, question_part) or (_best(self.aspects, full) if context else None)
+        follows_up = bool(_best(self.pronouns, question_part))
+        if statement and not context:
+            if _best(self.diagnosed, full) or topic:
+                return Meaning("diagnosed", topic=topic)
+            return Meaning("unwell")
+        if topic is None and aspect is None:
+            topic = self._fuzzy(words)
+        if topic and aspect is None and self._is_cancer(topic) and _best(self.spread, full):
+            return Meaning("question", topic=topic)
+        if topic or aspect:
+            return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic)
+        if follows_up:
+            return Meaning("question", follows_up=True)
+        return Meaning("unknown", term=self._term(words))
+
+    @cached_property
+    def question_cues(self) -> list[tuple[str, list[Sign]]]:
+        """Words that make a sentence starting with "I" or "my" a question ("my dad has cancer,
+        could it spread?", "I want to know about ...")."""
+        return [("question", _signs((
+            "what", "how", "why", "which", "where", "when",
+            "(will|could|can|does|do|is|would|might) (it|they|that|this)",
+            "(want|like|need) to (know|learn|hear|understand)", "wondering", "wonder", "tell me", "explain",
+            "do you know", "(can|could) you", "curious")))]
+
+    def most_urgent(self, topic_ids: list[str]) -> str:
+        """Of several symptoms named, the one whose close outranks ("emergency" first)."""
+        return min(topic_ids, key=lambda t: self._urgency(t) != "emergency")
+
+    def _symptom(self, text: str) -> str | None:
+        """The urgent symptom the words describe; an emergency outranks the rest."""
+        emergencies = [(k, s) for k, s in self.symptoms if self._urgency(k) == "emergency"]
+        return _best(emergencies, text) or _best(self.symptoms, text)
+
+    def _urgency(self, topic_id: str) -> str | None:
+        return self.content.default.topics[topic_id].urgent
+
+    def _topic(self, text: str) -> str | None:
+        """The topic named; the subject itself ("bone metastases") only if nothing more specific is."""
+        if not text.strip():
+            return None
+        return _best([t for t in self.topics if t[0] != self.subject], text) or _best(self.topics, text)
+
+    def _is_cancer(self, topic_id: str) -> bool:
+        return self.content.default.topics[topic_id].kind == "cancers"
+
+    def _fuzzy(self, words: list[str]) -> str | None:
+        """A misheard or misspelled medical word ("bisfosfonates", "osteo blastic")."""
+        content_words = [w for w in words if w not in self.filler_words]
+        if not content_words:
+            return None
+        # Imported here: only unresolved, unrecognised words pay for it, never a cold start.
+        from rapidfuzz import fuzz, process
+
+        candidates = {" ".join(content_words[i:i + n]) for n in (1, 2, 3) for i in range(len(content_words))}
+        best = None
+        for candidate in candidates:
+            if len(candidate.replace(" ", "")) < 6:
+                continue
+            cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 else FUZZY_CUTOFF
+            found = process.extractOne(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found and (best is None or found[1] > best[1]):
+                best = found
+        return self._fuzzy_choices[best[0]] if best else None
+
+    def _term(self, words: list[str]) -> str | None:
+        remaining = [w for w in words if w not in self.filler_words]
+        return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
+
+
+def understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
+    """The meaning of the request's slots, or None if no slot carries words.
+
+    A resolved value is the person's meaning as it is: a topic, cancer or symptom id, or
+    a DANGER value ("crisis", "emergency"). Unresolved words go to `Reader.read`. Cached
+    for the request, so the handler that answers reads the same meaning as the one that
+    chose to.
+    """
+    cache = handler_input.attributes_manager.request_attributes
+    if "meaning" in cache:
+        return cache["meaning"]
+    cache["meaning"] = meaning = _understand(handler_input, reader)
+    return meaning
+
+
+def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
+    request = handler_input.request_envelope.request
+    if not isinstance(request, IntentRequest) or request.intent is None:
+        return None
+    name = request.intent.name
+    resolved: dict[str, str] = {}
+    heard: dict[str, str] = {}
+    for slot_name in SLOTS:
+        value_id, words = slot_value(handler_input, slot_name)
+        if value_id and slot_name not in FREE_SLOTS:
+            resolved[slot_name] = value_id
+        elif words:
+            heard[slot_name] = words
+    if resolved.get("danger") in ("crisis", "emergency"):
+        return Meaning(resolved["danger"])
+    unresolved = " ".join(heard.get(s, "") for s in SLOTS if s != "context")
+    if not heard:
+        symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
+        if symptoms:  # the most urgent of the symptoms named
+            return Meaning("report", topic=reader.most_urgent(symptoms))
+        topic = resolved.get("topic") or resolved.get("cancer")
+        return Meaning("question", topic=topic) if topic else None
+    # The words of a symptom report are a statement, of any other intent a question (the
+    # question word is the carrier); words said before the question are read as they come.
+    statement = name in STATEMENT_INTENTS
+    meaning = reader.read(unresolved.strip(), context=heard.get("context", ""), statement=statement)
+    if meaning.safety:
+        return meaning
+    symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
+    if statement and symptoms:  # "my back hurts and {my legs feel funny}": the symptom named
+        found = symptoms + ([meaning.topic] if meaning.kind == "report" else [])
+        return Meaning("report", topic=reader.most_urgent(found))
+    if meaning.kind not in ("question", "unknown"):
+        return meaning
+    # Words that did resolve still name the topic ("what is the difference between {topic} and {other}").
+    topic = resolved.get("topic") or resolved.get("cancer") or resolved.get("symptom")
+    if topic and meaning.topic is None:
+        return Meaning("question", topic=topic, aspect=meaning.aspect)
+    return meaning
+
+
+def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str | None]:
+    """(resolved value id, words heard) for a slot; either may be None.
+
+    Only an ER_SUCCESS_MATCH counts as resolved: the id is the content entry's id.
+    """
+    request = handler_input.request_envelope.request
+    if not isinstance(request, IntentRequest) or request.intent is None:
+        return None, None
+    slot = ask_utils.get_slot(handler_input, slot_name)
+    if slot is None:
+        return None, None
+    heard = " ".join(slot.value.split()) if isinstance(slot.value, str) else ""
+    heard = heard[:200] or None  # longer than any spoken phrase: read the start only
+    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
+    for authority in authorities:
+        status = getattr(getattr(authority, "status", None), "code", None)
+        if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
+            value = authority.values[0].value
+            if value is not None and isinstance(value.id, str):
+                return value.id, heard
+    return None, heard
+
+
+def _signs(patterns: tuple[str, ...] | list[str]) -> list[Sign]:
+    return [Sign(p) for p in patterns]
+
+
+def _quote(phrase: str) -> str:
+    """A plain phrase as a sign pattern (no alternatives)."""
+    return normalise(phrase)
+
+
+def _best(groups, text: str):
+    """The key of the group whose signs account for most of `text`, or None.
+
+    `groups` is a list of signs (returns True/None) or of (key, signs) pairs.
+    """
+    if groups and isinstance(groups[0], Sign):
+        return True if any(sign.found_in(text) for sign in groups) else None
+    best, weight = None, 0
+    for key, signs in groups:
+        score = sum(sign.found_in(text) for sign in signs)
+        if score > weight:
+            best, weight = key, score
+    return best
+
+
+def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
+    while words and words[0] in fillers:
+        words = words[1:]
+    return words
+
+
+def _starts(text: str, starts: frozenset[str]) -> bool:
+    first = text.split()[:1]
+    return bool(first) and first[0] in starts
+
+
+__all__ = ["Meaning", "Reader", "slot_value", "understand"]
