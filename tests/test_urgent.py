@@ -45,6 +45,11 @@ def urgent_paths(content) -> Iterator[tuple[str, str, list[Step]]]:
             for n in (1, 2, 3):
                 yield topic.id, f"reported, more x{n}", [report] + [lambda d: d.fixture("more")] * n
             yield topic.id, "reported, yes", [report, lambda d: d.fixture("yes")]
+
+            def in_own_words(d, t=topic):  # unresolved: the understanding module reads it
+                return d.intent("SymptomReportIntent", symptom=(f"{t.report_phrases[0]} for weeks now", None))
+            yield topic.id, "reported in other words", [in_own_words]
+            yield topic.id, "reported in other words, repeat", [in_own_words, lambda d: d.fixture("repeat")]
             yield topic.id, "reported, repeat", [report, lambda d: d.fixture("repeat")]
     default = content.slot_defaults["symptom"]
     yield default, "unmatched report", [lambda d: d.fixture("report_unmatched")]

@@ -125,14 +125,19 @@ class Reader:
         if _best(self.emergency, full):
             return Meaning("emergency")
         question_part = f" {' '.join(_strip(normalise(text).split(), self.fillers))} "
+        starts_as_statement = bool(words) and words[0] in self.statement_starts
+        asks = bool(_best(self.question_cues, full))
         if statement is None:
-            statement = bool(words) and words[0] in self.statement_starts and not (context and text)
-            statement = statement and not _best(self.question_cues, full)
+            statement = starts_as_statement and not asks and not context
+        # A person telling a symptom is answered about the symptom, even if a question follows
+        # ("my back hurts, what should I do?").
         told = f" {normalise(context)} " if context else full
-        if statement or (context and _starts(told, self.statement_starts)):
-            symptom = self._symptom(told if context else full)
+        if statement or _starts(told, self.statement_starts):
+            symptom = self._symptom(told)
             if symptom:
                 return Meaning("report", topic=symptom)
+        # A statement that also asks ("my dad has prostate cancer, could it spread?") is a question.
+        statement = statement and not asks
         if _best(self.advice, full):
             return Meaning("advice", topic=self._topic(full))
         if _best(self.outlook, full):

@@ -1,0 +1,174 @@
+"""Safety beyond the article: emergencies, crises, advice and hard questions, in every locale.
+
+Each statement reaches `lambda_handler` through the intent the model would pick and through
+the unresolved slots of other intents (the model may route a frightened sentence anywhere),
+and on every path (first answer, repeat, "tell me more", "yes") the direction is kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LOCALES
+from events import DOCTOR, Dialog, card_text, ends_session, intent_event, reprompt, sentences, spoken
+
+EMERGENCIES = [
+    "i have chest pain", "my husband collapsed", "i can't breathe", "she is not breathing", "he's unconscious",
+    "i think i'm having a stroke", "my face is drooping", "he is bleeding heavily", "my dad hit his head",
+    "she's having a seizure", "my throat is swelling", "i'm having an allergic reaction", "he took too many pills",
+    "i think she's been poisoned", "i fell and can't get up", "i lost control of my bladder",
+]
+CRISES = [
+    "i want to kill myself", "i want to die", "my husband says he wants to end it all", "i'm thinking about suicide",
+    "my daughter is hurting herself", "i don't want to live anymore", "there's no reason to live",
+]
+ADVICE = [
+    "should i stop taking my bisphosphonates", "how much zoledronic acid should i take", "should i go to hospital",
+    "can you diagnose me", "do i have bone metastases", "should i stop my chemo",
+]
+HARD = ["am i dying", "how long do i have to live", "i'm scared", "can bone metastases kill you"]
+# Where a statement may arrive: the slot of each intent that reads words.
+SLOTS = [("SymptomReportIntent", "symptom"), ("SymptomReportIntent", "danger"), ("TopicIntent", "topic"),
+         ("QuestionIntent", "query"), ("CancerSpreadIntent", "cancer"), ("SideEffectsIntent", "topic"),
+         ("AdviceRequestIntent", "topic")]
+
+
+def said_with(dialog: Dialog, intent: str, slot: str, words: str) -> dict:
+    return dialog.intent(intent, **{slot: (words, None)})
+
+
+def numbers(content, locale):
+    local = content.for_locale(locale)
+    return local, local.emergency_number, local.emergency_spoken, local.crisis_number
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", EMERGENCIES)
+@pytest.mark.parametrize("intent, slot", SLOTS)
+def test_an_emergency_in_any_slot_gets_the_local_number_last(handler, content, locale, words, intent, slot):
+    # GIVEN an emergency, heard in any intent's slot, in any locale
+    local, number, spoken_number, _ = numbers(content, locale)
+    response = said_with(Dialog(handler, locale), intent, slot, words)
+    said = spoken(response)
+    # THEN the last spoken sentence directs the person to call the local number, which the
+    # SSML speaks the local way and the card shows as digits; no cause is guessed
+    last = sentences(said)[-1]
+    assert number in last and DOCTOR.search(last), said
+    assert f'<sub alias="{spoken_number}">{number}</sub>' in response["response"]["outputSpeech"]["ssml"]
+    assert card_text(response).endswith(last)
+    assert "bone metastases" not in said and "didn't" not in said and "don't know" not in said
+    assert ends_session(response) is False and number in reprompt(response)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", CRISES)
+@pytest.mark.parametrize("intent, slot", SLOTS)
+def test_a_crisis_gets_the_local_line_and_the_emergency_number(handler, content, locale, words, intent, slot):
+    # GIVEN a statement of suicidal thoughts or self-harm, in any slot and locale
+    local, number, _, line = numbers(content, locale)
+    response = said_with(Dialog(handler, locale), intent, slot, words)
+    said = spoken(response)
+    # THEN one compassionate sentence, the local crisis line, the emergency number last,
+    # both in the card, and the session stays open without pushing a topic
+    assert said.startswith("I'm so sorry")
+    assert line in said and line in card_text(response)
+    last = sentences(said)[-1]
+    assert number in last and DOCTOR.search(last)
+    assert ends_session(response) is False
+    assert "topic" not in (response.get("sessionAttributes") or {})
+    assert "Would you like" not in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_crisis_lines_are_the_published_ones(content, locale):
+    # GIVEN the content file's numbers THEN each locale has the line its public source names
+    expected = {"en-US": ("911", "988"), "en-CA": ("911", "988"), "en-GB": ("999", "116 123"),
+                "en-AU": ("000", "13 11 14"), "en-IN": ("112", "14416")}[locale]
+    local = content.for_locale(locale)
+    assert (local.emergency_number, local.crisis_number) == expected
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("kind, words", [("emergency", EMERGENCIES[0]), ("crisis", CRISES[0])])
+@pytest.mark.parametrize("then", ["repeat", "more", "yes"])
+def test_the_direction_survives_repeat_more_and_yes(handler, content, locale, kind, words, then):
+    # GIVEN an emergency or crisis answer
+    _, number, _, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    first = said_with(dialog, "SymptomReportIntent", "symptom", words)
+    # WHEN the person says repeat, tell me more, or yes
+    response = dialog.fixture(then)
+    # THEN the direction is said again, last, with the local number
+    last = sentences(spoken(response))[-1]
+    assert number in last and DOCTOR.search(last)
+    assert sentences(spoken(first))[-1] == last
+    assert ends_session(response) is False
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ADVICE)
+def test_requests_for_advice_get_no_advice_and_name_the_care_team(handler, content, locale, words):
+    # GIVEN a request for a decision about the person's own care
+    response = said_with(Dialog(handler, locale), "QuestionIntent", "query", words)
+    said = spoken(response)
+    # THEN no yes or no: the skill can't advise, their doctor, nurse or pharmacist can
+    assert said.startswith(content.for_locale(locale).safety["advice.answer"].split(",")[0])
+    assert "pharmacist" in said and not said.lower().startswith(("yes", "no"))
+    assert ends_session(response) is False and reprompt(response)
+
+
+def test_advice_about_a_topic_offers_its_facts(dialog):
+    # GIVEN "should I stop my bisphosphonates"
+    response = dialog.intent("AdviceRequestIntent", topic=("bisphosphonates", "bisphosphonates"))
+    # THEN the care team decides, and the skill offers what its source says; "yes" brings it
+    assert "Would you like to hear what my source says about bisphosphonates?" in spoken(response)
+    assert "most often" in spoken(dialog.fixture("yes"))
+
+
+@pytest.mark.parametrize("words", HARD)
+def test_hard_questions_get_a_gentle_answer_without_echo(handler, words):
+    # GIVEN a question no article can answer for a person
+    response = said_with(Dialog(handler), "QuestionIntent", "query", words)
+    said = spoken(response)
+    # THEN gentle words and who can help; nothing said back, no jargon example
+    assert "care team" in said
+    assert words not in said.lower() and "ablation" not in said and "don't know about" not in said
+    assert ends_session(response) is False and reprompt(response)
+
+
+@pytest.mark.parametrize("fixture_words", ["my back hurts and my legs are weak", "my legs gave way",
+                                           "i suddenly can't walk"])
+def test_the_articles_own_emergency_keeps_its_report(handler, fixture_words):
+    # GIVEN the spinal cord compression picture in everyday words
+    response = said_with(Dialog(handler), "SymptomReportIntent", "symptom", fixture_words)
+    said = spoken(response)
+    # THEN the report links it to pressure on the spinal cord, then the emergency close
+    assert "spinal cord" in said
+    assert "911" in sentences(said)[-1]
+
+
+@pytest.mark.parametrize("fixture", ["launch_returning", "help", "fallback"])
+def test_the_articles_emergency_sentence_reaches_every_way_in(handler, content, fixture, monkeypatch):
+    # GIVEN the welcome back, help and the fallback (people who never heard the first welcome)
+    if fixture == "launch_returning":
+        local = content.default
+        text = " ".join(local.prompt(k) for k in ("welcome_back", "disclaimer_short"))
+    else:
+        from events import load_event
+        text = spoken(handler(load_event(fixture), None))
+    # THEN each names the emergency number
+    assert "911" in text.replace("{emergency_number}", "911")
+
+
+def test_fallback_never_strands_a_person_in_danger(handler):
+    # GIVEN words Alexa could not place at all
+    from events import load_event
+    said = spoken(handler(load_event("fallback"), None))
+    # THEN it still says what to do in danger, without "I didn't get that"
+    assert "danger" in said and "911" in said and "didn't get that" not in said
+
+
+def test_an_intent_with_no_words_for_safety_is_not_misread(handler):
+    # GIVEN a plain question WHEN answered THEN nothing of the safety answers appears
+    said = spoken(handler(intent_event("TopicIntent", {"topic": ("ablation", "ablation")}), None))
+    assert "988" not in said and "emergency" not in said

@@ -1,0 +1,113 @@
+"""The reading module: unresolved words -> emergency, crisis, symptom, topic, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bone_mets.patterns import Sign, normalise, padded
+from bone_mets.understanding import Reader
+from events import Dialog, spoken
+
+
+@pytest.fixture(scope="module")
+def reader(content):
+    return Reader(content)
+
+
+@pytest.mark.parametrize("words, kind, topic", [
+    # safety first, whatever else the words hold
+    ("want to kill myself", "crisis", None),
+    ("husband says he wants to end it all", "crisis", None),
+    ("chest pain and my bones hurt", "emergency", None),
+    ("husband collapsed", "emergency", None),
+    ("cannot breathe", "emergency", None),
+    ("lost control of my bowels", "emergency", None),
+    # urgent symptoms in everyday words (statements)
+    ("hip hurts all the time", "report", "pain"),
+    ("legs feel weak and numb", "report", "spinal_cord_compression"),
+    ("back hurts and my legs are weak", "report", "spinal_cord_compression"),
+    ("husband is really confused", "report", "hypercalcemia"),
+    ("mother broke her arm just lifting a bag", "report", "fractures"),
+    ("dad has not had a bowel movement in days", "report", "hypercalcemia"),
+    # statements that are not symptoms
+    ("have cancer", "diagnosed", None),
+    ("have a headache", "unwell", None),
+])
+def test_statements(reader, words, kind, topic):
+    meaning = reader.read(words, statement=True)
+    assert (meaning.kind, meaning.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize("words, topic, aspect", [
+    ("the kind that destroys bone", "osteolytic", None),
+    ("squash the spinal cord", "spinal_cord_compression", None),
+    ("spine compression", "spinal_cord_compression", None),
+    ("the mixed one", "mixed", None),
+    ("exactly are bone metastases", "bone_metastases", None),
+    ("the treatment", None, "treatment"),
+    ("are the risk factors", None, "causes"),
+    ("symptoms would i notice", None, "symptoms"),
+    ("type of bone metastases does breast cancer cause", "breast", "types"),
+    ("side effects of chemo", "medications", "side_effects"),
+    ("bones are the most common places for it", None, "locations"),
+    ("hyper calcemia", "hypercalcemia", None),  # misheard, found by rapidfuzz
+    ("bisfosfonates", "bisphosphonates", None),
+])
+def test_questions(reader, words, topic, aspect):
+    meaning = reader.read(words, statement=False)
+    assert meaning.kind == "question" and (meaning.topic, meaning.aspect) == (topic, aspect)
+
+
+def test_a_question_can_lean_on_what_was_said_before_it(reader):
+    # GIVEN context before the question ("my sister has breast cancer, will it go to her bones")
+    meaning = reader.read("go to her bones", context="my sister has breast cancer", statement=False)
+    # THEN the cancer named in the context is the subject
+    assert (meaning.kind, meaning.topic) == ("question", "breast")
+    # and a symptom told before a question is still a symptom report
+    assert reader.read("should i do", context="my back hurts", statement=False).kind == "report"
+
+
+@pytest.mark.parametrize("words", ["it", "that", "those", "the one"])
+def test_pronouns_follow_up(reader, words):
+    assert reader.read(words, statement=False).follows_up
+
+
+@pytest.mark.parametrize("words, term", [
+    ("leukemia", "leukemia"), ("what exactly is leukemia", "leukemia"),
+    ("my neighbour said something about the weather today", None), ("kind of doctor treats it", None),
+])
+def test_unknown_words_say_back_a_short_term_or_nothing(reader, words, term):
+    meaning = reader.read(words, statement=False)
+    assert meaning.kind == "unknown" and meaning.term == term
+
+
+def test_carrier_words_are_never_said_back(handler):
+    # GIVEN words around an unknown term, in a slot that did not resolve
+    dialog = Dialog(handler)
+    response = dialog.intent("TopicIntent", topic=("exactly is this leukemia thing people talk about", None))
+    # THEN the answer does not repeat the carrier words
+    assert "exactly is" not in spoken(response) and "don't know about that" in spoken(response)
+
+
+def test_a_follow_up_leans_on_the_last_answer(dialog):
+    # GIVEN an answer about bisphosphonates WHEN asked "are there any risks" with the topic slot "it"
+    dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates"))
+    response = dialog.intent("SideEffectsIntent", topic=("it", None))
+    # THEN the side effect of that topic
+    assert "jaw" in spoken(response)
+
+
+def test_unresolved_words_in_a_symptom_report_close_with_the_doctor(dialog, content):
+    response = dialog.intent("SymptomReportIntent", symptom=("hip hurts all the time", None))
+    assert spoken(response).endswith(tuple(content.default.closes["doctor"]))
+
+
+def test_normalise_spells_out_contractions():
+    assert normalise("I can't breathe, he's NOT ok; she isn't — won't") == (
+        "i cannot breathe he is not ok she is not will not")
+
+
+def test_a_sign_needs_every_part():
+    sign = Sign("chest + (pain|tight)")
+    assert sign.found_in(padded("my chest is tight")) and not sign.found_in(padded("my chest"))
+    assert not sign.found_in(padded("chesty pain"))  # whole words only
