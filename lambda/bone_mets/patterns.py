@@ -18,6 +18,8 @@ _CONTRACTIONS = (
     (re.compile(r"\b(is|does|do|has|have|was|did|are|would|could|should|were)n'?t\b"), r"\1 not"),
     (re.compile(r"\bi'?m\b"), "i am"),
     (re.compile(r"\b(he|she|it|that|what|there)'s\b"), r"\1 is"),
+    (re.compile(r"'s been\b"), " has been"),  # "my back's been aching"
+    (re.compile(r"'s\b"), ""),  # a possessive: "my husband's hip" reads as "my husband hip"
     (re.compile(r"\b(i|you|we|they)'ve\b"), r"\1 have"),
     (re.compile(r"\b(i|you|we|they|he|she)'ll\b"), r"\1 will"),
     (re.compile(r"\b(i|you|we|they|he|she)'d\b"), r"\1 would"),

@@ -173,6 +173,11 @@ class Reader:
             "(want|like|need) to (know|learn|hear|understand)", "wondering", "wonder", "tell me", "explain",
             "do you know", "(can|could) you", "curious")))]
 
+    def opens_a_question(self, text: str) -> bool:
+        """True if the words open with a question word or a request ("list", "tell")."""
+        words = _strip(normalise(text).split(), self.fillers)
+        return bool(words) and words[0] in self.question_starts
+
     def most_urgent(self, topic_ids: list[str]) -> str:
         """Of several symptoms named, the one whose close outranks ("emergency" first)."""
         return min(topic_ids, key=lambda t: self._urgency(t) != "emergency")
@@ -257,12 +262,15 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         return Meaning("question", topic=topic) if topic else None
     # The words of a symptom report are a statement, of any other intent a question (the
     # question word is the carrier); words said before the question are read as they come.
-    statement = name in STATEMENT_INTENTS
+    # The words of a symptom report are a statement unless they open like a question or a
+    # request ("{danger} please" also hears "list the types please"); of any other intent, a
+    # question (the question word is the carrier).
+    statement = name in STATEMENT_INTENTS and not reader.opens_a_question(unresolved)
     meaning = reader.read(unresolved.strip(), context=heard.get("context", ""), statement=statement)
     if meaning.safety:
         return meaning
     symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
-    if statement and symptoms:  # "my back hurts and {my legs feel funny}": the symptom named
+    if name in STATEMENT_INTENTS and symptoms:  # "my back hurts and {my legs feel funny}": the symptom named
         found = symptoms + ([meaning.topic] if meaning.kind == "report" else [])
         return Meaning("report", topic=reader.most_urgent(found))
     if meaning.kind not in ("question", "unknown"):
