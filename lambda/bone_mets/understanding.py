@@ -68,29 +68,65 @@ class Reader:
 
     def __init__(self, content: Content) -> None:
         self.content = content
-        signs = content.safety_signs
-        self.crisis = _signs(signs["crisis.phrases"] + signs["crisis.signs"])
-        self.emergency = _signs(signs["emergency.phrases"] + signs["emergency.signs"])
-        self.advice = _signs(signs["advice.signs"])
-        self.outlook = _signs(signs["distress.outlook_signs"])
-        self.feelings = _signs(signs["distress.feelings_signs"])
-        self.diagnosed = _signs(signs["statements.diagnosed_signs"])
         reading = content.reading
-        self.pronouns = _signs(reading["pronouns"])
-        self.spread = _signs(reading["spread"])
-        self.beyond = _signs(reading["beyond"])
         self.question_starts = frozenset(reading["question_starts"])
         self.statement_starts = frozenset(reading["statement_starts"])
         self.fillers = frozenset(reading["fillers"])
         self.filler_words = frozenset(reading["filler_words"]) | self.question_starts | self.fillers
-        topics = content.default.topics.values()
-        # Urgent symptoms, the emergency first: "my back hurts and my legs are weak" is the emergency.
-        reported = [t for t in topics if t.report]
-        self.symptoms = [(t.id, _signs(t.signs + tuple(_quote(p) for p in t.report_phrases))) for t in reported]
-        self.topics = [(t.id, _signs(t.signs + tuple(_quote(s) for s in self._readable_synonyms(t))))
-                       for t in topics]
-        self.aspects = [(a.id, _signs(a.cues)) for a in content.aspects.values()]
         self.subject = content.slot_defaults["topic"]
+
+    # The sign tables are built on first use (about 40 ms): a cold start that never meets an
+    # unresolved word, like the welcome, never pays for them.
+    @cached_property
+    def crisis(self) -> list[Sign]:
+        return _signs(self.content.safety_signs["crisis.phrases"] + self.content.safety_signs["crisis.signs"])
+
+    @cached_property
+    def emergency(self) -> list[Sign]:
+        return _signs(self.content.safety_signs["emergency.phrases"] + self.content.safety_signs["emergency.signs"])
+
+    @cached_property
+    def advice(self) -> list[Sign]:
+        return _signs(self.content.safety_signs["advice.signs"])
+
+    @cached_property
+    def outlook(self) -> list[Sign]:
+        return _signs(self.content.safety_signs["distress.outlook_signs"])
+
+    @cached_property
+    def feelings(self) -> list[Sign]:
+        return _signs(self.content.safety_signs["distress.feelings_signs"])
+
+    @cached_property
+    def diagnosed(self) -> list[Sign]:
+        return _signs(self.content.safety_signs["statements.diagnosed_signs"])
+
+    @cached_property
+    def pronouns(self) -> list[Sign]:
+        return _signs(self.content.reading["pronouns"])
+
+    @cached_property
+    def spread(self) -> list[Sign]:
+        return _signs(self.content.reading["spread"])
+
+    @cached_property
+    def beyond(self) -> list[Sign]:
+        return _signs(self.content.reading["beyond"])
+
+    @cached_property
+    def symptoms(self) -> list[tuple[str, list[Sign]]]:
+        """Urgent topics with a report, by their everyday signs and symptom phrases."""
+        return [(t.id, _signs(t.signs + tuple(_quote(p) for p in t.report_phrases)))
+                for t in self.content.default.topics.values() if t.report]
+
+    @cached_property
+    def topics(self) -> list[tuple[str, list[Sign]]]:
+        return [(t.id, _signs(t.signs + tuple(_quote(s) for s in self._readable_synonyms(t))))
+                for t in self.content.default.topics.values()]
+
+    @cached_property
+    def aspects(self) -> list[tuple[str, list[Sign]]]:
+        return [(a.id, _signs(a.cues)) for a in self.content.aspects.values()]
 
     @staticmethod
     def _readable_synonyms(topic: Topic) -> tuple[str, ...]:
