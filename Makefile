@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean
+.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench   latency, cold start and memory benchmark (writes bench/results/)"
 	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
 	@echo "make load    load test of the web service on loopback"
+	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 
 $(STAMP): requirements-dev.txt lambda/requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -80,6 +81,10 @@ fuzz: $(STAMP)
 
 load: $(STAMP)
 	$(PY) bench/load.py $(ARGS)
+
+# For a deployed skill: needs the ASK CLI (npm install -g ask-cli) and `ask configure`.
+nlu-check: $(STAMP)
+	$(PY) lambda/nlu_profile.py --skill-id "$(SKILL_ID)" --locale "$(or $(LOCALE),en-US)" $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results
