@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         skill_id = args.skill_id or (SKILL_ID if not SKILL_ID.startswith("amzn1.ask.skill.00000000") else None)
         if not skill_id:
-            print("nlu-check: give the deployed skill's id: make nlu-check SKILL_ID=amzn1.ask.skill....", file=sys.stderr)
+            print("nlu-check: give the deployed skill id: make nlu-check SKILL_ID=amzn1.ask.skill...",
+                  file=sys.stderr)
             return 2
         profile = ask_cli_profiler(skill_id, args.locale, args.stage)
     import lambda_function  # the skill as Lambda builds it
