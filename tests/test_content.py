@@ -57,7 +57,7 @@ def test_summaries_and_reports_are_at_most_50_words(content):
 
 def test_more_detail_is_at_most_80_words(content):
     for topic in content.default.topics.values():
-        assert words(topic.more) <= MORE_WORDS, topic.id
+        assert topic.more is None or words(topic.more) <= MORE_WORDS, topic.id
 
 
 def test_every_text_reads_at_eighth_grade_or_below(content):
@@ -118,8 +118,7 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
     ('"metastatic bone pain", "aching bones"', '"metastatic bone pain", "osteolytic"', "topics.pain", "synonyms"),
     ('summary = "Ablation destroys', 'summary = "<speak>Ablation destroys', "topics.ablation", "summary"),
     ('summary = "Ablation destroys', 'summary = "{tumour} Ablation destroys', "topics.ablation", "summary"),
-    ('more = "It is one of the main treatments', 'more = "It is one of { the main treatments',
-     "topics.radiation_therapy", "more"),
+    ('more = "If possible, the surgeon', 'more = "If possible, { the surgeon', "topics.surgery", "more"),
     ('"If you have symptoms like these, call your doctor right away, and ask me anything else you need."',
      '"If you have symptoms like these. Call your doctor right away, and ask me anything else you need."',
      "closes", "doctor[0]"),

@@ -48,7 +48,7 @@ def test_statements(reader, words, kind, topic):
     ("are the risk factors", None, "causes"),
     ("symptoms would i notice", None, "symptoms"),
     ("type of bone metastases does breast cancer cause", "breast", "types"),
-    ("side effects of chemo", "medications", "side_effects"),
+    ("side effects of chemo", "chemotherapy", "side_effects"),
     ("bones are the most common places for it", None, "locations"),
     ("hyper calcemia", "hypercalcemia", None),  # misheard, found by rapidfuzz
     ("bisfosfonates", "bisphosphonates", None),

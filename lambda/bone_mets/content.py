@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -66,7 +66,7 @@ class Topic:
     title: str
     name: str
     summary: str
-    more: str
+    more: str | None  # something the summary did not say; None if there is nothing more
     synonyms: tuple[str, ...] = ()
     urgent: str | None = None  # which close ends every answer: "doctor" or "emergency"
     report: str | None = None  # answer to "I have ..." statements
@@ -77,7 +77,8 @@ class Topic:
     @property
     def stages(self) -> tuple[str, ...]:
         """The text fields "tell me more" walks through, in order."""
-        return ("report", "summary", "more") if self.report else ("summary", "more")
+        stages = ("summary", "more") if self.more else ("summary",)
+        return ("report", *stages) if self.report else stages
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class LocaleContent:
     closes: Mapping[str, tuple[str, ...]]  # each urgent close's variants, said in turn
     topics: Mapping[str, Topic]
     safety: Mapping[str, str]  # SAFETY_TEXTS, with this locale's crisis service filled in
+    pronunciations: Mapping[str, str] = field(default_factory=dict)  # word -> IPA, checked ones only
 
     def prompt(self, key: str, **values: str) -> str:
         """A prompt with its placeholders (other than the emergency number) filled in."""
@@ -238,6 +240,19 @@ class _Validator:
             raise self.fail(entry, key, f"unknown placeholder {{{sorted(unknown)[0]}}}")
         return value
 
+    def pronunciations(self, locale: str) -> dict[str, str]:
+        """A locale's checked pronunciations: word -> IPA (empty entries are not yet checked)."""
+        table = self.raw.get("pronunciations", {}).get(locale, {})
+        entry = f"pronunciations.{locale}"
+        if not isinstance(table, dict):
+            raise self.fail(entry, "-", "must map words to IPA")
+        for word, ipa in table.items():
+            if not re.fullmatch(r"[A-Za-z]+", word):
+                raise self.fail(entry, word, "must be one word")
+            if not isinstance(ipa, str) or re.search(r"[<>&\"\\]", ipa):
+                raise self.fail(entry, word, "must be IPA text (or empty until a reviewer checks it)")
+        return {word: ipa for word, ipa in table.items() if ipa}
+
     def one_sentence(self, text: str, entry: str, field_name: str) -> None:
         if len(re.findall(r"[.!?](\s|$)", text)) != 1 or text[-1] not in ".!?":
             raise self.fail(entry, field_name, "must be exactly one sentence")
@@ -338,6 +353,7 @@ class _Validator:
                     isinstance(k, str) and isinstance(v, str) for k, v in spelling.items()):
                 raise self.fail(entry, "spelling", "must map words to words")
             service = self.text(spec, "crisis_service", entry, placeholders=frozenset({"crisis_number"}))
+            sounds = self.pronunciations(locale)
             locales[locale] = _localise(
                 locale, Spelling(spelling), skill_name=skill_name, prompts=prompts, closes=closes, topics=topics,
                 emergency_number=self.text(spec, "emergency_number", entry),
@@ -346,6 +362,7 @@ class _Validator:
                 crisis_spoken=self.text(spec, "crisis_spoken", entry),
                 safety={key: text.replace("{crisis_service}", service) for key, text in safety_texts.items()},
             )
+            locales[locale] = replace(locales[locale], pronunciations=MappingProxyType(sounds))
         return Content(
             path=self.path, default_locale=default_locale, skill_name=skill_name,
             source=MappingProxyType(dict(source)), medical_terms=tuple(terms),
@@ -380,7 +397,7 @@ class _Validator:
                 topics[topic_id] = Topic(
                     id=topic_id, kind=kind,
                     title=self.text(spec, "title", entry), name=self.text(spec, "name", entry),
-                    summary=self.text(spec, "summary", entry), more=self.text(spec, "more", entry),
+                    summary=self.text(spec, "summary", entry), more=self.text(spec, "more", entry, required=False),
                     synonyms=self.phrases(spec, "synonyms", entry), urgent=urgent, report=report,
                     report_phrases=self.phrases(spec, "report_phrases", entry),
                     aspects=MappingProxyType(dict(aspects)),

@@ -10,6 +10,7 @@ are spoken the local way and written as digits on the card.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from collections.abc import Mapping
 from html import escape  # not xml.sax.saxutils: that imports urllib.request, ~40 ms of cold start
@@ -68,12 +69,26 @@ class Reply:
 
 
 def to_ssml(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
-    """Escaped SSML for plain-text pieces; the numbers are spoken the local way, digit by digit."""
+    """Escaped SSML for plain-text pieces; the numbers are spoken the local way, digit by digit,
+    and words with a checked pronunciation through <phoneme>."""
     emergency = f'<sub alias="{escape(content.emergency_spoken)}">{escape(content.emergency_number)}</sub>'
     crisis = f'<sub alias="{escape(content.crisis_spoken)}">{escape(content.crisis_number)}</sub>'
     spoken = " ".join(escape(piece, quote=False).replace(EMERGENCY, emergency).replace(CRISIS, crisis)
                       for piece in pieces)
+    if content.pronunciations:
+        spoken = _sounds(content).sub(
+            lambda m: f'<phoneme alphabet="ipa" ph="{escape(_ipa(content, m.group(0)))}">{m.group(0)}</phoneme>',
+            spoken)
     return f"<speak>{spoken}</speak>"
+
+
+def _sounds(content: LocaleContent) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(content.pronunciations, key=len, reverse=True)))
+    return re.compile(rf"\b({words})\b", re.I)
+
+
+def _ipa(content: LocaleContent, word: str) -> str:
+    return next(ipa for known, ipa in content.pronunciations.items() if known.lower() == word.lower())
 
 
 def to_text(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
