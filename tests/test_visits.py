@@ -52,9 +52,9 @@ def table(dynamodb):
     created.delete()
 
 
-def skill_with(endpoint: str, table_name: str = TABLE, timeout: float = 1.0):
+def skill_with(endpoint: str, table_name: str = TABLE, budget: float = 1.0):
     return build_skill(Config(content_path=CONTENT_FILE, visits_table=table_name,
-                              dynamodb_endpoint=endpoint, dynamodb_timeout=timeout))
+                              dynamodb_endpoint=endpoint, dynamodb_budget=budget))
 
 
 def test_first_visit_is_counted_with_the_full_welcome(dynamodb, table):
@@ -132,12 +132,12 @@ def test_slow_endpoint_times_out_and_still_answers(aws_env, caplog):
     thread = threading.Thread(target=hold, daemon=True)
     thread.start()
     try:
-        skill = skill_with(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=0.3)
+        skill = skill_with(f"http://127.0.0.1:{listener.getsockname()[1]}", budget=0.3)
         with caplog.at_level(logging.WARNING):
             said = spoken(skill.handle_event(load_event("launch"), None))
         # THEN the read times out and the welcome is still given
         assert said.startswith("Welcome to Bone Metastases Guide.")
-        assert "ReadTimeoutError" in caplog.text or "visit count unavailable" in caplog.text
+        assert "visit count unavailable" in caplog.text
         assert accepted  # the request really reached the slow server
     finally:
         stop.set()

@@ -23,7 +23,7 @@ class Config:
     content_path: the content file (CONTENT_FILE, else found beside the code).
     visits_table: DynamoDB table for visit counts; None persists nothing (VISITS_TABLE).
     dynamodb_endpoint: a DynamoDB endpoint URL, for local servers in tests (DYNAMODB_ENDPOINT).
-    dynamodb_timeout: seconds for each DynamoDB connect or read (DYNAMODB_TIMEOUT).
+    dynamodb_budget: seconds, in all, for a visit's DynamoDB read and write (DYNAMODB_BUDGET).
     log_level: the skill's logging level (LOG_LEVEL).
     """
 
@@ -31,7 +31,7 @@ class Config:
     content_path: Path = _CONTENT_CANDIDATES[-1]
     visits_table: str | None = None
     dynamodb_endpoint: str | None = None
-    dynamodb_timeout: float = 1.0
+    dynamodb_budget: float = 0.5
     log_level: str = "INFO"
 
     @classmethod
@@ -44,14 +44,16 @@ class Config:
         else:
             content_path = next((p for p in _CONTENT_CANDIDATES if p.exists()), _CONTENT_CANDIDATES[-1])
         try:
-            timeout = float(env.get("DYNAMODB_TIMEOUT", "1.0"))
+            budget = float(env.get("DYNAMODB_BUDGET", "0.5"))
         except ValueError:
-            raise ValueError(f"DYNAMODB_TIMEOUT must be a number of seconds, not {env['DYNAMODB_TIMEOUT']!r}") from None
+            raise ValueError(f"DYNAMODB_BUDGET must be a number of seconds, not {env['DYNAMODB_BUDGET']!r}") from None
+        if not 0 < budget <= 3:
+            raise ValueError(f"DYNAMODB_BUDGET must be more than 0 and at most 3 seconds, not {budget}")
         return cls(
             skill_id=env.get("SKILL_ID") or None,
             content_path=content_path,
             visits_table=env.get("VISITS_TABLE") or None,
             dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
-            dynamodb_timeout=timeout,
+            dynamodb_budget=budget,
             log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
         )

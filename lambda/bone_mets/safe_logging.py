@@ -9,12 +9,17 @@ from __future__ import annotations
 import logging
 
 LOGGER_NAME = "bone_mets"
+# Libraries whose debug lines carry request keys (DynamoDB keys are Alexa user ids) or URLs:
+# held at WARNING whatever the root level.
+QUIET_LIBRARIES = ("boto3", "botocore", "urllib3", "flask_ask_sdk", "ask_sdk_webservice_support", "werkzeug")
 
 
 def configure(level: str) -> logging.Logger:
     """Set the skill's log level once (Lambda's root handler already writes to CloudWatch)."""
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(getattr(logging, level, logging.INFO))
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     if not logging.getLogger().handlers and not logger.handlers:
         logging.basicConfig(format="%(levelname)s %(name)s %(message)s")
     return logger

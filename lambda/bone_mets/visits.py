@@ -1,10 +1,11 @@
 """Remember how many times each Alexa user has opened the skill, and when: nothing else.
 
-The count lives in DynamoDB through ask-sdk-dynamodb-persistence-adapter. No topic, no
-symptom, nothing about anyone's health is ever written: `record_visit` replaces the
-stored attributes with exactly two fields. Without a table name nothing is persisted.
-A slow or failing DynamoDB never costs an answer: the failure is logged and the
-visit treated as a first one.
+The count lives in DynamoDB through visit_store.VisitStore, an ask-sdk persistence adapter.
+No topic, no symptom, nothing about anyone's health is ever written: `record_visit`
+replaces the stored attributes with exactly two fields, and the store refuses any other.
+Without a table name nothing is persisted. A slow or failing DynamoDB never costs an
+answer: one time budget covers the read and the write, and past it or on any failure the
+visit is treated as a first one and the write skipped.
 """
 
 from __future__ import annotations
@@ -62,29 +63,9 @@ def _count(value: object) -> int:
 
 
 def build_persistence_adapter(config: Config) -> AbstractPersistenceAdapter | None:
-    """A DynamoDB adapter for the configured table, or None when no table is set.
-
-    boto3 is imported only here, so a skill without persistence starts without it.
-    """
+    """The visit store for the configured table, or None when no table is set."""
     if not config.visits_table:
         return None
-    import boto3
-    from ask_sdk_dynamodb.adapter import DynamoDbAdapter
-    from botocore.config import Config as BotoConfig
+    from .visit_store import VisitStore
 
-    resource = boto3.resource(
-        "dynamodb",
-        endpoint_url=config.dynamodb_endpoint,
-        config=BotoConfig(
-            connect_timeout=config.dynamodb_timeout,
-            read_timeout=config.dynamodb_timeout,
-            retries={"max_attempts": 1, "mode": "standard"},
-        ),
-    )
-    return DynamoDbAdapter(
-        table_name=config.visits_table,
-        partition_key_name="id",
-        attribute_name="attributes",
-        create_table=False,
-        dynamodb_resource=resource,
-    )
+    return VisitStore(config.visits_table, endpoint=config.dynamodb_endpoint, budget_s=config.dynamodb_budget)
