@@ -58,8 +58,9 @@ build: $(SAM_VENV)/.installed
 	$(SAM) build --build-in-source --template-file template.yaml
 
 # Called by `sam build` (BuildMethod: makefile) with ARTIFACTS_DIR set: the code, the
-# content file, the pinned runtime requirements, and bytecode compiled for python3.13
-# with unchecked hashes, so a cold start on Lambda's read-only disk compiles nothing.
+# content file, the pinned runtime requirements for arm64 (template.yaml's architecture),
+# and bytecode compiled for python3.13 with unchecked hashes, so a cold start on Lambda's
+# read-only disk compiles nothing.
 build-SkillFunction:
 	cp -r lambda/lambda_function.py lambda/bone_mets "$(ARTIFACTS_DIR)/"
 	mkdir -p "$(ARTIFACTS_DIR)/content"
@@ -67,7 +68,7 @@ build-SkillFunction:
 	PYTHONPATH=lambda $(PYTHON) -c 'import sys; from bone_mets.content import compile_content; compile_content(*sys.argv[1:])' \
 		content/bone_metastases.toml "$(ARTIFACTS_DIR)/content/bone_metastases.json"
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
-		--platform manylinux2014_x86_64 --implementation cp --python-version 3.13 --only-binary=:all: \
+		--platform manylinux2014_aarch64 --implementation cp --python-version 3.13 --only-binary=:all: \
 		--target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt
 	rm -rf "$(ARTIFACTS_DIR)"/bin
 	find "$(ARTIFACTS_DIR)" -name __pycache__ -prune -exec rm -rf {} +

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import shutil
@@ -52,16 +53,16 @@ def writable(path: Path) -> None:
         child.chmod(child.stat().st_mode | stat.S_IWUSR)
 
 
-def prepare(work: Path) -> dict[str, Path]:
+def prepare(work: Path, artifact: Path = ARTIFACT) -> dict[str, Path]:
     """Three functions: ours with bytecode, ours without, and the floor with bytecode."""
-    if not ARTIFACT.exists():
+    if not artifact.exists():
         sys.exit("bench: no .aws-sam/build/SkillFunction; run `make build` first")
     ours = work / "ours"
-    shutil.copytree(ARTIFACT, ours)
+    shutil.copytree(artifact, ours)
     plain = work / "ours-no-bytecode"
-    shutil.copytree(ARTIFACT, plain, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(artifact, plain, ignore=shutil.ignore_patterns("__pycache__"))
     floor = work / "floor"
-    shutil.copytree(ARTIFACT, floor, ignore=shutil.ignore_patterns("bone_mets", "content", "lambda_function.py",
+    shutil.copytree(artifact, floor, ignore=shutil.ignore_patterns("bone_mets", "content", "lambda_function.py",
                                                                    "__pycache__"))
     shutil.copy(Path(__file__).resolve().parent / "floor_skill" / "lambda_function.py", floor)
     subprocess.run([PYTHON, "-W", "ignore::SyntaxWarning", "-m", "compileall", "-q", "-j", "0",
@@ -72,11 +73,59 @@ def prepare(work: Path) -> dict[str, Path]:
     return functions
 
 
-def probe(function: Path, mode: str, *extra: str) -> tuple[float, dict]:
+def probe(function: Path, mode: str, *extra: str, env: dict[str, str] | None = None) -> tuple[float, dict]:
     start = time.perf_counter()
     result = subprocess.run([PYTHON, "-I", "-B", str(PROBE), mode, str(function), str(FIXTURES), *extra],
-                            capture_output=True, text=True, check=True, cwd=function)
+                            capture_output=True, text=True, check=True, cwd=function,
+                            env={**os.environ, **(env or {})})
     return time.perf_counter() - start, json.loads(result.stdout)
+
+
+VISITS_TABLE = "bench-visits"
+RETURNING_USER = "amzn1.ask.account.BENCH-RETURNING"
+
+
+def deployed(functions: dict[str, Path], runs: int) -> dict[str, dict]:
+    """The cold start as template.yaml deploys it: visit counts on, against moto's DynamoDB
+    server on 127.0.0.1 (started and stopped here), first and returning launches, beside the
+    floor answering a LaunchRequest. Nothing of boto3 is in the artifact or imported by it."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        credentials = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_REGION": "us-east-1"}
+        table = boto3.resource("dynamodb", endpoint_url=endpoint, region_name="us-east-1",
+                               aws_access_key_id="bench", aws_secret_access_key="bench").create_table(
+            TableName=VISITS_TABLE, KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
+        env = {**credentials, "VISITS_TABLE": VISITS_TABLE, "DYNAMODB_ENDPOINT": endpoint, "DYNAMODB_BUDGET": "0.5"}
+        probe(functions["ours"], "launch", RETURNING_USER, env=env)  # the returning user's first visit
+        samples: dict[str, list[float]] = {"first launch": [], "returning launch": [], "floor launch": []}
+        welcomed_back = []
+        order = list(samples)
+        for run in range(runs):
+            random.shuffle(order)
+            for name in order:
+                if name == "floor launch":
+                    _, report = probe(functions["floor"], "launch", "amzn1.ask.account.FLOOR")
+                else:
+                    user = RETURNING_USER if name == "returning launch" else f"amzn1.ask.account.BENCH-{run}"
+                    _, report = probe(functions["ours"], "launch", user, env=env)
+                    if name == "returning launch":
+                        welcomed_back.append(report["welcome_back"])
+                samples[name].append(report["cold_s"])
+        items = table.scan()["Items"]
+    finally:
+        server.stop()
+    out = {name: summary(values) for name, values in samples.items()}
+    out["visits_recorded"] = len(items)
+    out["returning_heard_welcome_back"] = all(welcomed_back)
+    out["stored_fields"] = sorted({field for item in items for field in item.get("attributes", {})})
+    return out
 
 
 def cold_starts(functions: dict[str, Path], runs: int) -> dict[str, dict]:
@@ -121,7 +170,6 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    import os
     return {"cpu": cpu, "cores": str(os.cpu_count()), "python": platform.python_version(),
             "platform": platform.platform()}
 
@@ -147,6 +195,13 @@ def table(results: dict) -> str:
     rows.append(("peak memory (RSS)", "MB", "", "× floor"))
     ours_rss, floor_rss = results["warm"]["ours"]["peak_rss_mb"], results["warm"]["floor"]["peak_rss_mb"]
     rows.append(("  after the warm run", f"{ours_rss:.1f}", "", f"{ours_rss / floor_rss:.2f}"))
+    if results.get("deployed"):
+        d = results["deployed"]
+        floor_launch = d["floor launch"]["median"]
+        rows.append(("deployed: import + LaunchRequest, visits on", "median ms", "p99 ms", "× floor"))
+        for name in ("first launch", "returning launch", "floor launch"):
+            rows.append((f"  {name}", f"{d[name]['median']:.1f}", f"{d[name]['p99']:.1f}",
+                         f"{d[name]['median'] / floor_launch:.2f}"))
     if results.get("web"):
         rows.append(("web service (gunicorn, loopback)", "req/s", "p99 ms", "× floor"))
         w = results["web"]
@@ -164,6 +219,7 @@ def main() -> int:
     parser.add_argument("--warm-requests", type=int, default=3000)
     parser.add_argument("--web-seconds", type=float, default=10.0)
     parser.add_argument("--no-web", action="store_true")
+    parser.add_argument("--deployed-runs", type=int, default=30)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
@@ -171,7 +227,8 @@ def main() -> int:
         results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
                    "settings": vars(args),
                    "cold_start": cold_starts(functions, args.cold_runs),
-                   "warm": warm(functions, args.warm_requests)}
+                   "warm": warm(functions, args.warm_requests),
+                   "deployed": deployed(functions, args.deployed_runs)}
         if not args.no_web:
             results["web"] = web(args.web_seconds)
     finally:

@@ -2,6 +2,7 @@
 
     python -B probe.py cold FUNCTION_DIR FIXTURES_DIR
     python -B probe.py warm FUNCTION_DIR FIXTURES_DIR N
+    python -B probe.py launch FUNCTION_DIR FIXTURES_DIR USER_ID   (import + one LaunchRequest)
 Prints one JSON object.
 """
 
@@ -24,12 +25,20 @@ REQUESTS = {"launch": "launch", "topic": "topic_osteoblastic", "urgent": "report
 events = {kind: load(name) for kind, name in REQUESTS.items()}
 loaded = time.perf_counter()
 
+if mode == "launch":  # the deployed welcome: as the first thing a person hears
+    events["launch"]["session"]["user"]["userId"] = sys.argv[4]
+    events["launch"]["context"]["System"]["user"]["userId"] = sys.argv[4]
+    loaded = time.perf_counter()
+
 import lambda_function  # noqa: E402
 
-lambda_function.lambda_handler(events["launch"], None)
-lambda_function.lambda_handler(events["topic"], None)
+response = lambda_function.lambda_handler(events["launch"], None)
+if mode != "launch":
+    lambda_function.lambda_handler(events["topic"], None)
 cold = time.perf_counter() - loaded
 result = {"cold_s": cold}
+if mode == "launch":
+    result["welcome_back"] = "Welcome back" in str(response)
 if mode == "warm":
     n = int(sys.argv[4])
     timings = {}

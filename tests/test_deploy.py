@@ -49,6 +49,35 @@ def test_function_runtime_handler_timeout_and_skill_id(template):
     assert props["Environment"]["Variables"]["VISITS_TABLE"] == {"Ref": "VisitsTable"}
 
 
+def test_snapstart_on_published_versions_behind_an_alias_on_arm64(template):
+    # GIVEN the function as deployed THEN it runs on Graviton, SnapStart snapshots each
+    # published version, and the alias Alexa calls is the output the console needs
+    function = template["Resources"]["SkillFunction"]["Properties"]
+    assert template["Globals"]["Function"]["Architectures"] == ["arm64"]
+    assert function["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    assert function["AutoPublishAlias"] == "live"
+    assert template["Outputs"]["SkillFunctionAliasArn"]["Value"] == {"Ref": "SkillFunction.Alias"}
+    # and the Makefile builds the bundle for that architecture
+    assert "--platform manylinux2014_aarch64" in (ROOT / "Makefile").read_text()
+
+
+def test_the_before_snapshot_hook_warms_the_skill(monkeypatch):
+    # GIVEN the runtime's snapshot_restore_py module, as the python3.13 runtime provides it
+    import types
+    registered = []
+    fake = types.ModuleType("snapshot_restore_py")
+    fake.register_before_snapshot = registered.append
+    monkeypatch.setitem(sys.modules, "snapshot_restore_py", fake)
+    monkeypatch.delitem(sys.modules, "lambda_function", raising=False)
+    # WHEN the entry point is imported
+    import lambda_function
+    # THEN it registered the skill's warm-up, which builds the reader's tables before the snapshot
+    assert registered == [lambda_function.SKILL.warm]
+    assert "topics" not in vars(lambda_function.SKILL.reader)
+    registered[0]()
+    assert "topics" in vars(lambda_function.SKILL.reader) and "emergency" in vars(lambda_function.SKILL.reader)
+
+
 def test_table_is_on_demand_and_the_policy_reaches_only_it(template):
     table = template["Resources"]["VisitsTable"]
     assert table["Type"] == "AWS::DynamoDB::Table"
@@ -65,6 +94,7 @@ def test_log_group_has_retention_and_the_arn_is_output(template):
     assert group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionInDays"}
     assert template["Resources"]["SkillFunction"]["Properties"]["LoggingConfig"]["LogGroup"] == {"Ref": "SkillLogGroup"}
     assert template["Outputs"]["SkillFunctionArn"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
+    assert "SkillFunctionAliasArn" in template["Outputs"]
 
 
 def test_manifest_covers_every_locale_with_disclaimer_and_privacy(manifest):
@@ -121,7 +151,15 @@ def test_built_artifact_answers_from_a_read_only_folder_without_compiling(tmp_pa
     artifact.mkdir()
     _make_artifact(artifact)
     assert (artifact / "content" / "bone_metastases.toml").exists()
-    assert not (artifact / "boto3").exists()  # the runtime provides boto3
+    assert not (artifact / "boto3").exists() and not (artifact / "botocore").exists()  # not used at all
+    # every bundled package is pure Python or built for arm64 (template.yaml's architecture)
+    wheels = {path.parent.name: path.read_text() for path in artifact.glob("*.dist-info/WHEEL")}
+    assert len(wheels) >= 8
+    for name, text in wheels.items():
+        tags = re.findall(r"^Tag: (\S+)$", text, re.M)
+        assert tags and all(tag.endswith("-none-any") or "aarch64" in tag for tag in tags), (name, tags)
+    for library in artifact.rglob("*.so"):
+        assert library.read_bytes()[18:20] == b"\xb7\x00", library  # ELF e_machine: AArch64
     _read_only(artifact)
     try:
         # WHEN a fresh interpreter, writing no bytecode as on Lambda, imports it and answers a launch

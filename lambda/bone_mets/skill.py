@@ -28,6 +28,11 @@ class BoneMetsSkill:
     custom_skill: CustomSkill
     content: Content
     config: Config
+    reader: Reader
+
+    def warm(self) -> None:
+        """Build everything built on first use (for a SnapStart snapshot): the reader's tables."""
+        self.reader.read("my back hurts what does that mean", context="warming up")
 
     def handle_event(self, event: Any, context: Any = None) -> dict[str, Any]:
         """Answer one request envelope (as parsed JSON) with a response envelope.
@@ -98,7 +103,7 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
     builder.add_exception_handler(handlers.CatchAllExceptionHandler(content))
     builder.add_global_request_interceptor(handlers.SessionStateInterceptor())
     builder.add_global_response_interceptor(handlers.RepeatCacheInterceptor())
-    return BoneMetsSkill(custom_skill=builder.create(), content=content, config=config)
+    return BoneMetsSkill(custom_skill=builder.create(), content=content, config=config, reader=reader)
 
 
 def skill_id_of(envelope: RequestEnvelope) -> str | None:
