@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+# os.path rather than pathlib: pathlib costs about 4 ms of a cold start, and the skill needs
+# only to find one file.
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 # The built Lambda artifact carries the content beside the code, compiled to JSON (see
 # content.compile_content); a checkout has the TOML at the repository's top level.
 _CONTENT_CANDIDATES = (
-    _PACKAGE_DIR.parent / "content" / "bone_metastases.json",
-    _PACKAGE_DIR.parent.parent / "content" / "bone_metastases.toml",
+    os.path.join(_PACKAGE_DIR, os.pardir, "content", "bone_metastases.json"),
+    os.path.join(_PACKAGE_DIR, os.pardir, os.pardir, "content", "bone_metastases.toml"),
 )
 
 
@@ -28,7 +29,7 @@ class Config:
     """
 
     skill_id: str | None = None
-    content_path: Path = _CONTENT_CANDIDATES[-1]
+    content_path: str | os.PathLike[str] = os.path.normpath(_CONTENT_CANDIDATES[-1])
     visits_table: str | None = None
     dynamodb_endpoint: str | None = None
     dynamodb_budget: float = 0.5
@@ -40,9 +41,10 @@ class Config:
         env = os.environ if environ is None else environ
         content = env.get("CONTENT_FILE")
         if content:
-            content_path = Path(content)
+            content_path = content
         else:
-            content_path = next((p for p in _CONTENT_CANDIDATES if p.exists()), _CONTENT_CANDIDATES[-1])
+            content_path = os.path.normpath(next((p for p in _CONTENT_CANDIDATES if os.path.exists(p)),
+                                                 _CONTENT_CANDIDATES[-1]))
         try:
             budget = float(env.get("DYNAMODB_BUDGET", "0.5"))
         except ValueError:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-from pathlib import Path
+from dataclasses import dataclass, field
+from functools import cached_property, partial
+import os
 from types import MappingProxyType
 from typing import Any
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 URGENT_CLOSES = ("doctor", "emergency")
 TOPIC_TABLES = ("topics", "cancers")
@@ -52,7 +52,7 @@ REQUIRED_PROMPTS = (
 class ContentError(ValueError):
     """The content file is malformed; the message names file, entry and field."""
 
-    def __init__(self, path: Path | str, entry: str, field_name: str, problem: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], entry: str, field_name: str, problem: str) -> None:
         self.path, self.entry, self.field, self.problem = str(path), entry, field_name, problem
         super().__init__(f"{path}: [{entry}] {field_name}: {problem}")
 
@@ -121,7 +121,7 @@ class LocaleContent:
 class Content:
     """The whole content file, validated; `for_locale` gives a locale's view."""
 
-    path: Path
+    path: str
     default_locale: str
     skill_name: str
     source: Mapping[str, str]
@@ -135,7 +135,7 @@ class Content:
 
     def for_locale(self, locale: str | None) -> LocaleContent:
         """The view for `locale`; unsupported or missing locales fall back to the default."""
-        return self.locales.get(locale or "", self.locales[self.default_locale])
+        return self.locales[locale] if locale in self.locales else self.locales[self.default_locale]
 
     @property
     def default(self) -> LocaleContent:
@@ -162,21 +162,22 @@ class Content:
         return [(t.id, list(t.synonyms)) for t in topics if t.kind == kind and t.synonyms]
 
 
-def load_content(path: Path | str) -> Content:
+def load_content(path: str | os.PathLike[str]) -> Content:
     """Read, validate and index the content file at `path`.
 
     Raises:
         ContentError: the file is missing, is not TOML, or breaks a rule; the message
             names the file, the entry and the field.
     """
-    path = Path(path)
+    path = os.fspath(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
     except FileNotFoundError:
         raise ContentError(path, "file", "-", "not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(path, "file", "-", f"cannot be read ({exc})") from None
-    if path.suffix == ".json":
+    if path.endswith(".json"):
         try:
             raw = json.loads(text)
         except ValueError as exc:
@@ -193,19 +194,21 @@ def load_content(path: Path | str) -> Content:
     return _Validator(path, raw).build()
 
 
-def compile_content(source: Path | str, target: Path | str) -> None:
+def compile_content(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Validate the TOML content file and write the same data as JSON (for the Lambda build)."""
     import tomllib
 
     load_content(source)  # refuse to build from a broken file
-    raw = tomllib.loads(Path(source).read_text(encoding="utf-8"))
-    Path(target).write_text(json.dumps(raw, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    with open(source, encoding="utf-8") as file:
+        raw = tomllib.loads(file.read())
+    with open(target, "w", encoding="utf-8") as file:
+        file.write(json.dumps(raw, ensure_ascii=False, separators=(",", ":")))
 
 
 class _Validator:
     """Checks one parsed file and builds the `Content` from it."""
 
-    def __init__(self, path: Path, raw: dict[str, Any]) -> None:
+    def __init__(self, path: str, raw: dict[str, Any]) -> None:
         self.path = path
         self.raw = raw
 
@@ -354,21 +357,21 @@ class _Validator:
                 raise self.fail(entry, "spelling", "must map words to words")
             service = self.text(spec, "crisis_service", entry, placeholders=frozenset({"crisis_number"}))
             sounds = self.pronunciations(locale)
-            locales[locale] = _localise(
-                locale, Spelling(spelling), skill_name=skill_name, prompts=prompts, closes=closes, topics=topics,
-                emergency_number=self.text(spec, "emergency_number", entry),
+            locales[locale] = partial(
+                _localise, locale, Spelling(spelling), skill_name=skill_name, prompts=prompts, closes=closes,
+                topics=topics, emergency_number=self.text(spec, "emergency_number", entry),
                 emergency_spoken=self.text(spec, "emergency_spoken", entry),
                 crisis_number=self.text(spec, "crisis_number", entry),
                 crisis_spoken=self.text(spec, "crisis_spoken", entry),
                 safety={key: text.replace("{crisis_service}", service) for key, text in safety_texts.items()},
+                pronunciations=MappingProxyType(sounds),
             )
-            locales[locale] = replace(locales[locale], pronunciations=MappingProxyType(sounds))
         return Content(
             path=self.path, default_locale=default_locale, skill_name=skill_name,
             source=MappingProxyType(dict(source)), medical_terms=tuple(terms),
             aspects=MappingProxyType(aspects), fixed_intents=MappingProxyType(dict(fixed)),
             slot_defaults=MappingProxyType(dict(slot_defaults)),
-            locales=MappingProxyType(locales),
+            locales=LazyLocales(locales, first=default_locale),
             safety_signs=MappingProxyType(safety_signs), reading=MappingProxyType(reading),
         )
 
@@ -475,7 +478,7 @@ class Spelling:
 def _localise(locale: str, spelling: Spelling, *, skill_name: str,
               prompts: Mapping[str, str], closes: Mapping[str, tuple[str, ...]], topics: Mapping[str, Topic],
               emergency_number: str, emergency_spoken: str, crisis_number: str, crisis_spoken: str,
-              safety: Mapping[str, str]) -> LocaleContent:
+              safety: Mapping[str, str], pronunciations: Mapping[str, str]) -> LocaleContent:
     """Apply a locale's spelling to every text; slot synonyms stay as written."""
     def spell(text: str | None) -> str | None:
         return None if text is None else spelling(text)
@@ -492,4 +495,27 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
         closes=MappingProxyType({k: tuple(spelling(v) for v in variants) for k, variants in closes.items()}),
         topics=MappingProxyType(local_topics),
         safety=MappingProxyType({k: spelling(v) for k, v in safety.items()}),
+        pronunciations=pronunciations,
     )
+
+
+class LazyLocales(Mapping[str, "LocaleContent"]):
+    """The locales, each localised on first use: validated at load, but a cold start only
+    spells out the default locale and the one its first request asks for."""
+
+    def __init__(self, builders: Mapping[str, Callable[[], LocaleContent]], first: str) -> None:
+        self._builders = dict(builders)
+        self._built: dict[str, LocaleContent] = {}
+        self[first]  # the default is needed by the error handler, built at load
+
+    def __getitem__(self, locale: str) -> LocaleContent:
+        built = self._built.get(locale)
+        if built is None:
+            built = self._built[locale] = self._builders[locale]()  # KeyError for a locale we lack
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
