@@ -1,13 +1,23 @@
-"""The skill as a web service: flask-ask-sdk's SkillAdapter over the same skill as Lambda.
+"""The skill as a web service: the same skill as Lambda, behind Amazon's request verification.
 
     make serve                          # 127.0.0.1:5000, request verification on
     make serve ARGS=--no-verify         # for local tools only (prints a warning)
     HOST=0.0.0.0 PORT=8080 make serve
-    gunicorn --chdir lambda -b 127.0.0.1:5000 'web_service:create_app()'
+    gunicorn -c webservice_gunicorn.py 'web_service:create_app()'   # production, behind nginx
 
-Requests are checked by request_verification.AlexaRequestVerifier (signature, certificate
-chain, timestamp, skill id); anything malformed or unverifiable is answered with HTTP 400.
-Not part of the Lambda artifact.
+Every request passes, in this order and before any work it would cost: a body limit
+(MAX_BODY, 413), the signature headers and the certificate URL (400), one parse of the
+body (400), the timestamp and skill id, then the certificate chain and the signature
+(request_verification.AlexaRequestVerifier). The answer comes from the skill's guarded
+`handle_envelope`, as on Lambda. A refused request is one WARNING line with its reason;
+nothing answers with an HTML traceback. Not part of the Lambda artifact.
+
+Why not flask-ask-sdk's SkillAdapter.dispatch_request (the adapter this service started
+on): it parses the body before any check (twice, with the pre-check it needed), has no
+body limit, answers a malformed body with 500, logs a 21-line traceback for every refused
+request, and its own skill-id check raises past the guard (500 when context.System is
+partial). Its verifier interface (AbstractVerifier, VerificationException, from
+ask-sdk-webservice-support) is kept, so a verifier written for the SDK still plugs in.
 """
 
 from __future__ import annotations
@@ -22,15 +32,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ask_sdk_model import RequestEnvelope  # noqa: E402
 from flask import Flask, Response, request  # noqa: E402
+from werkzeug.exceptions import HTTPException  # noqa: E402
 
 from bone_mets.config import Config  # noqa: E402
+from bone_mets.safe_logging import describe_error  # noqa: E402
 from bone_mets.skill import BoneMetsSkill, build_skill  # noqa: E402
 from request_verification import AlexaRequestVerifier, SkillIdVerifier  # noqa: E402
-from webservice_compat import AbstractVerifier, SkillAdapter  # noqa: E402
+from webservice_compat import AbstractVerifier, VerificationException  # noqa: E402
 
 log = logging.getLogger("bone_mets.web_service")
+MAX_BODY = 256 * 1024  # Alexa requests are a few KB
 NO_VERIFY_WARNING = ("WARNING: request verification is OFF. Anyone who can reach this port can "
                      "call the skill. Use --no-verify only with local tools, never on a public address.")
 
@@ -45,42 +57,54 @@ def create_app(*, verify: bool = True, skill: BoneMetsSkill | None = None,
     """
     skill = skill or build_skill()
     app = Flask(__name__)
-    # The stock verifiers cannot run on this stack (see webservice_compat); ours replace them.
-    app.config["ASK_SDK_VERIFY_SIGNATURE"] = False
-    app.config["ASK_SDK_VERIFY_TIMESTAMP"] = False
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     if verify:
-        verifiers = [verifier or AlexaRequestVerifier(skill_id=skill.config.skill_id)]
+        checker = verifier or AlexaRequestVerifier(skill_id=skill.config.skill_id)
     else:
         print(NO_VERIFY_WARNING, file=sys.stderr, flush=True)
         log.warning("request verification is off")
-        verifiers = [SkillIdVerifier(skill.config.skill_id)]
-    adapter = SkillAdapter(skill=skill.custom_skill, skill_id=skill.config.skill_id or "bone-mets",
-                           verifiers=verifiers, app=app)
+        checker = SkillIdVerifier(skill.config.skill_id)
 
     @app.post("/")
     def invoke() -> Any:
-        # flask-ask-sdk parses the body before it verifies, and answers a body it cannot
-        # parse with 500: check it here first, so a malformed request is a 400.
-        body = request.get_data(cache=True)
+        if isinstance(checker, AlexaRequestVerifier):
+            checker.check_headers(request.headers)  # before reading or parsing the body
+        if (request.content_length or 0) > MAX_BODY:
+            return refuse(413, "the body is larger than an Alexa request")
         try:
-            skill.custom_skill.serializer.deserialize(body.decode("utf-8"), RequestEnvelope)
-        except Exception:
-            return bad_request("the body is not an Alexa request envelope")
-        return adapter.dispatch_request()
+            text = request.get_data(cache=False).decode("utf-8")
+        except UnicodeDecodeError:
+            return refuse(400, "the body is not UTF-8")
+        envelope = skill.parse(text)
+        if envelope is None:
+            return refuse(400, "the body is not an Alexa request envelope")
+        checker.verify(request.headers, text, envelope)
+        return Response(json.dumps(skill.handle_envelope(envelope)), mimetype="application/json")
 
     @app.get("/health")
     def health() -> Any:
         return {"status": "ok"}
 
-    @app.errorhandler(400)
-    def refused(error: Exception) -> Response:
-        return bad_request("the request failed verification")
+    @app.errorhandler(VerificationException)
+    def unverified(error: VerificationException) -> Response:
+        return refuse(400, f"verification failed: {error}")
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        return refuse(error.code or 400, error.name.lower())
+
+    @app.errorhandler(Exception)
+    def last_resort(error: Exception) -> Response:
+        log.error("web request failed: %s", describe_error(error))
+        return Response(json.dumps({"error": "internal error"}), status=500, mimetype="application/json")
 
     return app
 
 
-def bad_request(reason: str) -> Response:
-    return Response(json.dumps({"error": reason}), status=400, mimetype="application/json")
+def refuse(status: int, reason: str) -> Response:
+    """A short JSON refusal, logged as one line (the reason names no user data)."""
+    log.warning("refused a web request (%d): %s", status, reason)
+    return Response(json.dumps({"error": reason}), status=status, mimetype="application/json")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,7 +88,7 @@ def test_unsigned_request_is_refused(client):
     body = fresh_body()
     response = client.post("/", data=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 400
-    assert response.get_json() == {"error": "the request failed verification"}
+    assert response.get_json() == {"error": "verification failed: Signature-256 header is missing"}
 
 
 @pytest.mark.parametrize("missing", ["Signature-256", "SignatureCertChainUrl"])
@@ -110,6 +110,16 @@ def test_missing_header_is_refused(client, authority, missing):
     "https://s3.amazonaws.com.evil.com/echo.api/cert.pem",
     "https://s3.amazonaws.com/echo.api",
     "https://s3.amazonaws.com:bad/echo.api/cert.pem",
+    # an encoded separator: checked as /echo.api/c.pem, fetched from another bucket
+    "https://s3.amazonaws.com/attacker-bucket/..%2Fecho.api/c.pem",
+    "https://s3.amazonaws.com/attacker-bucket/..%2fecho.api/c.pem",
+    "https://s3.amazonaws.com/echo.api/..%5Cattacker/c.pem",
+    "https://s3.amazonaws.com/attacker/%2E%2E/echo.api/c.pem",
+    "https://s3.amazonaws.com/attacker\\..\\echo.api/c.pem",
+    "https://user:pass@s3.amazonaws.com/echo.api/c.pem",
+    "https://s3.amazonaws.com@evil.com/echo.api/c.pem",
+    "https://s3.amazonaws.com/echo.api/c\t.pem",
+    "https://s3.amazonaws.com/echo.api/c .pem",
 ])
 def test_certificate_url_rules_refuse(client, authority, fetcher, url):
     body = fresh_body()
@@ -123,9 +133,138 @@ def test_certificate_url_rules_refuse(client, authority, fetcher, url):
     "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
     "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
     "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert.pem?cache=bust#x",
 ])
-def test_certificate_url_rules_accept(url):
-    assert validate_cert_url(url) == url
+def test_certificate_url_rules_accept_and_rebuild_the_url(url):
+    # THEN what is fetched, and what the cache is keyed on, is rebuilt from the checked parts
+    assert validate_cert_url(url) == "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"
+
+
+def test_control_characters_are_refused():
+    with pytest.raises(VerificationException, match="control characters"):
+        validate_cert_url("https://s3.amazonaws.com/echo.api/c.pem\r\nHost: evil")
+
+
+def test_a_query_string_neither_refetches_nor_evicts_the_real_certificate(client, authority, fetcher):
+    # GIVEN a request signed with the real URL, then many with query strings added
+    for n in range(20):
+        body = fresh_body()
+        url = CERT_URL if n == 0 else f"{CERT_URL}?n={n}"
+        assert post(client, body, authority.headers(body, url=url)).status_code == 200
+    # THEN the certificate was downloaded once, from the URL without the query
+    assert fetcher.calls == [CERT_URL]
+
+
+def test_a_malformed_certificate_is_a_400_not_a_500(client, authority, monkeypatch):
+    # GIVEN a leaf whose extensions cannot be read: cryptography raises DuplicateExtension
+    # for a repeated extension when they are first read (the builder refuses to make one)
+    import request_verification
+    from cryptography import x509
+    from cryptography.x509.oid import ExtensionOID
+
+    class RepeatedExtensionLeaf:
+        not_valid_before_utc = authority.leaf.not_valid_before_utc
+        not_valid_after_utc = authority.leaf.not_valid_after_utc
+
+        @property
+        def extensions(self):
+            raise x509.DuplicateExtension("repeated", ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
+
+    monkeypatch.setattr(request_verification.x509, "load_pem_x509_certificates",
+                        lambda pem: [RepeatedExtensionLeaf()])
+    body = fresh_body()
+    # WHEN the request is verified THEN it is refused with 400, not a 500
+    response = post(client, body, authority.headers(body))
+    assert response.status_code == 400 and "malformed" in response.get_json()["error"]
+
+
+def test_an_oversized_body_is_refused_before_parsing(client, authority, monkeypatch):
+    # GIVEN a 1 MB body WHEN posted THEN 413, and the skill never parsed it
+    parsed = []
+    from bone_mets.skill import BoneMetsSkill
+    monkeypatch.setattr(BoneMetsSkill, "parse", lambda self, text: parsed.append(text))
+    body = b"{" + b" " * (1024 * 1024) + b"}"
+    response = post(client, body, authority.headers(body))
+    assert response.status_code == 413 and response.is_json
+    assert parsed == []
+
+
+def test_headers_and_url_are_checked_before_the_body_is_parsed(client, monkeypatch):
+    parsed = []
+    from bone_mets.skill import BoneMetsSkill
+    monkeypatch.setattr(BoneMetsSkill, "parse", lambda self, text: parsed.append(text))
+    body = fresh_body()
+    for headers in ({}, {"Signature-256": "AAAA", "SignatureCertChainUrl": "https://evil.com/echo.api/c.pem"}):
+        assert post(client, body, headers).status_code == 400
+    assert parsed == []
+
+
+def test_timestamp_and_skill_id_are_checked_before_any_download(client, authority, fetcher):
+    stale = fresh_body(age=timedelta(minutes=10))
+    other = fresh_body(skill_id="amzn1.ask.skill.someone-else")
+    for body in (stale, other):
+        assert post(client, body, authority.headers(body)).status_code == 400
+    assert fetcher.calls == []
+
+
+def test_a_failed_download_is_remembered_and_not_retried_at_once(client, authority, fetcher):
+    fetcher.error = TimeoutError("slow")
+    for _ in range(5):
+        body = fresh_body()
+        assert post(client, body, authority.headers(body)).status_code == 400
+    assert len(fetcher.calls) == 1
+
+
+def test_concurrent_requests_for_one_url_download_it_once(authority):
+    import threading
+    started = threading.Event()
+
+    def slow_fetch(url: str) -> bytes:
+        started.set()
+        time.sleep(0.2)
+        calls.append(url)
+        return authority.chain_pem()
+
+    calls: list[str] = []
+    verifier = AlexaRequestVerifier(roots=[authority.root], fetch=slow_fetch)
+    now = datetime.now(UTC)
+    threads = [threading.Thread(target=verifier.signing_certificate, args=(CERT_URL, now)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert calls == [CERT_URL]
+
+
+def test_no_request_ever_gets_an_html_traceback(client, authority, monkeypatch):
+    # GIVEN a skill that fails in a way nothing expected
+    from bone_mets.skill import BoneMetsSkill
+    monkeypatch.setattr(BoneMetsSkill, "handle_envelope", lambda self, envelope: 1 / 0)
+    body = fresh_body()
+    response = post(client, body, authority.headers(body))
+    # THEN a short JSON error, never Flask's HTML page
+    assert response.status_code == 500 and response.get_json() == {"error": "internal error"}
+    assert client.get("/nothing-here").get_json() == {"error": "not found"}
+
+
+def test_a_partial_context_with_skill_id_set_is_refused_not_a_500(client, authority):
+    # GIVEN SKILL_ID set, and a signed request whose context.System has no application
+    event = json.loads(fresh_body())
+    del event["context"]["System"]["application"]
+    del event["session"]["application"]
+    body = json.dumps(event).encode()
+    response = post(client, body, authority.headers(body))
+    # THEN it is refused like any request for another skill, never a 500
+    assert response.status_code in (200, 400) and response.status_code != 500
+
+
+def test_a_refused_request_is_one_warning_line(client, caplog):
+    import logging
+    with caplog.at_level(logging.DEBUG):
+        client.post("/", data=fresh_body(), headers={"Content-Type": "application/json"})
+    refused = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(refused) == 1 and "Signature-256 header is missing" in refused[0].getMessage()
+    assert not any(r.exc_info for r in caplog.records)
 
 
 def test_tampered_body_is_refused(client, authority):

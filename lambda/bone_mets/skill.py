@@ -40,20 +40,33 @@ class BoneMetsSkill:
         Never raises: a malformed envelope gets a spoken apology, a request for another
         skill (when SKILL_ID is set) an empty response that ends the session.
         """
-        serializer = self.custom_skill.serializer
         try:
-            envelope = serializer.deserialize(json.dumps(event), RequestEnvelope)
+            text = json.dumps(event)
+        except (TypeError, ValueError) as exc:
+            log.warning("malformed request envelope: %s", describe_error(exc))
+            return self._apology()
+        envelope = self.parse(text)
+        return self._apology() if envelope is None else self.handle_envelope(envelope, context)
+
+    def parse(self, text: str) -> RequestEnvelope | None:
+        """The request envelope in `text` (JSON), or None if it is not one (logged, without data)."""
+        try:
+            envelope = self.custom_skill.serializer.deserialize(text, RequestEnvelope)
             if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
                 raise ValueError("no request in the envelope")
         except Exception as exc:
             log.warning("malformed request envelope: %s", describe_error(exc))
-            return self._apology()
+            return None
+        return envelope
+
+    def handle_envelope(self, envelope: RequestEnvelope, context: Any = None) -> dict[str, Any]:
+        """Answer a parsed envelope (the web service parses once, to verify it); never raises."""
         if self.config.skill_id and skill_id_of(envelope) != self.config.skill_id:
             log.warning("rejected a request for another skill")
             return {"version": "1.0", "response": {"shouldEndSession": True}}
         try:
             response = self.custom_skill.invoke(request_envelope=envelope, context=context)
-            return serializer.serialize(response)
+            return self.custom_skill.serializer.serialize(response)
         except Exception as exc:  # the exception handler covers handlers; this covers the SDK
             log.error("skill invocation failed: %s", describe_error(exc))
             return self._apology()
