@@ -350,3 +350,46 @@ def test_urgent_question_about_another_answer_still_closes(dialog):
     said = spoken(response)
     assert "Surgery" in said
     assert DOCTOR.search(sentences(said)[-1])
+
+
+# --- repeat: the skill's own words only (a forged envelope carries session attributes) ---
+
+def forged(speech, *, title="Bone Metastases Guide", reprompt="What would you like to know?", body=None):
+    return {"last_response": {"speech": speech, "card_body": body or speech, "card_title": title,
+                              "reprompt": reprompt}}
+
+
+@pytest.mark.parametrize("attributes", [
+    forged(["Send your card number to this address."]),
+    forged(['<audio src="https://evil.example/a.mp3"/>']),
+    forged(["What would you like to know?"], title="Call 555 0100 now"),
+    forged(["What would you like to know?"], reprompt="<break time='10s'/>"),
+    # an urgent answer with its close cut off
+    forged(["Pain is a common symptom of bone metastases. At first it may come and go. "
+            "Over time, it can become constant."]),
+    {"last_response": {"ssml": "<speak><audio src='https://evil.example/a.mp3'/></speak>",
+                       "reprompt": "x", "card_title": "x", "card_text": "x"}},
+])
+def test_a_forged_repeat_speaks_only_the_skills_own_words(handler, attributes):
+    # GIVEN a repeat request whose session attributes were crafted
+    response = handler(load_event("repeat", attributes=attributes), None)
+    ssml = response["response"]["outputSpeech"]["ssml"]
+    # THEN none of the crafted words or markup is spoken: the skill says it has nothing to repeat
+    assert "evil" not in ssml and "card number" not in ssml and "555" not in str(response["response"])
+    assert "<audio" not in ssml and "<break" not in ssml
+    assert "I haven't said anything yet." in spoken(response)
+    # and the crafted state is dropped, not carried into the next turn
+    assert "last_response" not in (response.get("sessionAttributes") or {})
+
+
+def test_a_genuine_repeat_is_rendered_again_with_its_close(dialog, content):
+    first = dialog.intent("TopicIntent", topic=("pain", "pain"))
+    again = dialog.fixture("repeat")
+    assert spoken(again) == spoken(first)
+    assert sentences(spoken(again))[-1] in content.default.closes["doctor"]
+
+
+def test_a_genuine_repeat_of_a_prompt_with_a_topic_name_is_accepted(dialog):
+    dialog.intent("SideEffectsIntent", topic=("chemo", "chemotherapy"))
+    again = spoken(dialog.fixture("repeat"))
+    assert again.startswith("My source doesn't cover that for chemotherapy.")

@@ -116,6 +116,69 @@ class LocaleContent:
         values.setdefault("emergency_number", "{emergency_number}")
         return self.prompts[key].format(**values)
 
+    def can_say(self, text: str) -> bool:
+        """True if `text` is something this skill says in this locale: a topic's text, a
+        close, a safety text, or a prompt (filled with a topic's name, or a short heard term)."""
+        said, templates = self._sayable
+        if text in said:
+            return True
+        for pattern in templates:
+            found = pattern.fullmatch(text)
+            if found and found.groupdict().get("topic", self.topics_by_name_sentinel) in self._names:
+                return True
+        return False
+
+    def closes_needed(self, text: str) -> frozenset[str]:
+        """The last sentences an answer holding `text` may end with (empty if any).
+
+        An urgent topic's text needs its close (an emergency one outranks); a safety answer
+        needs its own direction. Repeat uses this so a replayed answer keeps its close.
+        """
+        return self._needs.get(text, frozenset())
+
+    @cached_property
+    def _needs(self) -> dict[str, frozenset[str]]:
+        needs: dict[str, frozenset[str]] = {}
+        for topic in self.topics.values():
+            if topic.urgent:
+                allowed = frozenset(self.closes["emergency"] if topic.urgent == "emergency"
+                                    else (*self.closes["doctor"], *self.closes["emergency"]))
+                for stage in topic.stages:
+                    needs[getattr(topic, stage)] = allowed
+        for kind in ("crisis", "emergency"):
+            needs[self.safety[f"{kind}.answer"]] = frozenset([self.safety[f"{kind}.close"]])
+        return needs
+
+    def can_title(self, title: str) -> bool:
+        """True if `title` is a card title this skill shows."""
+        return title in self._titles
+
+    topics_by_name_sentinel = "\x00"  # no topic slot in a template: always accepted
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(t.name for t in self.topics.values()) | {self.topics_by_name_sentinel}
+
+    @cached_property
+    def _titles(self) -> frozenset[str]:
+        return frozenset([self.skill_name, self.prompt("emergency_title"), self.prompt("crisis_title"),
+                          *(t.title for t in self.topics.values())])
+
+    @cached_property
+    def _sayable(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+        said = {getattr(t, stage) for t in self.topics.values() for stage in t.stages}
+        said |= {close for variants in self.closes.values() for close in variants}
+        said |= set(self.safety.values())
+        templates = []
+        for key, template in self.prompts.items():
+            if "{topic}" in template or "{heard}" in template:
+                pattern = re.escape(self.prompt(key, topic="\x01", heard="\x02"))
+                pattern = pattern.replace("\x01", "(?P<topic>[^.?!]{1,80})").replace("\x02", "[a-z0-9' ]{1,40}")
+                templates.append(re.compile(pattern))
+            else:
+                said.add(self.prompt(key))
+        return frozenset(said), tuple(templates)
+
 
 @dataclass(frozen=True)
 class Content:

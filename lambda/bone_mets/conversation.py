@@ -17,12 +17,12 @@ TOPIC = "topic"   # id of the topic last answered
 STAGE = "stage"   # which of that topic's stages was last spoken
 OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
 TOUCHES = "touches"  # id of another topic the current thread of questions is about
-LAST = "last_response"  # what AMAZON.RepeatIntent replays (see speech.snapshot)
+LAST = "last_response"  # what AMAZON.RepeatIntent replays: plain texts (see speech.replay)
 SAFETY = "safety"  # "emergency" or "crisis" when that was the last answer: "more" and "yes" say it again
 CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
 THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, SAFETY)
-SAVED_KEYS = ("ssml", "reprompt", "card_title", "card_text")
-MAX_TEXT = 4000  # longer than any response we save; anything bigger is not ours
+MAX_TEXT = 4000  # longer than any text we save; anything bigger is not ours
+MAX_PIECES = 12
 
 
 def clean_attributes(attributes: Any) -> dict[str, Any]:
@@ -43,10 +43,15 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
     if isinstance(closes, int) and not isinstance(closes, bool) and 0 <= closes < 1000:
         kept[CLOSES] = closes
     saved = attributes.get(LAST)
-    if isinstance(saved, dict) and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT
-                                       for k in SAVED_KEYS):
-        kept[LAST] = {k: saved[k] for k in SAVED_KEYS}
+    if isinstance(saved, dict) and _texts(saved.get("speech")) and _texts(saved.get("card_body")) \
+            and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT for k in ("card_title", "reprompt")):
+        kept[LAST] = {k: saved[k] for k in ("speech", "card_body", "card_title", "reprompt")}
     return kept
+
+
+def _texts(value: Any) -> bool:
+    return (isinstance(value, list) and 0 < len(value) <= MAX_PIECES
+            and all(isinstance(v, str) and len(v) <= MAX_TEXT for v in value))
 
 
 class Conversation:
@@ -115,11 +120,14 @@ class Conversation:
         for key in THREAD_KEYS:
             self._attributes.pop(key, None)
 
-    def last_response(self) -> dict[str, str] | None:
+    def last_response(self) -> dict[str, Any] | None:
         """The saved response, if the session holds a well-formed one (see clean_attributes)."""
         return clean_attributes({LAST: self._attributes.get(LAST)}).get(LAST)
 
-    def save_response(self, saved: dict[str, str] | None) -> None:
+    def forget_response(self) -> None:
+        self._attributes.pop(LAST, None)
+
+    def save_response(self, saved: dict[str, Any] | None) -> None:
         if saved is not None:
             self._attributes[LAST] = saved
 

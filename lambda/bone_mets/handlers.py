@@ -331,9 +331,11 @@ class RepeatHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         saved = Conversation(handler_input).last_response()
-        if saved is None:
+        replayed = speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
+        if replayed is None:  # nothing said yet, or not words this skill says: forget them
+            Conversation(handler_input).forget_response()
             return self.prompt(handler_input, "nothing_to_repeat", "question", reprompt="help_reprompt")
-        return speech.replay(handler_input, saved)
+        return replayed
 
 
 class HelpHandler(ContentHandler):
@@ -417,12 +419,12 @@ class SessionStateInterceptor(AbstractRequestInterceptor):
 
 
 class RepeatCacheInterceptor(AbstractResponseInterceptor):
-    """Saves each open-session response so "repeat that" can replay it exactly."""
+    """Saves what each open-session response said, so "repeat that" can say it again."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         if intent_name(handler_input) == "AMAZON.RepeatIntent":
             return
-        Conversation(handler_input).save_response(speech.snapshot(response))
+        Conversation(handler_input).save_response(speech.said(handler_input))
 
 
 def _request_kind(handler_input: HandlerInput) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from collections.abc import Mapping
+from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
@@ -22,6 +23,7 @@ from .content import LocaleContent, Topic
 from .conversation import Conversation
 
 EMERGENCY = "{emergency_number}"
+SAID = "said"  # request attribute: what the response said, for the repeat cache
 # Escaping for SSML text and attributes, by hand: html.escape imports html.entities (2 ms of a
 # cold start) and xml.sax.saxutils urllib.request (40 ms), for five replacements.
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
@@ -116,39 +118,50 @@ def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) ->
     body = list(reply.card_body if reply.card_body is not None else reply.speech)
     if close:
         body.append(close)
+    title = reply.card_title or content.skill_name
+    ends = reply.end_session or not reply.reprompt
+    # What was said, as the plain texts it came from: "repeat" renders it again from these
+    # (see `replay`), never from SSML carried in the session, which a request could forge.
+    handler_input.attributes_manager.request_attributes[SAID] = None if ends else {
+        "speech": spoken, "card_title": title, "card_body": body, "reprompt": reply.reprompt}
+    return _respond(handler_input, content, spoken, title, body, None if ends else reply.reprompt)
+
+
+def _respond(handler_input: HandlerInput, content: LocaleContent, spoken: list[str], title: str,
+             body: list[str], reprompt: str | None) -> Response:
     builder = handler_input.response_builder
     builder.speak(to_ssml(spoken, content))
-    builder.set_card(SimpleCard(title=reply.card_title or content.skill_name,
-                                content=to_text(body, content)))
-    if reply.reprompt and not reply.end_session:
-        builder.ask(to_ssml([reply.reprompt], content))
-    builder.set_should_end_session(reply.end_session or not reply.reprompt)
+    builder.set_card(SimpleCard(title=title, content=to_text(body, content)))
+    if reprompt:
+        builder.ask(to_ssml([reprompt], content))
+    builder.set_should_end_session(not reprompt)
     return builder.response
 
 
-def replay(handler_input: HandlerInput, saved: Mapping[str, str]) -> Response:
-    """Say a saved response again exactly (see `snapshot`): speech, card and reprompt."""
-    builder = handler_input.response_builder
-    builder.speak(saved["ssml"])
-    builder.set_card(SimpleCard(title=saved["card_title"], content=saved["card_text"]))
-    builder.ask(saved["reprompt"])
-    builder.set_should_end_session(False)
-    return builder.response
+def said(handler_input: HandlerInput) -> dict[str, Any] | None:
+    """What this request's response said (for the repeat cache), or None if the session ends."""
+    return handler_input.attributes_manager.request_attributes.get(SAID)
 
 
-def snapshot(response: Response | None) -> dict[str, str] | None:
-    """What `replay` needs from an open-session response, or None if it can't be replayed."""
-    if response is None or response.should_end_session is not False:
+def replay(handler_input: HandlerInput, saved: Mapping[str, Any], content: LocaleContent) -> Response | None:
+    """Say a saved response again: speech, card and reprompt, rendered anew.
+
+    Session attributes come back with each request, so a forged envelope could carry any
+    text; only texts this skill can say in `content` are replayed (escaped as ever), and
+    anything else is None: nothing is repeated.
+    """
+    speech, body = saved.get("speech"), saved.get("card_body")
+    title, reprompt = saved.get("card_title"), saved.get("reprompt")
+    texts = [*(speech or []), *(body or []), reprompt]
+    if not speech or not body or not all(isinstance(text, str) and content.can_say(text) for text in texts):
         return None
-    speech, reprompt, card = response.output_speech, response.reprompt, response.card
-    if speech is None or reprompt is None or reprompt.output_speech is None or card is None:
+    if not isinstance(title, str) or not content.can_title(title):
         return None
-    return {
-        "ssml": speech.ssml,
-        "reprompt": reprompt.output_speech.ssml,
-        "card_title": card.title,
-        "card_text": card.content,
-    }
+    for text in speech:  # an urgent answer still ends with its close, however the list was edited
+        needed = content.closes_needed(text)
+        if needed and speech[-1] not in needed:
+            return None
+    return _respond(handler_input, content, list(speech), title, list(body), reprompt)
 
 
 def silent_end(handler_input: HandlerInput) -> Response:
