@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from pathlib import Path
@@ -46,3 +47,16 @@ def dialog(handler):
 @pytest.fixture(scope="session")
 def content(skill: BoneMetsSkill):
     return skill.content
+
+# The article the content comes from, beside the repository as in CI (ARTICLE_FILE overrides).
+ARTICLE_FILE = Path(os.environ.get("ARTICLE_FILE")
+                    or ROOT.parent / "shared" / "source" / "bone-metastases-explained.txt")
+
+
+@pytest.fixture(scope="session")
+def article() -> Path:
+    if not ARTICLE_FILE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the source article is missing: {ARTICLE_FILE}")
+        pytest.skip(f"the source article is not beside the repository ({ARTICLE_FILE}); set ARTICLE_FILE")
+    return ARTICLE_FILE

@@ -177,7 +177,7 @@ def test_unreadable_files_are_named(tmp_path, text, problem):
 def test_a_topic_nobody_can_reach_is_refused(tmp_path):
     text = CONTENT_FILE.read_text(encoding="utf-8")
     path = tmp_path / "content.toml"
-    orphan = '\n[topics.orphan]\ntitle = "T"\nname = "n"\nsummary = "S."\nmore = "M."\n'
+    orphan = '\n[topics.orphan]\nbasis = "conversation"\ntitle = "T"\nname = "n"\nsummary = "S."\nmore = "M."\n'
     path.write_text(text + orphan, encoding="utf-8")
     with pytest.raises(ContentError, match=r"\[topics.orphan\] synonyms"):
         load_content(path)
@@ -205,3 +205,32 @@ def test_facts_carry_over_but_sentences_do_not():
                 ours = re.findall(r"[a-z0-9']+", spec.get(key, "").lower())
                 for i in range(len(ours) - 7):
                     assert " ".join(ours[i:i + 8]) not in shingles, f"{topic_id}.{key} copies the article"
+
+
+# --- every answer traceable to its source -------------------------------------------
+
+def test_every_source_quote_is_in_the_article(article):
+    content = load_content(CONTENT_FILE, article=article)
+    # every topic, cancer, close, prompt and safety text names what it rests on
+    assert all(g.source or g.basis for g in content.grounds.values())
+    assert {f"topics.{t.id}" for t in content.default.topics.values() if t.kind == "topics"} <= set(content.grounds)
+    assert len([g for g in content.grounds.values() if g.source]) >= 40
+
+
+def test_a_quote_not_in_the_article_names_file_entry_and_field(tmp_path, article):
+    path = broken(tmp_path, '"With radiation therapy, doctors use high energy rays',
+                  '"With radiation therapy, doctors always cure')
+    with pytest.raises(ContentError) as error:
+        load_content(path, article=article)
+    assert (error.value.path, error.value.entry, error.value.field) == (str(path), "topics.radiation_therapy", "source")
+    assert "is not in the article" in str(error.value)
+
+
+def test_an_entry_that_names_no_grounds_is_refused(tmp_path):
+    text = CONTENT_FILE.read_text(encoding="utf-8")
+    start = text.index("[topics.mixed]\nsource = [")
+    end = text.index("\n]\n", start) + 3
+    path = tmp_path / "content.toml"
+    path.write_text(text[:start] + "[topics.mixed]\n" + text[end:], encoding="utf-8")
+    with pytest.raises(ContentError, match=r"\[topics.mixed\] source: missing"):
+        load_content(path)

@@ -58,6 +58,14 @@ class ContentError(ValueError):
 
 
 @dataclass(frozen=True)
+class Grounds:
+    """What a text rests on: article quotes, and/or a basis named in words."""
+
+    source: tuple[str, ...] = ()
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
 class Topic:
     """One answerable subject: a TOPIC value, a CANCER value, or an aspect's answer."""
 
@@ -73,6 +81,7 @@ class Topic:
     report_phrases: tuple[str, ...] = ()
     aspects: Mapping[str, str] = field(default_factory=dict)
     signs: tuple[str, ...] = ()  # everyday words for it, read by the understanding module
+    grounds: Grounds = field(default_factory=Grounds)  # the article passages it rests on
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -195,6 +204,8 @@ class Content:
     locales: Mapping[str, LocaleContent]
     safety_signs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # SAFETY_SIGNS
     reading: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # READING_LISTS
+    # What every text rests on, by entry ("topics.pain", "prompts.help", "closes", "safety.crisis")
+    grounds: Mapping[str, Grounds] = field(default_factory=dict)
 
     def for_locale(self, locale: str | None) -> LocaleContent:
         """The view for `locale`; unsupported or missing locales fall back to the default."""
@@ -225,8 +236,11 @@ class Content:
         return [(t.id, list(t.synonyms)) for t in topics if t.kind == kind and t.synonyms]
 
 
-def load_content(path: str | os.PathLike[str]) -> Content:
+def load_content(path: str | os.PathLike[str], article: str | os.PathLike[str] | None = None) -> Content:
     """Read, validate and index the content file at `path`.
+
+    article: the source article; when given, every `source` quote must appear in it
+        (whitespace and case folded). The skill itself loads without it.
 
     Raises:
         ContentError: the file is missing, is not TOML, or breaks a rule; the message
@@ -254,7 +268,28 @@ def load_content(path: str | os.PathLike[str]) -> Content:
             raise ContentError(path, "file", "-", f"is not valid TOML ({exc})") from None
     if not isinstance(raw, dict):
         raise ContentError(path, "file", "-", "must hold tables at the top level")
-    return _Validator(path, raw).build()
+    content = _Validator(path, raw).build()
+    if article is not None:
+        check_sources(content, article)
+    return content
+
+
+def fold(text: str) -> str:
+    """Whitespace collapsed, lower case: how quotes are matched against the article."""
+    return " ".join(text.lower().split())
+
+
+def check_sources(content: Content, article: str | os.PathLike[str]) -> None:
+    """Every `source` quote appears in the article; ContentError names entry and quote if not."""
+    try:
+        with open(article, encoding="utf-8") as file:
+            text = fold(file.read())
+    except OSError as exc:
+        raise ContentError(article, "file", "-", f"the article cannot be read ({exc})") from None
+    for entry, grounds in content.grounds.items():
+        for quote in grounds.source:
+            if fold(quote) not in text:
+                raise ContentError(content.path, entry, "source", f"{quote[:60]!r}... is not in the article")
 
 
 def compile_content(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
@@ -352,6 +387,18 @@ class _Validator:
             signs[key] = self.phrase_list(safety[name], field_name, f"safety.{name}")
         return texts, signs
 
+    def grounds(self, spec: Mapping[str, Any], entry: str, *, basis_only: bool = False) -> Grounds:
+        """An entry's `source` quotes and/or `basis`; one of them is required."""
+        source = spec.get("source", [])
+        if not isinstance(source, list) or not all(isinstance(q, str) and q.strip() for q in source):
+            raise self.fail(entry, "source", "must be a list of quotes from the article")
+        basis = spec.get("basis")
+        if basis is not None and (not isinstance(basis, str) or not basis.strip()):
+            raise self.fail(entry, "basis", "must name what the text rests on")
+        if not source and not basis:
+            raise self.fail(entry, "source", "missing: quote the article passage, or name a basis")
+        return Grounds(tuple(source), basis)
+
     def phrases(self, parent: Mapping[str, Any], key: str, entry: str) -> tuple[str, ...]:
         value = parent.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -374,6 +421,8 @@ class _Validator:
 
         closes_raw = self.table(self.raw, "closes", "closes")
         closes: dict[str, tuple[str, ...]] = {}
+        for key in closes_raw.keys() - {*URGENT_CLOSES, "source", "basis"}:
+            raise self.fail("closes", key, "unknown close")
         for key in URGENT_CLOSES:
             variants = closes_raw.get(key)
             if not isinstance(variants, list) or not variants:
@@ -383,6 +432,15 @@ class _Validator:
                 self.one_sentence(text, "closes", f"{key}[{index}]")
             closes[key] = tuple(variants)
         safety_texts, safety_signs = self.build_safety()
+        grounds = {"closes": self.grounds(closes_raw, "closes")}
+        prompt_sources = self.table(self.raw, "prompt_sources", "prompt_sources")
+        for key in REQUIRED_PROMPTS:
+            spec = prompt_sources.get(key)
+            if not isinstance(spec, dict):
+                raise self.fail("prompt_sources", key, "missing: name the source or the basis of this prompt")
+            grounds[f"prompts.{key}"] = self.grounds(spec, f"prompt_sources.{key}")
+        for name in {key.split(".")[0] for key in SAFETY_TEXTS}:
+            grounds[f"safety.{name}"] = self.grounds(self.raw["safety"][name], f"safety.{name}")
         reading_raw = self.table(self.raw, "reading", "reading")
         reading = {key: self.phrase_list(reading_raw, key, "reading") for key in READING_LISTS}
         prompts = self.table(self.raw, "prompts", "prompts")
@@ -436,6 +494,7 @@ class _Validator:
             slot_defaults=MappingProxyType(dict(slot_defaults)),
             locales=LazyLocales(locales, first=default_locale),
             safety_signs=MappingProxyType(safety_signs), reading=MappingProxyType(reading),
+            grounds=MappingProxyType({**grounds, **{f"{t.kind}.{t.id}": t.grounds for t in topics.values()}}),
         )
 
     def build_topics(self) -> dict[str, Topic]:
@@ -448,7 +507,7 @@ class _Validator:
                 if topic_id in topics:
                     raise self.fail(entry, "-", f"id already used in [{topics[topic_id].kind}]")
                 known = {"title", "name", "summary", "more", "synonyms", "urgent", "report",
-                         "report_phrases", "aspects", "signs"}
+                         "report_phrases", "aspects", "signs", "source", "basis"}
                 for key in spec.keys() - known:
                     raise self.fail(entry, key, "unknown field")
                 urgent = spec.get("urgent")
@@ -468,6 +527,7 @@ class _Validator:
                     report_phrases=self.phrases(spec, "report_phrases", entry),
                     aspects=MappingProxyType(dict(aspects)),
                     signs=self.phrase_list(spec, "signs", entry) if "signs" in spec else (),
+                    grounds=self.grounds(spec, entry),
                 )
                 if report and not topics[topic_id].report_phrases:
                     raise self.fail(entry, "report_phrases", "a topic with a report needs phrases")
