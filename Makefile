@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check
+.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench   latency, cold start and memory benchmark (writes bench/results/)"
 	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
 	@echo "make load    load test of the web service on loopback"
+	@echo "make review  the content review page for the clinician (review/content-review.html)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 
 $(STAMP): requirements-dev.txt lambda/requirements.txt
@@ -46,7 +47,7 @@ models: $(STAMP)
 	$(PY) lambda/voice_model.py
 
 lint: $(STAMP) $(SAM_VENV)/.installed
-	$(VENV)/bin/ruff check lambda tests bench
+	$(VENV)/bin/ruff check lambda tools tests bench
 	$(PY) lambda/voice_model.py --check
 	$(VENV)/bin/cfn-lint template.yaml
 	$(SAM) validate --lint --template-file template.yaml
@@ -82,6 +83,9 @@ fuzz: $(STAMP)
 
 load: $(STAMP)
 	$(PY) bench/load.py $(ARGS)
+
+review: $(STAMP)
+	$(PY) tools/review.py
 
 # For a deployed skill: needs the ASK CLI (npm install -g ask-cli) and `ask configure`.
 nlu-check: $(STAMP)

@@ -124,7 +124,7 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
      "closes", "doctor[0]"),
     ('close = "Call {emergency_number} now, and say repeat if you need to hear this again."',
      'close = "Call {emergency_number} now. Say repeat if you need to hear this again."', "safety.emergency", "close"),
-    ('crisis_number = "988"          #', 'crisis_numbr = "988"          #', "locales.en-US", "crisis_number"),
+    ('crisis_number = "988"\ncrisis_source', 'crisis_numbr = "988"\ncrisis_source', "locales.en-US", "crisis_number"),
     ('basis = "conversation"\noutlook', 'basis = ""\noutlook', "safety.distress", "basis"),
     ('"chest pain", "chest pains"', '"chest pain", "Chest pains"', "safety.emergency", "phrases"),
     ('"give up on life",', '"give up (on life",', "safety.crisis", "signs"),

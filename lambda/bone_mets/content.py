@@ -118,6 +118,7 @@ class LocaleContent:
     topics: Mapping[str, Topic]
     safety: Mapping[str, str]  # SAFETY_TEXTS, with this locale's crisis service filled in
     pronunciations: Mapping[str, str] = field(default_factory=dict)  # word -> IPA, checked ones only
+    number_sources: Mapping[str, str] = field(default_factory=dict)  # "emergency"/"crisis" -> public source
 
     def prompt(self, key: str, **values: str) -> str:
         """A prompt with its placeholders (other than the emergency number) filled in."""
@@ -486,6 +487,8 @@ class _Validator:
                 crisis_spoken=self.text(spec, "crisis_spoken", entry),
                 safety={key: text.replace("{crisis_service}", service) for key, text in safety_texts.items()},
                 pronunciations=MappingProxyType(sounds),
+                number_sources=MappingProxyType({kind: self.text(spec, f"{kind}_source", entry)
+                                                 for kind in ("emergency", "crisis")}),
             )
         return Content(
             path=self.path, default_locale=default_locale, skill_name=skill_name,
@@ -601,7 +604,8 @@ class Spelling:
 def _localise(locale: str, spelling: Spelling, *, skill_name: str,
               prompts: Mapping[str, str], closes: Mapping[str, tuple[str, ...]], topics: Mapping[str, Topic],
               emergency_number: str, emergency_spoken: str, crisis_number: str, crisis_spoken: str,
-              safety: Mapping[str, str], pronunciations: Mapping[str, str]) -> LocaleContent:
+              safety: Mapping[str, str], pronunciations: Mapping[str, str],
+              number_sources: Mapping[str, str]) -> LocaleContent:
     """Apply a locale's spelling to every text; slot synonyms stay as written."""
     def spell(text: str | None) -> str | None:
         return None if text is None else spelling(text)
@@ -618,7 +622,7 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
         closes=MappingProxyType({k: tuple(spelling(v) for v in variants) for k, variants in closes.items()}),
         topics=MappingProxyType(local_topics),
         safety=MappingProxyType({k: spelling(v) for k, v in safety.items()}),
-        pronunciations=pronunciations,
+        pronunciations=pronunciations, number_sources=number_sources,
     )
 
 
