@@ -9,11 +9,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "lambda")]
+# lambda/ and webservice/ are on the path through .venv (see the Makefile's project-paths.pth)
 
 
 def ours():

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 from pathlib import Path
 
 import pytest
 
+from bone_mets.config import Config
+from bone_mets.skill import BoneMetsSkill, build_skill
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "lambda"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bone_mets.config import Config  # noqa: E402
-from bone_mets.skill import BoneMetsSkill, build_skill  # noqa: E402
-
 CONTENT_FILE = ROOT / "content" / "bone_metastases.toml"
 LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]  # the skill's markets, in every test
 

@@ -152,6 +152,12 @@ def test_built_artifact_answers_from_a_read_only_folder_without_compiling(tmp_pa
     _make_artifact(artifact)
     assert (artifact / "content" / "bone_metastases.toml").exists()
     assert not (artifact / "boto3").exists() and not (artifact / "botocore").exists()  # not used at all
+    # only what ships: the entry point and the skill package, none of the tools or the web service
+    ours = {path.name for path in artifact.iterdir() if path.name in {"lambda_function.py", "bone_mets", "content"}}
+    assert ours == {"lambda_function.py", "bone_mets", "content"}
+    for other in ("web_service.py", "request_verification.py", "webservice_compat.py", "gunicorn_conf.py",
+                  "simulator.py", "utterance_matcher.py", "voice_model.py", "nlu_profile.py", "review.py"):
+        assert not list(artifact.rglob(other)), other
     # every bundled package is pure Python or built for arm64 (template.yaml's architecture)
     wheels = {path.parent.name: path.read_text() for path in artifact.glob("*.dist-info/WHEEL")}
     assert len(wheels) >= 8

@@ -5,13 +5,11 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

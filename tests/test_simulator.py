@@ -139,7 +139,7 @@ def test_bad_model_file_is_named(tmp_path, capsys, content, message):
 
 def test_command_line_pipe_prints_the_answer():
     # The README's form: echo "what is osteoblastic" | make chat (here without make)
-    result = subprocess.run([sys.executable, str(ROOT / "lambda" / "simulator.py")],
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "simulator.py")],
                             input="what is osteoblastic\n", capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "Osteoblastic bone metastases lay down new bone." in result.stdout

@@ -24,7 +24,7 @@ def test_slow_connections_do_not_stall_a_normal_request():
     port = free_loopback_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "WARNING"}
-    server = subprocess.Popen([str(gunicorn), "-c", str(ROOT / "lambda" / "gunicorn_conf.py")], env=env,
+    server = subprocess.Popen([str(gunicorn), "-c", str(ROOT / "webservice" / "gunicorn_conf.py")], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     slow: list[socket.socket] = []
     try:

@@ -396,7 +396,7 @@ def test_make_serve_starts_and_refuses_an_unsigned_post():
     # GIVEN the service started as `make serve` starts it, on a free loopback port
     port = free_loopback_port()
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
-    server = subprocess.Popen([sys.executable, str(ROOT / "lambda" / "web_service.py")], env=env,
+    server = subprocess.Popen([sys.executable, str(ROOT / "webservice" / "web_service.py")], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}/"

@@ -24,11 +24,10 @@ from typing import Any
 import jinja2
 import textstat
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "lambda"))
+from bone_mets.content import Content, LocaleContent, Topic, load_content
+from bone_mets.speech import to_ssml, to_text
 
-from bone_mets.content import Content, LocaleContent, Topic, load_content  # noqa: E402
-from bone_mets.speech import to_ssml, to_text  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CONTENT = ROOT / "content" / "bone_metastases.toml"
 ARTICLE = Path(os.environ.get("ARTICLE_FILE")

@@ -4,8 +4,8 @@ One source makes every locale's model, so they cannot drift apart:
 interaction_model/phrases.toml (intents and sample patterns, local extra samples) plus
 the content file (slot values and synonyms, locale spelling). Run as a script:
 
-    python lambda/voice_model.py          # write interaction_model/<locale>.json
-    python lambda/voice_model.py --check  # exit 1 if a committed model is out of date
+    python tools/voice_model.py          # write interaction_model/<locale>.json
+    python tools/voice_model.py --check  # exit 1 if a committed model is out of date
 
 Not part of the Lambda artifact.
 """
@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable
 
+from bone_mets.content import Content, Spelling, load_content
+from bone_mets.patterns import expand  # one pattern syntax for content and models
+
 ROOT = Path(__file__).resolve().parent.parent
 PHRASES = ROOT / "interaction_model" / "phrases.toml"
 MODEL_DIR = ROOT / "interaction_model"
 CONTENT = ROOT / "content" / "bone_metastases.toml"
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bone_mets.content import Content, Spelling, load_content  # noqa: E402
-from bone_mets.patterns import expand  # noqa: E402  (one pattern syntax for content and models)
 
 SLOT_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # Amazon's sample utterance rules: letters (any script), spaces, apostrophes, periods

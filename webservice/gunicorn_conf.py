@@ -1,4 +1,4 @@
-"""gunicorn settings for the web service in production: `gunicorn -c lambda/gunicorn_conf.py`.
+"""gunicorn settings for the web service in production: `gunicorn -c webservice/gunicorn_conf.py`.
 
 Slow clients: a sync or threaded worker gives each connection a worker or thread until its
 request has arrived, so a few connections that send a byte at a time hold them all. A

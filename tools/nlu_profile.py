@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from simulator import SKILL_ID, Session  # noqa: E402
+from simulator import SKILL_ID, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 PHRASINGS = ROOT / "tests" / "phrasings.txt"

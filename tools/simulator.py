@@ -25,10 +25,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from collections.abc import Callable, Iterable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from utterance_matcher import Match, UtteranceMatcher  # noqa: E402
-from voice_model import MODEL_DIR, ModelError, load_model, model_path  # noqa: E402
+from utterance_matcher import Match, UtteranceMatcher
+from voice_model import MODEL_DIR, ModelError, load_model, model_path
 
 SKILL_ID = os.environ.get("SKILL_ID") or "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 EXIT_WORDS = {"exit"}  # on a device, Alexa itself ends the session on "exit"

@@ -3,7 +3,7 @@
     make serve                          # 127.0.0.1:5000, request verification on
     make serve ARGS=--no-verify         # for local tools only (prints a warning)
     HOST=0.0.0.0 PORT=8080 make serve
-    gunicorn -c webservice_gunicorn.py 'web_service:create_app()'   # production, behind nginx
+    .venv/bin/gunicorn -c webservice/gunicorn_conf.py   # production, behind nginx
 
 Every request passes, in this order and before any work it would cost: a body limit
 (MAX_BODY, 413), the signature headers and the certificate URL (400), one parse of the
@@ -27,19 +27,16 @@ import json
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
 
-from flask import Flask, Response, request  # noqa: E402
-from werkzeug.exceptions import HTTPException  # noqa: E402
-
-from bone_mets.config import Config  # noqa: E402
-from bone_mets.safe_logging import describe_error  # noqa: E402
-from bone_mets.skill import BoneMetsSkill, build_skill  # noqa: E402
-from request_verification import AlexaRequestVerifier, SkillIdVerifier  # noqa: E402
-from webservice_compat import AbstractVerifier, VerificationException  # noqa: E402
+from bone_mets.config import Config
+from bone_mets.safe_logging import describe_error
+from bone_mets.skill import BoneMetsSkill, build_skill
+from request_verification import AlexaRequestVerifier, SkillIdVerifier
+from webservice_compat import AbstractVerifier, VerificationException
 
 log = logging.getLogger("bone_mets.web_service")
 MAX_BODY = 256 * 1024  # Alexa requests are a few KB
