@@ -229,6 +229,10 @@ class AspectQuestionHandler(ContentHandler):
             if meaning is not None and not meaning.follows_up and meaning.aspect is None:
                 return self.unknown(handler_input, meaning.term)
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
+        if meaning.kind == "unknown" and meaning.term is None:
+            # nothing but carrier words around the aspect ("what about the side effects"):
+            # the question is about the last topic
+            return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
         if meaning.kind == "unknown":
             return self.unknown(handler_input, meaning.term)
         if meaning.kind == "question":

@@ -169,7 +169,7 @@ class Reader:
         # ("my back hurts, what should I do?").
         told = f" {normalise(context)} " if context else full
         if statement or _starts(told, self.statement_starts):
-            symptom = self._symptom(told)
+            symptom = self._symptom(told) or (self._symptom(full) if context else None)
             if symptom:
                 return Meaning("report", topic=symptom)
         # A statement that also asks ("my dad has prostate cancer, could it spread?") is a question.
