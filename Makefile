@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review
+.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package icons
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -23,6 +23,8 @@ help:
 	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
 	@echo "make load    load test of the web service on loopback"
 	@echo "make review  the content review page for the clinician (review/content-review.html)"
+	@echo "make package FUNCTION_ARN=...  the ASK CLI skill package (skill-package/)"
+	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 
 $(STAMP): requirements-dev.txt lambda/requirements.txt
@@ -90,10 +92,16 @@ load: $(STAMP)
 review: $(STAMP)
 	$(PY) tools/review.py
 
+package: $(STAMP)
+	$(PY) tools/package.py --function-arn "$(FUNCTION_ARN)"
+
+icons: $(STAMP)
+	$(PY) tools/icons.py
+
 # For a deployed skill: needs the ASK CLI (npm install -g ask-cli) and `ask configure`.
 nlu-check: $(STAMP)
 	$(PY) tools/nlu_profile.py --skill-id "$(SKILL_ID)" --locale "$(or $(LOCALE),en-US)" $(ARGS)
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results skill-package ask-resources.json review
 	find . -name __pycache__ -prune -exec rm -rf {} +

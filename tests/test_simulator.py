@@ -144,3 +144,12 @@ def test_command_line_pipe_prints_the_answer():
     assert result.returncode == 0, result.stderr
     assert "Osteoblastic bone metastases lay down new bone." in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_screen_device_shows_that_a_document_was_sent():
+    # GIVEN make chat with --screen (an APL-capable device)
+    code, out = run_chat(["--screen", "what", "is", "ablation"])
+    # THEN the printout says a document was sent, with its title
+    assert code == 0 and "(screen: APL RenderDocument, title 'Ablation')" in out
+    code, out = run_chat(["what", "is", "ablation"])
+    assert "screen:" not in out

@@ -36,9 +36,11 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 class Session:
     """One simulated Alexa session: builds envelopes, carries session attributes."""
 
-    def __init__(self, handler: Handler, locale: str) -> None:
+    def __init__(self, handler: Handler, locale: str, screen: bool = False) -> None:
         self.handler = handler
         self.locale = locale
+        # an Echo Show and the like: the device says it supports APL
+        self.interfaces = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}} if screen else {}
         self.session_id = f"amzn1.echo-api.session.simulator-{uuid.uuid4()}"
         self.attributes: dict[str, Any] = {}
         self.new = True
@@ -54,7 +56,8 @@ class Session:
             "session": {"new": self.new, "sessionId": self.session_id, "application": {"applicationId": SKILL_ID},
                         "attributes": self.attributes, "user": user},
             "context": {"System": {"application": {"applicationId": SKILL_ID}, "user": user,
-                                   "device": {"deviceId": "amzn1.ask.device.simulator", "supportedInterfaces": {}},
+                                   "device": {"deviceId": "amzn1.ask.device.simulator",
+                                              "supportedInterfaces": self.interfaces},
                                    "apiEndpoint": "https://api.amazonalexa.com"}},
             "request": request,
         }
@@ -118,6 +121,10 @@ class Printer:
         card = body.get("card")
         if card:
             print(f"Card:  {card.get('title', '')}: {card.get('content', '')}", file=self.out, flush=True)
+        for directive in body.get("directives") or []:
+            if directive.get("type") == "Alexa.Presentation.APL.RenderDocument":
+                answer = ((directive.get("datasources") or {}).get("payload") or {}).get("answer") or {}
+                self.note(f"screen: APL RenderDocument, title {answer.get('title')!r}")
         reprompt = plain(((body.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml"))
         if reprompt:
             self.note(f"reprompt: {reprompt}")
@@ -129,9 +136,9 @@ class Printer:
 
 
 def converse(handler: Handler, matcher: UtteranceMatcher, locale: str, lines: Iterable[str],
-             printer: Printer, prompt: Callable[[], None] = lambda: None) -> int:
+             printer: Printer, prompt: Callable[[], None] = lambda: None, screen: bool = False) -> int:
     """Run one session over `lines`; returns the number of turns after the launch."""
-    session = Session(handler, locale)
+    session = Session(handler, locale, screen)
     printer.response(session.launch())
     turns = 0
     for raw in _prompted(lines, prompt, session):
@@ -166,6 +173,7 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextI
     parser.add_argument("--locale", default="en-US", help="request locale and model (default en-US)")
     parser.add_argument("--model", type=Path, help="interaction model file (default interaction_model/<locale>.json)")
     parser.add_argument("--speak", action="store_true", help="also speak each answer with espeak-ng")
+    parser.add_argument("--screen", action="store_true", help="a device with a screen (APL): show what it is sent")
     args = parser.parse_args(argv)
 
     path = args.model or model_path(args.locale, MODEL_DIR)
@@ -180,7 +188,7 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextI
 
     printer = Printer(stdout, args.speak)
     if args.utterance:
-        converse(lambda_handler, matcher, args.locale, [" ".join(args.utterance)], printer)
+        converse(lambda_handler, matcher, args.locale, [" ".join(args.utterance)], printer, screen=args.screen)
         return 0
     interactive = stdin.isatty()
     if interactive:
@@ -191,7 +199,7 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextI
             print("You:   ", end="", file=stdout, flush=True)
 
     try:
-        converse(lambda_handler, matcher, args.locale, stdin, printer, show_prompt)
+        converse(lambda_handler, matcher, args.locale, stdin, printer, show_prompt, screen=args.screen)
     except KeyboardInterrupt:
         print(file=stdout)
     return 0

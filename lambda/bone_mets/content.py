@@ -119,6 +119,7 @@ class LocaleContent:
     safety: Mapping[str, str]  # SAFETY_TEXTS, with this locale's crisis service filled in
     pronunciations: Mapping[str, str] = field(default_factory=dict)  # word -> IPA, checked ones only
     number_sources: Mapping[str, str] = field(default_factory=dict)  # "emergency"/"crisis" -> public source
+    source_line: str = ""  # shown under answers on screens
 
     def prompt(self, key: str, **values: str) -> str:
         """A prompt with its placeholders (other than the emergency number) filled in."""
@@ -158,6 +159,15 @@ class LocaleContent:
         for kind in ("crisis", "emergency"):
             needs[self.safety[f"{kind}.answer"]] = frozenset([self.safety[f"{kind}.close"]])
         return needs
+
+    def is_close(self, text: str) -> bool:
+        """True if `text` is an urgent close or a safety direction (the last line of an urgent answer)."""
+        return text in self._closes
+
+    @cached_property
+    def _closes(self) -> frozenset[str]:
+        return frozenset([c for variants in self.closes.values() for c in variants]
+                         + [self.safety["crisis.close"], self.safety["emergency.close"]])
 
     def can_title(self, title: str) -> bool:
         """True if `title` is a card title this skill shows."""
@@ -489,6 +499,7 @@ class _Validator:
                 pronunciations=MappingProxyType(sounds),
                 number_sources=MappingProxyType({kind: self.text(spec, f"{kind}_source", entry)
                                                  for kind in ("emergency", "crisis")}),
+                source_line=f"From {source['title']}, medically reviewed {source['review_date'][:4]}",
             )
         return Content(
             path=self.path, default_locale=default_locale, skill_name=skill_name,
@@ -605,7 +616,7 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
               prompts: Mapping[str, str], closes: Mapping[str, tuple[str, ...]], topics: Mapping[str, Topic],
               emergency_number: str, emergency_spoken: str, crisis_number: str, crisis_spoken: str,
               safety: Mapping[str, str], pronunciations: Mapping[str, str],
-              number_sources: Mapping[str, str]) -> LocaleContent:
+              number_sources: Mapping[str, str], source_line: str) -> LocaleContent:
     """Apply a locale's spelling to every text; slot synonyms stay as written."""
     def spell(text: str | None) -> str | None:
         return None if text is None else spelling(text)
@@ -622,7 +633,7 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
         closes=MappingProxyType({k: tuple(spelling(v) for v in variants) for k, variants in closes.items()}),
         topics=MappingProxyType(local_topics),
         safety=MappingProxyType({k: spelling(v) for k, v in safety.items()}),
-        pronunciations=pronunciations, number_sources=number_sources,
+        pronunciations=pronunciations, number_sources=number_sources, source_line=source_line,
     )
 
 

@@ -10,8 +10,11 @@ are spoken the local way and written as digits on the card.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any
 
@@ -132,10 +135,42 @@ def _respond(handler_input: HandlerInput, content: LocaleContent, spoken: list[s
     builder = handler_input.response_builder
     builder.speak(to_ssml(spoken, content))
     builder.set_card(SimpleCard(title=title, content=to_text(body, content)))
+    if _has_screen(handler_input):
+        builder.add_directive(screen(title, body, content))
     if reprompt:
         builder.ask(to_ssml([reprompt], content))
     builder.set_should_end_session(not reprompt)
     return builder.response
+
+
+APL_TOKEN = "answer"
+_APL_DOCUMENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "apl_answer.json")
+
+
+def screen(title: str, body: list[str], content: LocaleContent) -> Any:
+    """An APL RenderDocumentDirective showing what the card says: the title, the answer in large
+    type, and the urgent direction on its own line, with the source below."""
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
+    directive = body[-1] if content.is_close(body[-1]) else None
+    text = body[:-1] if directive else body
+    source = content.source_line
+    return RenderDocumentDirective(token=APL_TOKEN, document=_apl_document(), datasources={"payload": {"answer": {
+        "title": title, "text": to_text(text, content),
+        "directive": to_text([directive], content) if directive else "", "source": source}}})
+
+
+@lru_cache(maxsize=1)
+def _apl_document() -> dict[str, Any]:
+    """The APL document (bone_mets/apl_answer.json), read on the first screen, never for voice only."""
+    with open(_APL_DOCUMENT, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def _has_screen(handler_input: HandlerInput) -> bool:
+    system = getattr(getattr(handler_input.request_envelope, "context", None), "system", None)
+    interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
+    return getattr(interfaces, "alexa_presentation_apl", None) is not None
 
 
 def said(handler_input: HandlerInput) -> dict[str, Any] | None:
