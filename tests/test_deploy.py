@@ -75,7 +75,7 @@ def test_the_before_snapshot_hook_warms_the_skill(monkeypatch):
     assert registered == [lambda_function.SKILL.warm]
     assert "topics" not in vars(lambda_function.SKILL.reader)
     registered[0]()
-    assert "topics" in vars(lambda_function.SKILL.reader) and "emergency" in vars(lambda_function.SKILL.reader)
+    assert "topics" in vars(lambda_function.SKILL.reader) and "lists" in vars(lambda_function.SKILL.reader)
 
 
 def test_table_is_on_demand_and_the_policy_reaches_only_it(template):

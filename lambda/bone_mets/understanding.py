@@ -37,6 +37,18 @@ FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfona
 SLOTS = ("danger", "symptom", "detail", "topic", "other", "cancer", "query", "context")
 FREE_SLOTS = ("query", "context")  # always read: their values are examples, never a meaning
 STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
+# The reader's lists of signs: name -> (content table, the lists in it that make it up).
+SIGN_LISTS = {
+    "crisis": ("safety", "crisis.phrases", "crisis.signs"),
+    "emergency": ("safety", "emergency.phrases", "emergency.signs"),
+    "advice": ("safety", "advice.signs"),
+    "outlook": ("safety", "distress.outlook_signs"),
+    "feelings": ("safety", "distress.feelings_signs"),
+    "diagnosed": ("safety", "statements.diagnosed_signs"),
+    "pronouns": ("reading", "pronouns"),
+    "spread": ("reading", "spread"),
+    "beyond": ("reading", "beyond"),
+}
 
 
 @dataclass(frozen=True)
@@ -78,40 +90,11 @@ class Reader:
     # The sign tables are built on first use (about 40 ms): a cold start that never meets an
     # unresolved word, like the welcome, never pays for them.
     @cached_property
-    def crisis(self) -> list[Sign]:
-        return _signs(self.content.safety_signs["crisis.phrases"] + self.content.safety_signs["crisis.signs"])
-
-    @cached_property
-    def emergency(self) -> list[Sign]:
-        return _signs(self.content.safety_signs["emergency.phrases"] + self.content.safety_signs["emergency.signs"])
-
-    @cached_property
-    def advice(self) -> list[Sign]:
-        return _signs(self.content.safety_signs["advice.signs"])
-
-    @cached_property
-    def outlook(self) -> list[Sign]:
-        return _signs(self.content.safety_signs["distress.outlook_signs"])
-
-    @cached_property
-    def feelings(self) -> list[Sign]:
-        return _signs(self.content.safety_signs["distress.feelings_signs"])
-
-    @cached_property
-    def diagnosed(self) -> list[Sign]:
-        return _signs(self.content.safety_signs["statements.diagnosed_signs"])
-
-    @cached_property
-    def pronouns(self) -> list[Sign]:
-        return _signs(self.content.reading["pronouns"])
-
-    @cached_property
-    def spread(self) -> list[Sign]:
-        return _signs(self.content.reading["spread"])
-
-    @cached_property
-    def beyond(self) -> list[Sign]:
-        return _signs(self.content.reading["beyond"])
+    def lists(self) -> dict[str, list[Sign]]:
+        """Each reading list of SIGN_LISTS, compiled: "crisis", "emergency", "advice", ..."""
+        tables = {"safety": self.content.safety_signs, "reading": self.content.reading}
+        return {name: _signs(tuple(pattern for key in keys for pattern in tables[table][key]))
+                for name, (table, *keys) in SIGN_LISTS.items()}
 
     @cached_property
     def symptoms(self) -> list[tuple[str, list[Sign]]]:
@@ -156,9 +139,9 @@ class Reader:
         """
         words = _strip(normalise(f"{context} {text}").split(), self.fillers)
         full = f" {' '.join(words)} "
-        if _best(self.crisis, full):
+        if _best(self.lists["crisis"], full):
             return Meaning("crisis")
-        if _best(self.emergency, full):
+        if _best(self.lists["emergency"], full):
             return Meaning("emergency")
         question_part = f" {' '.join(_strip(normalise(text).split(), self.fillers))} "
         starts_as_statement = bool(words) and words[0] in self.statement_starts
@@ -174,24 +157,24 @@ class Reader:
                 return Meaning("report", topic=symptom)
         # A statement that also asks ("my dad has prostate cancer, could it spread?") is a question.
         statement = statement and not asks
-        if _best(self.advice, full):
+        if _best(self.lists["advice"], full):
             return Meaning("advice", topic=self._topic(full))
-        if _best(self.outlook, full):
+        if _best(self.lists["outlook"], full):
             return Meaning("outlook", topic=self._topic(full))
-        if _best(self.feelings, full) and (statement or not self._topic(question_part)):
+        if _best(self.lists["feelings"], full) and (statement or not self._topic(question_part)):
             return Meaning("feelings")
-        if _best(self.beyond, full):
+        if _best(self.lists["beyond"], full):
             return Meaning("unknown")
         topic = self._topic(question_part) or (self._topic(f" {normalise(context)} ") if context else None)
         aspect = _best(self.aspects, question_part) or (_best(self.aspects, full) if context else None)
-        follows_up = bool(_best(self.pronouns, question_part))
+        follows_up = bool(_best(self.lists["pronouns"], question_part))
         if statement and not context:
-            if _best(self.diagnosed, full) or topic:
+            if _best(self.lists["diagnosed"], full) or topic:
                 return Meaning("diagnosed", topic=topic)
             return Meaning("unwell")
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
-        if topic and aspect is None and self._is_cancer(topic) and _best(self.spread, full):
+        if topic and aspect is None and self._is_cancer(topic) and _best(self.lists["spread"], full):
             return Meaning("question", topic=topic)
         if topic or aspect:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic)
