@@ -84,6 +84,12 @@ class Sign:
             total += found
         return total
 
+    def position(self, text: str) -> int:
+        """Where in `text` the sign's first part is first found (-1 if the sign is not found)."""
+        if not self.found_in(text):
+            return -1
+        return min(text.find(f" {phrase} ") for phrase in self.parts[0] if f" {phrase} " in text)
+
 
 @lru_cache(maxsize=1024)
 def padded(text: str) -> str:

@@ -165,8 +165,13 @@ class Reader:
             return Meaning("feelings")
         if _best(self.lists["beyond"], full):
             return Meaning("unknown")
-        topic = self._topic(question_part) or (self._topic(f" {normalise(context)} ") if context else None)
-        aspect = _best(self.aspects, question_part) or (_best(self.aspects, full) if context else None)
+        topic = self._topic(question_part)
+        if context and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
+            topic = self._topic(f" {normalise(context)} ") or topic
+        asked = _best(self.aspects, question_part)
+        if topic and not asked and self._is_cancer(topic) and _best(self.lists["spread"], full):
+            return Meaning("question", topic=topic)  # "I have breast cancer, can it spread?"
+        aspect = asked or (_best(self.aspects, full) if context else None)
         follows_up = bool(_best(self.lists["pronouns"], question_part))
         if statement and not context:
             if _best(self.lists["diagnosed"], full) or topic:
@@ -210,10 +215,17 @@ class Reader:
         return self.content.default.topics[topic_id].urgent
 
     def _topic(self, text: str) -> str | None:
-        """The topic named; the subject itself ("bone metastases") only if nothing more specific is."""
+        """The topic named; the subject itself ("bone metastases") only if nothing more specific is.
+        Of several named, the first mentioned ("can radiation help with bone pain": radiation)."""
         if not text.strip():
             return None
-        return _best([t for t in self.topics if t[0] != self.subject], text) or _best(self.topics, text)
+        found = []
+        for topic_id, signs in self.topics:
+            score = sum(sign.found_in(text) for sign in signs)
+            if score:
+                first = min(p for p in (sign.position(text) for sign in signs) if p >= 0)
+                found.append((topic_id != self.subject, -first, score, topic_id))
+        return max(found)[3] if found else None
 
     def _is_cancer(self, topic_id: str) -> bool:
         return self.content.default.topics[topic_id].kind == "cancers"
