@@ -113,11 +113,12 @@ class Reader:
 
     @staticmethod
     def _readable_synonyms(topic: Topic) -> tuple[str, ...]:
-        # A one-word cancer synonym ("breast", "lung") names the cancer only beside the word
-        # cancer or tumor ("my lungs" is not lung cancer); that pairing is added as a sign.
+        # A one-word cancer synonym that names a body part ("breast", "lung") names the cancer
+        # only beside the word cancer or tumor ("my lungs" is not lung cancer); "melanoma" is one.
         if topic.kind == "cancers":
-            single = [s for s in topic.synonyms if " " not in s]
-            return tuple(s for s in topic.synonyms if " " in s) + tuple(f"{s} + (cancer|tumor|tumour)" for s in single)
+            single = [s for s in topic.synonyms if " " not in s and not s.endswith(("oma", "omas"))]
+            paired = tuple(f"{s} + (cancer|tumor|tumour)" for s in single)
+            return tuple(s for s in topic.synonyms if s not in single) + paired
         return topic.synonyms
 
     @cached_property
