@@ -285,6 +285,9 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
             heard[slot_name] = words
     if resolved.get("danger") in ("crisis", "emergency"):
         return Meaning(resolved["danger"])
+    for first in ("symptom", "danger"):  # "{symptom} and {detail}": the carrier's "and" is theirs
+        if first in heard and "detail" in heard:
+            heard[first] = f"{heard[first]} and {heard.pop('detail')}"
     unresolved = " ".join(heard.get(s, "") for s in SLOTS if s != "context")
     if not heard:
         symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
