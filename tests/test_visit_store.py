@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from contextlib import contextmanager
 from datetime import datetime, UTC
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 
 from bone_mets.visit_store import StoreError, VisitStore, sign
+from bad_endpoints import bad_endpoint
 from events import load_event
 
 ENV = {"AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
@@ -47,48 +46,6 @@ def test_signature_is_the_one_botocore_makes(monkeypatch, token):
     assert ours["Authorization"] == request.headers["Authorization"]
     assert ours["X-Amz-Date"] == request.headers["X-Amz-Date"]
     assert ours.get("X-Amz-Security-Token") == request.headers.get("X-Amz-Security-Token")
-
-
-@contextmanager
-def bad_endpoint(behaviour: str):
-    """A loopback server that stalls (accepts, never answers) or drips a byte every 0.2 s."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    listener.settimeout(0.1)
-    stop = threading.Event()
-    connections: list[socket.socket] = []
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            connections.append(conn)
-            if behaviour == "drip":
-                threading.Thread(target=drip, args=(conn,), daemon=True).start()
-
-    def drip(conn: socket.socket) -> None:
-        try:
-            conn.recv(65536)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
-            while not stop.is_set():
-                conn.sendall(b" ")
-                time.sleep(0.2)
-        except OSError:
-            pass
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}", connections
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        for conn in connections:
-            conn.close()
-        listener.close()
 
 
 @pytest.mark.parametrize("behaviour", ["stall", "drip"])

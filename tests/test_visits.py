@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import socket
-import threading
 
 import boto3
 import pytest
 
 from bone_mets.config import Config
 from bone_mets.skill import build_skill
+from bad_endpoints import bad_endpoint
 from conftest import CONTENT_FILE, free_loopback_port
 from events import load_event, sentences, spoken
 
@@ -115,36 +114,14 @@ def test_endpoint_down_still_answers_and_logs(aws_env, caplog):
 
 def test_slow_endpoint_times_out_and_still_answers(aws_env, caplog):
     # GIVEN a loopback server that accepts connections and never replies
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    accepted = []
-    stop = threading.Event()
-
-    def hold() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=hold, daemon=True)
-    thread.start()
-    try:
-        skill = skill_with(f"http://127.0.0.1:{listener.getsockname()[1]}", budget=0.3)
+    with bad_endpoint("stall") as (url, accepted):
+        skill = skill_with(url, budget=0.3)
         with caplog.at_level(logging.WARNING):
             said = spoken(skill.handle_event(load_event("launch"), None))
-        # THEN the read times out and the welcome is still given
-        assert said.startswith("Welcome to Bone Metastases Guide.")
-        assert "visit count unavailable" in caplog.text
-        assert accepted  # the request really reached the slow server
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        for connection in accepted:
-            connection.close()
-        listener.close()
+    # THEN the read times out and the welcome is still given
+    assert said.startswith("Welcome to Bone Metastases Guide.")
+    assert "visit count unavailable" in caplog.text
+    assert accepted  # the request really reached the slow server
 
 
 def test_without_a_table_the_welcome_is_the_full_one():
