@@ -135,7 +135,8 @@ class LocaleContent:
             return True
         for pattern in templates:
             found = pattern.fullmatch(text)
-            if found and found.groupdict().get("topic", self.topics_by_name_sentinel) in self._names:
+            topic = found.groupdict().get("topic") if found else None
+            if found and (topic is None or topic in self._names):  # a {topic} holds a topic's name
                 return True
         return False
 
@@ -173,11 +174,9 @@ class LocaleContent:
         """True if `title` is a card title this skill shows."""
         return title in self._titles
 
-    topics_by_name_sentinel = "\x00"  # no topic slot in a template: always accepted
-
     @cached_property
     def _names(self) -> frozenset[str]:
-        return frozenset(t.name for t in self.topics.values()) | {self.topics_by_name_sentinel}
+        return frozenset(t.name for t in self.topics.values())
 
     @cached_property
     def _titles(self) -> frozenset[str]:

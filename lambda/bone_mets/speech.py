@@ -168,6 +168,8 @@ def _apl_document() -> dict[str, Any]:
 
 
 def _has_screen(handler_input: HandlerInput) -> bool:
+    """True if the device supports APL. Not ask_utils.get_supported_interfaces: it raises on an
+    envelope without a device (simulators, malformed requests), and this must never raise."""
     system = getattr(getattr(handler_input.request_envelope, "context", None), "system", None)
     interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
     return getattr(interfaces, "alexa_presentation_apl", None) is not None
