@@ -86,7 +86,7 @@ class ContentHandler(AbstractRequestHandler):
         return self.prompt(handler_input, first, "unknown_suggestion", "question",
                            heard=heard or "")
 
-    def respond(self, handler_input: HandlerInput, meaning: Meaning, aspect: Aspect | None = None) -> Response:
+    def respond(self, handler_input: HandlerInput, meaning: Meaning) -> Response:
         """Answer what the person meant: safety first, then their symptom, then their question."""
         local = self.local(handler_input)
         topic = local.topics.get(meaning.topic) if meaning.topic else None
@@ -100,8 +100,7 @@ class ContentHandler(AbstractRequestHandler):
             return self.say(handler_input, Reply(
                 speech=(local.safety["statements.unwell"],), urgent="doctor",
                 reprompt=local.prompt("next_question")))
-        if aspect is None and meaning.aspect:
-            aspect = self.content.aspects[meaning.aspect]
+        aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
         if aspect is not None:
@@ -224,14 +223,10 @@ class AspectQuestionHandler(ContentHandler):
         local = self.local(handler_input)
         aspect = self.content.aspect_by_intent[intent_name(handler_input)]
         meaning = self.meaning(handler_input)
-        if meaning is None or (meaning.kind == "question" and meaning.topic is None):
-            # The subject is the one just discussed ("what are its side effects?").
-            if meaning is not None and not meaning.follows_up and meaning.aspect is None:
-                return self.unknown(handler_input, meaning.term)
-            return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
-        if meaning.kind == "unknown" and meaning.term is None:
-            # nothing but carrier words around the aspect ("what about the side effects"):
-            # the question is about the last topic
+        if meaning is None or (meaning.kind in ("question", "unknown") and meaning.topic is None
+                               and meaning.term is None):
+            # No subject named ("what are its side effects?", "what about the side effects"):
+            # the one just discussed.
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
         if meaning.kind == "unknown":
             return self.unknown(handler_input, meaning.term)
