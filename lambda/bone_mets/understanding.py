@@ -48,6 +48,7 @@ SIGN_LISTS = {
     "pronouns": ("reading", "pronouns"),
     "spread": ("reading", "spread"),
     "beyond": ("reading", "beyond"),
+    "question_cues": ("reading", "question_cues"),
 }
 
 
@@ -146,7 +147,7 @@ class Reader:
             return Meaning("emergency")
         question_part = f" {' '.join(_strip(normalise(text).split(), self.fillers))} "
         starts_as_statement = bool(words) and words[0] in self.statement_starts
-        asks = bool(_best(self.question_cues, full))
+        asks = bool(_best(self.lists["question_cues"], full))
         if statement is None:
             statement = starts_as_statement and not asks and not context
         # A person telling a symptom is answered about the symptom, even if a question follows
@@ -188,15 +189,6 @@ class Reader:
             return Meaning("question", follows_up=True)
         return Meaning("unknown", term=self._term(words))
 
-    @cached_property
-    def question_cues(self) -> list[tuple[str, list[Sign]]]:
-        """Words that make a sentence starting with "I" or "my" a question ("my dad has cancer,
-        could it spread?", "I want to know about ...")."""
-        return [("question", _signs((
-            "what", "how", "why", "which", "where", "when",
-            "(will|could|can|does|do|is|would|might) (it|they|that|this)",
-            "(want|like|need) to (know|learn|hear|understand)", "wondering", "wonder", "tell me", "explain",
-            "do you know", "(can|could) you", "curious")))]
 
     def opens_a_question(self, text: str) -> bool:
         """True if the words open with a question word or a request ("list", "tell")."""
