@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # os.path rather than pathlib: pathlib costs about 4 ms of a cold start, and the skill needs
 # only to find one file.
@@ -16,8 +16,7 @@ _CONTENT_CANDIDATES = (
 )
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):  # not a dataclass: see content.Grounds
     """Settings for one skill instance.
 
     skill_id: when set, requests for any other skill are rejected (SKILL_ID).

@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass, field
 from functools import cached_property, partial
 import os
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 from collections.abc import Callable, Iterator, Mapping
 
 URGENT_CLOSES = ("doctor", "emergency")
@@ -58,16 +57,19 @@ class ContentError(ValueError):
         super().__init__(f"{path}: [{entry}] {field_name}: {problem}")
 
 
-@dataclass(frozen=True)
-class Grounds:
+# The content's value types are NamedTuples and plain classes, not dataclasses: building a
+# dataclass's methods costs Python about 0.5 to 1.5 ms per class at import, which was most of
+# what this package added to a cold start over a bare ask-sdk-core skill (bench/benchmark.py).
+
+
+class Grounds(NamedTuple):
     """What a text rests on: article quotes, and/or a basis named in words."""
 
     source: tuple[str, ...] = ()
     basis: str | None = None
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     """One answerable subject: a TOPIC value, a CANCER value, or an aspect's answer."""
 
     id: str
@@ -80,9 +82,9 @@ class Topic:
     urgent: str | None = None  # which close ends every answer: "doctor" or "emergency"
     report: str | None = None  # answer to "I have ..." statements
     report_phrases: tuple[str, ...] = ()
-    aspects: Mapping[str, str] = field(default_factory=dict)
+    aspects: Mapping[str, str] = MappingProxyType({})
     signs: tuple[str, ...] = ()  # everyday words for it, read by the understanding module
-    grounds: Grounds = field(default_factory=Grounds)  # the article passages it rests on
+    grounds: Grounds = Grounds()  # the article passages it rests on
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -91,8 +93,7 @@ class Topic:
         return ("report", *stages) if self.report else stages
 
 
-@dataclass(frozen=True)
-class Aspect:
+class Aspect(NamedTuple):
     """A side of a topic that has its own intent ("what are its side effects?")."""
 
     id: str
@@ -103,24 +104,33 @@ class Aspect:
     cues: tuple[str, ...] = ()  # words that ask about this side ("risks" -> side effects)
 
 
-@dataclass(frozen=True)
 class LocaleContent:
-    """Everything one locale says, with that locale's spelling already applied."""
+    """Everything one locale says, with that locale's spelling already applied.
 
-    locale: str
-    emergency_number: str
-    emergency_spoken: str
-    crisis_number: str
-    crisis_spoken: str
-    skill_name: str
-    spelling: Spelling
-    prompts: Mapping[str, str]
-    closes: Mapping[str, tuple[str, ...]]  # each urgent close's variants, said in turn
-    topics: Mapping[str, Topic]
-    safety: Mapping[str, str]  # SAFETY_TEXTS, with this locale's crisis service filled in
-    pronunciations: Mapping[str, str] = field(default_factory=dict)  # word -> IPA, checked ones only
-    number_sources: Mapping[str, str] = field(default_factory=dict)  # "emergency"/"crisis" -> public source
-    source_line: str = ""  # shown under answers on screens
+    closes: each urgent close's variants, said in turn. safety: SAFETY_TEXTS, with this
+    locale's crisis service filled in. pronunciations: word -> IPA, checked ones only.
+    number_sources: "emergency"/"crisis" -> the number's public source. source_line: shown
+    under answers on screens.
+    """
+
+    def __init__(self, *, locale: str, emergency_number: str, emergency_spoken: str, crisis_number: str,
+                 crisis_spoken: str, skill_name: str, spelling: Spelling, prompts: Mapping[str, str],
+                 closes: Mapping[str, tuple[str, ...]], topics: Mapping[str, Topic], safety: Mapping[str, str],
+                 pronunciations: Mapping[str, str], number_sources: Mapping[str, str], source_line: str) -> None:
+        self.locale = locale
+        self.emergency_number = emergency_number
+        self.emergency_spoken = emergency_spoken
+        self.crisis_number = crisis_number
+        self.crisis_spoken = crisis_spoken
+        self.skill_name = skill_name
+        self.spelling = spelling
+        self.prompts = prompts
+        self.closes = closes
+        self.topics = topics
+        self.safety = safety
+        self.pronunciations = pronunciations
+        self.number_sources = number_sources
+        self.source_line = source_line
 
     def prompt(self, key: str, **values: str) -> str:
         """A prompt with its placeholders (other than the emergency number) filled in."""
@@ -200,23 +210,30 @@ class LocaleContent:
         return frozenset(said), tuple(templates)
 
 
-@dataclass(frozen=True)
 class Content:
-    """The whole content file, validated; `for_locale` gives a locale's view."""
+    """The whole content file, validated; `for_locale` gives a locale's view.
 
-    path: str
-    default_locale: str
-    skill_name: str
-    source: Mapping[str, str]
-    medical_terms: tuple[str, ...]
-    aspects: Mapping[str, Aspect]
-    fixed_intents: Mapping[str, str]
-    slot_defaults: Mapping[str, str]
-    locales: Mapping[str, LocaleContent]
-    safety_signs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # SAFETY_SIGNS
-    reading: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # READING_LISTS
-    # What every text rests on, by entry ("topics.pain", "prompts.help", "closes", "safety.crisis")
-    grounds: Mapping[str, Grounds] = field(default_factory=dict)
+    safety_signs: the SAFETY_SIGNS lists; reading: the READING_LISTS; grounds: what every
+    text rests on, by entry ("topics.pain", "prompts.help", "closes", "safety.crisis").
+    """
+
+    def __init__(self, *, path: str, default_locale: str, skill_name: str, source: Mapping[str, str],
+                 medical_terms: tuple[str, ...], aspects: Mapping[str, Aspect], fixed_intents: Mapping[str, str],
+                 slot_defaults: Mapping[str, str], locales: Mapping[str, LocaleContent],
+                 safety_signs: Mapping[str, tuple[str, ...]], reading: Mapping[str, tuple[str, ...]],
+                 grounds: Mapping[str, Grounds]) -> None:
+        self.path = path
+        self.default_locale = default_locale
+        self.skill_name = skill_name
+        self.source = source
+        self.medical_terms = medical_terms
+        self.aspects = aspects
+        self.fixed_intents = fixed_intents
+        self.slot_defaults = slot_defaults
+        self.locales = locales
+        self.safety_signs = safety_signs
+        self.reading = reading
+        self.grounds = grounds
 
     def for_locale(self, locale: str | None) -> LocaleContent:
         """The view for `locale`; unsupported or missing locales fall back to the default."""
@@ -622,8 +639,8 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
         return None if text is None else spelling(text)
 
     local_topics = {
-        topic_id: Topic(**{**topic.__dict__, **{
-            key: spell(getattr(topic, key)) for key in ("title", "name", "summary", "more", "report")}})
+        topic_id: topic._replace(**{key: spell(getattr(topic, key))
+                                    for key in ("title", "name", "summary", "more", "report")})
         for topic_id, topic in topics.items()
     }
     return LocaleContent(

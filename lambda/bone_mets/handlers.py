@@ -8,7 +8,6 @@ visit log when the skill is assembled.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Iterable
 
 from ask_sdk_core import utils as ask_utils
@@ -70,7 +69,7 @@ class ContentHandler(AbstractRequestHandler):
         # An urgent answer ends with its close (which also invites the next question); other
         # answers ask aloud whether to go on, as a published skill should.
         if reply.close_kind() is None:
-            reply = replace(reply, speech=(*reply.speech, offer), card_body=reply.speech)
+            reply = reply._replace(speech=(*reply.speech, offer), card_body=reply.speech)
         return self.say(handler_input, reply)
 
     def prompt(self, handler_input: HandlerInput, *keys: str, reprompt: str = "question",

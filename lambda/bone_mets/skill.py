@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
@@ -21,14 +20,14 @@ from .visits import VisitLog, build_persistence_adapter
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
 class BoneMetsSkill:
     """The assembled skill (`custom_skill`), its content and configuration."""
 
-    custom_skill: CustomSkill
-    content: Content
-    config: Config
-    reader: Reader
+    def __init__(self, custom_skill: CustomSkill, content: Content, config: Config, reader: Reader) -> None:
+        self.custom_skill = custom_skill
+        self.content = content
+        self.config = config
+        self.reader = reader
 
     def warm(self) -> None:
         """Build everything built on first use (for a SnapStart snapshot): the reader's tables."""

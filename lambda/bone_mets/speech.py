@@ -13,10 +13,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
@@ -40,8 +39,7 @@ def escape(text: str, quote: bool = True) -> str:
 CRISIS = "{crisis_number}"
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):  # not a dataclass: see content.Grounds
     """What to say, as plain text from the content file.
 
     speech: spoken in order; each piece is one or more whole sentences.

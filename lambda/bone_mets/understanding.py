@@ -18,8 +18,8 @@ order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ask_sdk_core import utils as ask_utils
 from ask_sdk_core.handler_input import HandlerInput
@@ -52,8 +52,7 @@ SIGN_LISTS = {
 }
 
 
-@dataclass(frozen=True)
-class Meaning:
+class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     """What the words meant.
 
     kind: "crisis", "emergency", "report" (an urgent symptom stated: `topic` is it),
