@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 import textstat
 
-from bone_mets.content import ContentError, load_content
+from bone_mets import content as content_module
+from bone_mets.content import ContentError, compile_content, load_content
 from conftest import CONTENT_FILE
 
 SUMMARY_WORDS = 50
@@ -172,6 +174,75 @@ def test_unreadable_files_are_named(tmp_path, text, problem):
     with pytest.raises(ContentError, match=problem) as caught:
         load_content(path)
     assert str(path) in str(caught.value)
+
+
+# --- the compiled JSON the Lambda build ships ---------------------------------------
+
+def compiled(tmp_path: Path) -> Path:
+    target = tmp_path / "content.json"
+    compile_content(CONTENT_FILE, target)
+    return target
+
+
+def test_the_compiled_json_holds_the_same_content_as_the_toml(tmp_path, content):
+    # GIVEN the content file compiled as the Lambda build does
+    path = compiled(tmp_path)
+    # WHEN it is loaded
+    shipped = load_content(path)
+    # THEN every locale says exactly what the TOML says, and the vocabulary is the same
+    for attribute in ("default_locale", "skill_name", "medical_terms", "aspects", "fixed_intents",
+                      "slot_defaults", "safety_signs", "reading", "grounds", "source"):
+        assert getattr(shipped, attribute) == getattr(content, attribute), attribute
+    assert set(shipped.locales) == set(content.locales)
+    for locale, local in content.locales.items():
+        other = shipped.locales[locale]
+        for attribute in ("topics", "prompts", "closes", "safety", "pronunciations", "number_sources",
+                          "emergency_number", "crisis_number", "source_line"):
+            assert getattr(other, attribute) == getattr(local, attribute), (locale, attribute)
+
+
+def test_a_compiled_file_as_built_is_not_checked_again(tmp_path, monkeypatch):
+    # GIVEN the compiled file, untouched since the build validated its TOML
+    path = compiled(tmp_path)
+
+    def checked(*_, **__):
+        raise AssertionError("the per-field checks ran on a file the build validated")
+
+    monkeypatch.setattr(content_module._Validator, "one_sentence", checked)
+    # WHEN it is loaded THEN its stamp matches and the checks are skipped
+    assert load_content(path).default.topics["ablation"].summary
+
+
+@pytest.mark.parametrize("edit", [
+    lambda text: text.replace('"summary":"Ablation destroys', '"summary":"<speak>Ablation destroys', 1),
+    lambda text: text.replace('"summary":"Ablation destroys', '"summary":"<speak>Ablation destroys', 1).replace(
+        ',"content":', ', "content": ', 1),  # reformatted as well
+    lambda text: json.dumps(json.loads(text)["content"]).replace('"Ablation destroys', '"<speak>Ablation destroys'),
+], ids=["edited after the build", "edited and reformatted", "plain JSON, no stamp"])
+def test_a_json_file_the_build_did_not_write_is_validated_like_the_toml(tmp_path, edit):
+    # GIVEN a compiled file edited after the build, or a JSON content file written by hand
+    path = compiled(tmp_path)
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    # WHEN it is loaded
+    with pytest.raises(ContentError) as caught:
+        load_content(path)
+    # THEN it is checked field by field, and the error names the file, entry and field
+    assert (caught.value.path, caught.value.entry, caught.value.field) == (str(path), "topics.ablation", "summary")
+
+
+def test_a_json_file_that_is_not_json_is_named(tmp_path):
+    path = tmp_path / "content.json"
+    path.write_text('{"skill": ', encoding="utf-8")
+    with pytest.raises(ContentError, match="not valid JSON") as caught:
+        load_content(path)
+    assert str(path) in str(caught.value)
+
+
+def test_compiling_a_broken_toml_writes_nothing(tmp_path):
+    path = broken(tmp_path, 'goodbye = "Take care. Goodbye."', 'goodbye = ""')
+    with pytest.raises(ContentError, match="goodbye"):
+        compile_content(path, tmp_path / "content.json")
+    assert not (tmp_path / "content.json").exists()
 
 
 def test_a_topic_nobody_can_reach_is_refused(tmp_path):
