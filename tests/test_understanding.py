@@ -29,6 +29,8 @@ def reader(content):
     ("husband is really confused", "report", "hypercalcemia"),
     ("mother broke her arm just lifting a bag", "report", "fractures"),
     ("dad has not had a bowel movement in days", "report", "hypercalcemia"),
+    ("he cannot really feel his feet anymore", "report", "spinal_cord_compression"),  # a hedge inside
+    ("there is so much blood", "emergency", None),
     # statements that are not symptoms
     ("have cancer", "diagnosed", None),
     ("have a headache", "unwell", None),
@@ -52,6 +54,9 @@ def test_statements(reader, words, kind, topic):
     ("bones are the most common places for it", None, "locations"),
     ("hyper calcemia", "hypercalcemia", None),  # misheard, found by rapidfuzz
     ("bisfosfonates", "bisphosphonates", None),
+    ("type where the bone gets eaten away", "osteolytic", None),  # "where" here is no location
+    ("one where both things happen", "mixed", None),
+    ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
     meaning = reader.read(words, statement=False)
@@ -65,6 +70,24 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     assert (meaning.kind, meaning.topic) == ("question", "breast")
     # and a symptom told before a question is still a symptom report
     assert reader.read("should i do", context="my back hurts", statement=False).kind == "report"
+
+
+@pytest.mark.parametrize("context, words, topic, aspect", [
+    # a cancer named before a question the article answers for bone metastases, not for it
+    ("my dad's scans showed lung cancer in his bones", "what treatments are there", None, "treatment"),
+    # ... but still the subject of a question about spreading, or about its type
+    ("my aunt has kidney cancer", "is it likely to move to her bones", "kidney", "frequency"),
+    ("my mom has breast cancer", "what type will it be", "breast", "types"),
+    # "it's in her bones" is bone metastases
+    ("the oncologist told us in her bones now", "does that mean", "bone_metastases", None),
+    # "context" that opens with a question word is the question's own start
+    ("what kind of tests", "do to look for it", None, "diagnosis"),
+])
+def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
+    # GIVEN words said before the question WHEN they are read with it
+    meaning = reader.read(words, context=context, statement=False)
+    # THEN the subject and the side asked about are the ones meant
+    assert (meaning.kind, meaning.topic, meaning.aspect) == ("question", topic, aspect)
 
 
 @pytest.mark.parametrize("words", ["it", "that", "those", "the one"])

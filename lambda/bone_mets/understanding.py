@@ -84,6 +84,7 @@ class Reader:
         self.question_starts = frozenset(reading["question_starts"])
         self.statement_starts = frozenset(reading["statement_starts"])
         self.fillers = frozenset(reading["fillers"])
+        self.hedges = frozenset(reading["hedges"])
         self.filler_words = frozenset(reading["filler_words"]) | self.question_starts | self.fillers
         self.subject = content.slot_defaults["topic"]
 
@@ -138,20 +139,22 @@ class Reader:
         statement: True if the intent says this is a statement about someone ("I have
         ..."), False if a question; None to judge from the words.
         """
-        words = _strip(normalise(f"{context} {text}").split(), self.fillers)
+        if context and self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
+            text, context = f"{context} {text}", ""
+        words = _strip(self._words(f"{context} {text}"), self.fillers)
         full = f" {' '.join(words)} "
         if _best(self.lists["crisis"], full):
             return Meaning("crisis")
         if _best(self.lists["emergency"], full):
             return Meaning("emergency")
-        question_part = f" {' '.join(_strip(normalise(text).split(), self.fillers))} "
+        question_part = f" {' '.join(_strip(self._words(text), self.fillers))} "
         starts_as_statement = bool(words) and words[0] in self.statement_starts
         asks = bool(_best(self.lists["question_cues"], full))
         if statement is None:
             statement = starts_as_statement and not asks and not context
         # A person telling a symptom is answered about the symptom, even if a question follows
         # ("my back hurts, what should I do?").
-        told = f" {normalise(context)} " if context else full
+        told = f" {' '.join(self._words(context))} " if context else full
         if statement or _starts(told, self.statement_starts):
             symptom = self._symptom(told) or (self._symptom(full) if context else None)
             if symptom:
@@ -167,9 +170,16 @@ class Reader:
         if _best(self.lists["beyond"], full):
             return Meaning("unknown")
         topic = self._topic(question_part)
-        if context and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
-            topic = self._topic(f" {normalise(context)} ") or topic
         asked = _best(self.aspects, question_part)
+        if context and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
+            background = self._topic(f" {' '.join(self._words(context))} ")
+            # A cancer named before a question about a side the article gives it no answer for
+            # ("my dad has lung cancer in his bones, what treatments are there") is background:
+            # the question is about bone metastases.
+            if not (background and asked and self._is_cancer(background)
+                    and asked not in self.content.default.topics[background].aspects
+                    and not _best(self.lists["spread"], question_part)):
+                topic = background or topic
         if topic and not asked and self._is_cancer(topic) and _best(self.lists["spread"], full):
             return Meaning("question", topic=topic)  # "I have breast cancer, can it spread?"
         aspect = asked or (_best(self.aspects, full) if context else None)
@@ -188,6 +198,10 @@ class Reader:
             return Meaning("question", follows_up=True)
         return Meaning("unknown", term=self._term(words))
 
+
+    def _words(self, text: str) -> list[str]:
+        """The words read: normalised, without hedges ("really"), which would split a phrase."""
+        return [word for word in normalise(text).split() if word not in self.hedges]
 
     def opens_a_question(self, text: str) -> bool:
         """True if the words open with a question word or a request ("list", "tell")."""
