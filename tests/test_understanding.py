@@ -31,6 +31,9 @@ def reader(content):
     ("dad has not had a bowel movement in days", "report", "hypercalcemia"),
     ("he cannot really feel his feet anymore", "report", "spinal_cord_compression"),  # a hedge inside
     ("there is so much blood", "emergency", None),
+    ("wife just had a fit", "emergency", None),
+    ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
+    ("grandad legs just gave out", "report", "spinal_cord_compression"),
     # statements that are not symptoms
     ("have cancer", "diagnosed", None),
     ("have a headache", "unwell", None),
