@@ -146,6 +146,23 @@ def test_command_line_pipe_prints_the_answer():
     assert "Traceback" not in result.stderr
 
 
+def test_a_reader_that_leaves_early_ends_the_chat_quietly():
+    # GIVEN the simulator piped into a reader that stops after one line (`| grep -q`, `| head -1`)
+    chat = subprocess.Popen([sys.executable, str(ROOT / "tools" / "simulator.py")], cwd=ROOT, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    chat.stdin.write("what is osteoblastic\n")
+    chat.stdin.flush()
+    assert chat.stdout.readline()
+    chat.stdout.close()
+    # WHEN it goes on answering
+    chat.stdin.write("what are the symptoms\nwhat is osteolytic\n")
+    chat.stdin.close()
+    # THEN it stops without a traceback, and without failing the pipeline
+    assert chat.wait(timeout=60) == 0
+    assert "Traceback" not in chat.stderr.read()
+    chat.stderr.close()
+
+
 def test_a_screen_device_shows_that_a_document_was_sent():
     # GIVEN make chat with --screen (an APL-capable device)
     code, out = run_chat(["--screen", "what", "is", "ablation"])
