@@ -123,6 +123,18 @@ def test_a_follow_up_leans_on_the_last_answer(dialog):
     assert "jaw" in spoken(response)
 
 
+def test_a_second_question_about_the_topic_just_summarised_gets_more(dialog, content):
+    # GIVEN the summary of surgery
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    # WHEN the next question is about surgery again, in words that did not resolve
+    response = dialog.intent("QuestionIntent", query=("do they use to hold the bone in surgery", None))
+    # THEN the more detailed stage answers it, not the summary again
+    surgery = content.default.topics["surgery"]
+    assert surgery.more in spoken(response) and surgery.summary not in spoken(response)
+    # and a third question gets the summary, from the top
+    assert surgery.summary in spoken(dialog.intent("TopicIntent", topic=("surgery", "surgery")))
+
+
 def test_unresolved_words_in_a_symptom_report_close_with_the_doctor(dialog, content):
     response = dialog.intent("SymptomReportIntent", symptom=("hip hurts all the time", None))
     assert spoken(response).endswith(tuple(content.default.closes["doctor"]))

@@ -105,8 +105,17 @@ class ContentHandler(AbstractRequestHandler):
         if aspect is not None:
             return self.aspect_answer(handler_input, aspect, topic)
         if topic is not None:
-            return self.answer(handler_input, topic)
+            return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic))
         return self.unknown(handler_input, meaning.term)
+
+    def _next_stage(self, handler_input: HandlerInput, topic: Topic) -> str | None:
+        """"more" for a second question about the topic whose summary was just heard ("what do
+        they use to hold the bone?" after surgery): the summary again would not answer it."""
+        conversation = Conversation(handler_input)
+        last = conversation.topic(self.local(handler_input))
+        if last is not None and last.id == topic.id and conversation.stage() == "summary" and topic.more:
+            return "more"
+        return None
 
     def direct(self, handler_input: HandlerInput, kind: str) -> Response:
         """An emergency or crisis: a short answer whose last sentence is the direction."""
