@@ -32,6 +32,8 @@ def reader(content):
     ("he cannot really feel his feet anymore", "report", "spinal_cord_compression"),  # a hedge inside
     ("there is so much blood", "emergency", None),
     ("wife just had a fit", "emergency", None),
+    ("he just keeled over", "emergency", None),
+    ("she cannot move one side of her body", "emergency", None),
     ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
     ("grandad legs just gave out", "report", "spinal_cord_compression"),
     # statements that are not symptoms
@@ -73,6 +75,17 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     assert (meaning.kind, meaning.topic) == ("question", "breast")
     # and a symptom told before a question is still a symptom report
     assert reader.read("should i do", context="my back hurts", statement=False).kind == "report"
+
+
+@pytest.mark.parametrize("context, words, kind, topic", [
+    ("i", "barely walk anymore", "report", "spinal_cord_compression"),
+    ("my dad", "not stop sleeping", "unwell", None),
+])
+def test_a_subject_alone_before_the_words_is_a_statement(reader, context, words, kind, topic):
+    # GIVEN "I can barely walk anymore", split by the carrier "can" into {I} and {barely walk anymore}
+    meaning = reader.read(words, context=context, statement=False)
+    # THEN it is read as what it is, a statement about someone (a symptom, or unwell: the doctor)
+    assert (meaning.kind, meaning.topic) == (kind, topic)
 
 
 @pytest.mark.parametrize("context, words, topic, aspect", [

@@ -141,6 +141,11 @@ class Reader:
         """
         if context and self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
             text, context = f"{context} {text}", ""
+        subject = self._words(context)
+        if 0 < len(subject) <= 2 and subject[0] in self.statement_starts:
+            # "{I} can {barely walk}", "{my dad} will {not eat}": a modal verb split the words,
+            # which are a statement about someone, not context before a question.
+            text, context, statement = f"{context} {text}", "", None
         words = _strip(self._words(f"{context} {text}"), self.fillers)
         full = f" {' '.join(words)} "
         if _best(self.lists["crisis"], full):
