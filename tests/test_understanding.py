@@ -33,6 +33,8 @@ def reader(content):
     ("there is so much blood", "emergency", None),
     ("wife just had a fit", "emergency", None),
     ("he just keeled over", "emergency", None),
+    ("i think i took too much morphine", "emergency", None),
+    ("i have had enough of living", "crisis", None),
     ("she cannot move one side of her body", "emergency", None),
     ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
     ("grandad legs just gave out", "report", "spinal_cord_compression"),
@@ -61,6 +63,9 @@ def test_statements(reader, words, kind, topic):
     ("bisfosfonates", "bisphosphonates", None),
     ("type where the bone gets eaten away", "osteolytic", None),  # "where" here is no location
     ("one where both things happen", "mixed", None),
+    ("the crumbly bone kind", "osteolytic", None),
+    ("bone thickening from cancer", "osteoblastic", None),
+    ("a hot or cold probe treatment", "ablation", "treatment"),  # its treatment: ablation itself
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
