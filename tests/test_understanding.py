@@ -35,6 +35,8 @@ def reader(content):
     ("he just keeled over", "emergency", None),
     ("i think i took too much morphine", "emergency", None),
     ("i have had enough of living", "crisis", None),
+    ("life is not worth it anymore", "crisis", None),
+    ("my dad back is really bad today", "report", "pain"),
     ("she cannot move one side of her body", "emergency", None),
     ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
     ("grandad legs just gave out", "report", "spinal_cord_compression"),
@@ -66,6 +68,8 @@ def test_statements(reader, words, kind, topic):
     ("the crumbly bone kind", "osteolytic", None),
     ("bone thickening from cancer", "osteoblastic", None),
     ("a hot or cold probe treatment", "ablation", "treatment"),  # its treatment: ablation itself
+    ("kind comes from breast cancer", "breast", "types"),
+    ("they know it spread to my bones", "bone_metastases", "diagnosis"),
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
@@ -155,6 +159,17 @@ def test_a_second_question_about_the_topic_just_summarised_gets_more(dialog, con
 
 def test_unresolved_words_in_a_symptom_report_close_with_the_doctor(dialog, content):
     response = dialog.intent("SymptomReportIntent", symptom=("hip hurts all the time", None))
+    assert spoken(response).endswith(tuple(content.default.closes["doctor"]))
+
+
+@pytest.mark.parametrize("slot, words", [("danger", "is pointless now"), ("danger", "why bother anymore"),
+                                         ("symptom", "what a week this has been")])
+def test_words_told_in_a_statement_that_nothing_places_still_close_with_the_doctor(dialog, content, slot, words):
+    # GIVEN a statement whose words match no sign ("{life} is pointless now"), even one that
+    # opens like a question ("{honestly} why bother anymore")
+    response = dialog.intent("SymptomReportIntent", **{slot: (words, None)})
+    # THEN not "I don't know", but the doctor, last
+    assert "don't know" not in spoken(response)
     assert spoken(response).endswith(tuple(content.default.closes["doctor"]))
 
 

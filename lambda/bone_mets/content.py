@@ -43,7 +43,7 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "emergency.answer", "emergency.
 SAFETY_SIGNS = ("crisis.phrases", "crisis.signs", "emergency.phrases", "emergency.signs", "advice.signs",
                 "distress.outlook_signs", "distress.feelings_signs", "statements.diagnosed_signs")
 READING_LISTS = ("pronouns", "spread", "question_starts", "statement_starts", "fillers", "filler_words", "beyond",
-                 "question_cues", "hedges")
+                 "question_cues", "hedges", "auxiliaries")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",

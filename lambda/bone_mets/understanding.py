@@ -82,6 +82,7 @@ class Reader:
         self.content = content
         reading = content.reading
         self.question_starts = frozenset(reading["question_starts"])
+        self.auxiliaries = frozenset(reading["auxiliaries"])
         self.statement_starts = frozenset(reading["statement_starts"])
         self.fillers = frozenset(reading["fillers"])
         self.hedges = frozenset(reading["hedges"])
@@ -208,10 +209,15 @@ class Reader:
         """The words read: normalised, without hedges ("really"), which would split a phrase."""
         return [word for word in normalise(text).split() if word not in self.hedges]
 
-    def opens_a_question(self, text: str) -> bool:
-        """True if the words open with a question word or a request ("list", "tell")."""
+    def opens_a_question(self, text: str, *, after_subject: bool = False) -> bool:
+        """True if the words open with a question word or a request ("list", "tell").
+
+        after_subject: the words follow a subject in a statement's carrier ("I {have cancer}"),
+        where a verb like "have" or "is" opens no question.
+        """
         words = _strip(normalise(text).split(), self.fillers)
-        return bool(words) and words[0] in self.question_starts
+        starts = self.question_starts - self.auxiliaries if after_subject else self.question_starts
+        return bool(words) and words[0] in starts
 
     def most_urgent(self, topic_ids: list[str]) -> str:
         """Of several symptoms named, the one whose close outranks ("emergency" first)."""
@@ -310,7 +316,7 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     # The words of a symptom report are a statement unless they open like a question or a
     # request ("{danger} please" also hears "list the types please"); of any other intent, a
     # question (the question word is the carrier).
-    statement = name in STATEMENT_INTENTS and not reader.opens_a_question(unresolved)
+    statement = name in STATEMENT_INTENTS and not reader.opens_a_question(unresolved, after_subject=True)
     meaning = reader.read(unresolved.strip(), context=heard.get("context", ""), statement=statement)
     if meaning.safety:
         return meaning
