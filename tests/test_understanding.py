@@ -37,6 +37,8 @@ def reader(content):
     ("i have had enough of living", "crisis", None),
     ("life is not worth it anymore", "crisis", None),
     ("my dad back is really bad today", "report", "pain"),
+    ("husband has no feeling in his legs", "report", "spinal_cord_compression"),
+    ("i am having trouble standing up", "report", "spinal_cord_compression"),
     ("she cannot move one side of her body", "emergency", None),
     ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
     ("grandad legs just gave out", "report", "spinal_cord_compression"),
@@ -70,6 +72,7 @@ def test_statements(reader, words, kind, topic):
     ("a hot or cold probe treatment", "ablation", "treatment"),  # its treatment: ablation itself
     ("kind comes from breast cancer", "breast", "types"),
     ("they know it spread to my bones", "bone_metastases", "diagnosis"),
+    ("anything that makes the bones stronger", "surgery", None),
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
@@ -107,6 +110,8 @@ def test_a_subject_alone_before_the_words_is_a_statement(reader, context, words,
     ("the oncologist told us in her bones now", "does that mean", "bone_metastases", None),
     # "context" that opens with a question word is the question's own start
     ("what kind of tests", "do to look for it", None, "diagnosis"),
+    # a carrier that split the question late leaves it all in the context
+    ("my aunt's kidney cancer spread what type", "be", "kidney", "types"),
 ])
 def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it

@@ -143,7 +143,12 @@ class Reader:
         if context and self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
             text, context = f"{context} {text}", ""
         subject = self._words(context)
-        if 0 < len(subject) <= 2 and subject[0] in self.statement_starts:
+        asked_words = self._words(text)
+        if context and asked_words and all(word in self.filler_words for word in asked_words):
+            # The question is in the context ("{my aunt's kidney cancer spread, what type} will
+            # it {be}"): a carrier split it late, leaving no words of its own after it.
+            text, context = f"{context} {text}", ""
+        elif 0 < len(subject) <= 2 and subject[0] in self.statement_starts:
             # "{I} can {barely walk}", "{my dad} will {not eat}": a modal verb split the words,
             # which are a statement about someone, not context before a question.
             text, context, statement = f"{context} {text}", "", None
