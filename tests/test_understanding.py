@@ -39,6 +39,7 @@ def reader(content):
     ("my dad back is really bad today", "report", "pain"),
     ("husband has no feeling in his legs", "report", "spinal_cord_compression"),
     ("i am having trouble standing up", "report", "spinal_cord_compression"),
+    ("he has lost the use of his legs", "report", "spinal_cord_compression"),
     ("she cannot move one side of her body", "emergency", None),
     ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
     ("grandad legs just gave out", "report", "spinal_cord_compression"),
@@ -73,6 +74,8 @@ def test_statements(reader, words, kind, topic):
     ("kind comes from breast cancer", "breast", "types"),
     ("they know it spread to my bones", "bone_metastases", "diagnosis"),
     ("anything that makes the bones stronger", "surgery", None),
+    ("type that lays down bone", "osteoblastic", None),
+    ("that jaw thing", "osteonecrosis_of_the_jaw", "side_effects"),
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
