@@ -76,6 +76,7 @@ def test_statements(reader, words, kind, topic):
     ("anything that makes the bones stronger", "surgery", None),
     ("type that lays down bone", "osteoblastic", None),
     ("that jaw thing", "osteonecrosis_of_the_jaw", "side_effects"),
+    ("s the deal with bone metastasis", "bone_metastases", None),  # "what's the deal": no treatment
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
