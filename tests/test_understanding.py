@@ -77,6 +77,7 @@ def test_statements(reader, words, kind, topic):
     ("type that lays down bone", "osteoblastic", None),
     ("that jaw thing", "osteonecrosis_of_the_jaw", "side_effects"),
     ("s the deal with bone metastasis", "bone_metastases", None),  # "what's the deal": no treatment
+    ("the type where bone breaks down", "osteolytic", None),  # breaks down, not a break
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
