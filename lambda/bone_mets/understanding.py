@@ -140,18 +140,8 @@ class Reader:
         statement: True if the intent says this is a statement about someone ("I have
         ..."), False if a question; None to judge from the words.
         """
-        if context and self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
-            text, context = f"{context} {text}", ""
-        subject = self._words(context)
-        asked_words = self._words(text)
-        if context and asked_words and all(word in self.filler_words for word in asked_words):
-            # The question is in the context ("{my aunt's kidney cancer spread, what type} will
-            # it {be}"): a carrier split it late, leaving no words of its own after it.
-            text, context = f"{context} {text}", ""
-        elif 0 < len(subject) <= 2 and subject[0] in self.statement_starts:
-            # "{I} can {barely walk}", "{my dad} will {not eat}": a modal verb split the words,
-            # which are a statement about someone, not context before a question.
-            text, context, statement = f"{context} {text}", "", None
+        if context:
+            text, context, statement = self._regroup(text, context, statement)
         words = _strip(self._words(f"{context} {text}"), self.fillers)
         full = f" {' '.join(words)} "
         if _best(self.lists["crisis"], full):
@@ -209,6 +199,23 @@ class Reader:
             return Meaning("question", follows_up=True)
         return Meaning("unknown", term=self._term(words))
 
+
+    def _regroup(self, text: str, context: str, statement: bool | None) -> tuple[str, str, bool | None]:
+        """Words a carrier split into {context} and {text} that are really one piece: then the
+        context joins the text (and the statement flag may be judged from the words)."""
+        subject = self._words(context)
+        asked = self._words(text)
+        if self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
+            return f"{context} {text}", "", statement
+        if asked and all(word in self.filler_words for word in asked):
+            # The question is in the context ("{my aunt's kidney cancer spread, what type} will
+            # it {be}"): a carrier split it late, leaving no words of its own after it.
+            return f"{context} {text}", "", statement
+        if 0 < len(subject) <= 2 and subject[0] in self.statement_starts:
+            # "{I} can {barely walk}", "{my dad} will {not eat}": a modal verb split the words,
+            # which are a statement about someone, not context before a question.
+            return f"{context} {text}", "", None
+        return text, context, statement
 
     def _words(self, text: str) -> list[str]:
         """The words read: normalised, without hedges ("really"), which would split a phrase."""
