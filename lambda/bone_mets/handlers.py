@@ -236,7 +236,7 @@ class AspectQuestionHandler(ContentHandler):
             # No subject named ("what are its side effects?", "what about the side effects"):
             # the one just discussed.
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
-        if meaning.kind == "unknown" or (meaning.kind == "question" and not meaning.topic and not meaning.aspect):
+        if meaning.places_nothing:
             return self.unknown(handler_input, meaning.term)
         if meaning.kind == "question":
             return self.aspect_answer(handler_input, aspect, local.topics[meaning.topic])
@@ -274,7 +274,7 @@ class SymptomReportHandler(ContentHandler):
             # A symptom report with nothing we can place is still a person telling us something
             # is wrong: the general symptoms report, which closes with the doctor prompt.
             return self.answer(handler_input, local.topics[self.content.slot_defaults["symptom"]], stage="report")
-        if meaning.kind == "unknown" or (meaning.kind == "question" and not meaning.topic and not meaning.aspect):
+        if meaning.places_nothing:
             # Words told about someone that we cannot place ("{life} isn't worth it anymore"):
             # still a person telling us something is wrong, so the doctor, never "I don't know".
             meaning = Meaning("unwell")

@@ -74,6 +74,11 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     def safety(self) -> bool:
         return self.kind in ("crisis", "emergency")
 
+    @property
+    def places_nothing(self) -> bool:
+        """True if the words named nothing to answer: unknown, or a question with no topic or side."""
+        return self.kind == "unknown" or (self.kind == "question" and not self.topic and not self.aspect)
+
 
 class Reader:
     """Reads free words with the content file's vocabulary (built once, at skill assembly)."""
