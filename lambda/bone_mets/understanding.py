@@ -154,13 +154,14 @@ class Reader:
         if _best(self.lists["emergency"], full):
             return Meaning("emergency")
         question_part = f" {' '.join(_strip(self._words(text), self.fillers))} "
+        said_before = f" {' '.join(self._words(context))} " if context else ""
         starts_as_statement = bool(words) and words[0] in self.statement_starts
         asks = bool(_best(self.lists["question_cues"], full))
         if statement is None:
             statement = starts_as_statement and not asks and not context
         # A person telling a symptom is answered about the symptom, even if a question follows
         # ("my back hurts, what should I do?").
-        told = f" {' '.join(self._words(context))} " if context else full
+        told = said_before or full
         if statement or _starts(told, self.statement_starts):
             symptom = self._symptom(told) or (self._symptom(full) if context else None)
             if symptom:
@@ -178,7 +179,7 @@ class Reader:
         topic = self._topic(question_part)
         asked = _best(self.aspects, question_part)
         if context and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
-            background = self._topic(f" {' '.join(self._words(context))} ")
+            background = self._topic(said_before)
             # A cancer named before a question about a side the article gives it no answer for
             # ("my dad has lung cancer in his bones, what treatments are there") is background:
             # the question is about bone metastases.
@@ -255,9 +256,10 @@ class Reader:
             return None
         found = []
         for topic_id, signs in self.topics:
-            score = sum(sign.found_in(text) for sign in signs)
+            scores = [(sign.found_in(text), sign) for sign in signs]
+            score = sum(points for points, _ in scores)
             if score:
-                first = min(p for p in (sign.position(text) for sign in signs) if p >= 0)
+                first = min(sign.position(text) for points, sign in scores if points)
                 found.append((topic_id != self.subject, -first, score, topic_id))
         return max(found)[3] if found else None
 
@@ -322,22 +324,20 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         if first in heard and "detail" in heard:
             heard[first] = f"{heard[first]} and {heard.pop('detail')}"
     unresolved = " ".join(heard.get(s, "") for s in SLOTS if s != "context")
+    symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
     if not heard:
-        symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
         if symptoms:  # the most urgent of the symptoms named
             return Meaning("report", topic=reader.most_urgent(symptoms))
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic) if topic else None
-    # The words of a symptom report are a statement, of any other intent a question (the
-    # question word is the carrier); words said before the question are read as they come.
     # The words of a symptom report are a statement unless they open like a question or a
     # request ("{danger} please" also hears "list the types please"); of any other intent, a
-    # question (the question word is the carrier).
+    # question (the question word is the carrier). Words said before the question are read
+    # as they come.
     statement = name in STATEMENT_INTENTS and not reader.opens_a_question(unresolved, after_subject=True)
     meaning = reader.read(unresolved.strip(), context=heard.get("context", ""), statement=statement)
     if meaning.safety:
         return meaning
-    symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
     if name in STATEMENT_INTENTS and symptoms:  # "my back hurts and {my legs feel funny}": the symptom named
         found = symptoms + ([meaning.topic] if meaning.kind == "report" else [])
         return Meaning("report", topic=reader.most_urgent(found))
