@@ -439,7 +439,7 @@ class _Validator:
             signs[key] = self.phrase_list(safety[name], field_name, f"safety.{name}")
         return texts, signs
 
-    def grounds(self, spec: Mapping[str, Any], entry: str, *, basis_only: bool = False) -> Grounds:
+    def grounds(self, spec: Mapping[str, Any], entry: str) -> Grounds:
         """An entry's `source` quotes and/or `basis`; one of them is required."""
         source = spec.get("source", [])
         if not isinstance(source, list) or not all(isinstance(q, str) and q.strip() for q in source):
