@@ -88,19 +88,18 @@ def to_ssml(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
     spoken = " ".join(escape(piece, quote=False).replace(EMERGENCY, emergency).replace(CRISIS, crisis)
                       for piece in pieces)
     if content.pronunciations:
-        spoken = _sounds(content).sub(
-            lambda m: f'<phoneme alphabet="ipa" ph="{escape(_ipa(content, m.group(0)))}">{m.group(0)}</phoneme>',
+        pattern, ipa = _sounds(content)
+        spoken = pattern.sub(
+            lambda m: f'<phoneme alphabet="ipa" ph="{escape(ipa[m.group(0).lower()])}">{m.group(0)}</phoneme>',
             spoken)
     return f"<speak>{spoken}</speak>"
 
 
-def _sounds(content: LocaleContent) -> re.Pattern[str]:
+@lru_cache(maxsize=8)  # one per locale: built on a locale's first answer, not for every response
+def _sounds(content: LocaleContent) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The locale's words with a checked pronunciation, as one pattern, and each word's IPA."""
     words = "|".join(map(re.escape, sorted(content.pronunciations, key=len, reverse=True)))
-    return re.compile(rf"\b({words})\b", re.I)
-
-
-def _ipa(content: LocaleContent, word: str) -> str:
-    return next(ipa for known, ipa in content.pronunciations.items() if known.lower() == word.lower())
+    return re.compile(rf"\b({words})\b", re.I), {word.lower(): ipa for word, ipa in content.pronunciations.items()}
 
 
 def to_text(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
