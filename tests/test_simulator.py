@@ -53,6 +53,25 @@ def test_unknown_slot_value_with_a_carrier_phrase_is_no_match(matcher):
     assert slot["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] == "ER_SUCCESS_NO_MATCH"
 
 
+def _model_with_type(values: list[str]) -> dict:
+    return {"interactionModel": {"languageModel": {
+        "invocationName": "test", "types": [{"name": "WORDS", "values": [{"name": {"value": v}} for v in values]}],
+        "intents": [{"name": "AskIntent", "slots": [{"name": "words", "type": "WORDS"}],
+                     "samples": ["tell me {words}"]}]}}}
+
+
+@pytest.mark.parametrize("values, takes, refuses", [
+    (["one"], 8, 9),  # at least eight words, whatever the type lists
+    (["a value of twelve words " + "x " * 6 + "end"], 14, 15),  # the longest value plus two
+])
+def test_an_unlisted_value_takes_as_many_words_as_its_type_teaches(values, takes, refuses):
+    # GIVEN a slot type whose longest listed value has some number of words
+    matcher = UtteranceMatcher(_model_with_type(values))
+    # THEN unlisted words fill it up to that length plus two (at least eight), as on Alexa
+    assert matcher.match("tell me " + " ".join(["word"] * takes)).intent == "AskIntent"
+    assert matcher.match("tell me " + " ".join(["word"] * refuses)).intent == "AMAZON.FallbackIntent"
+
+
 @pytest.mark.parametrize("utterance", ["purple monkey dishwasher", "leukemia", ""])
 def test_anything_else_is_fallback(matcher, utterance):
     assert matcher.match(utterance).intent == "AMAZON.FallbackIntent"

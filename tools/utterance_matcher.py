@@ -21,8 +21,11 @@ from voice_model import SLOT_REF
 _PUNCTUATION = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 
 # Like Alexa (and the acceptance harness), an unlisted value fills a custom slot only inside a
-# sample with some carrier words, and only up to this many words; the skill then reads them.
-MAX_LOOSE_WORDS = 8
+# sample with some carrier words, and only up to as many words as Alexa learns the slot takes
+# from its type's values: the longest listed value or synonym plus SLOT_SLACK words, and at
+# least MIN_LOOSE_WORDS (a type of one-word values still hears "what is {acute leukemia}").
+MIN_LOOSE_WORDS = 8
+SLOT_SLACK = 2
 
 # Everyday phrases of the built-in intents, as Alexa understands them with no samples.
 BUILT_IN_PHRASES = {
@@ -100,6 +103,7 @@ class UtteranceMatcher:
     _samples: list[_Sample] = field(default_factory=list, init=False)
     _values: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, init=False)
     _declared: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
+    _caps: dict[str, int] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         language = self.model["interactionModel"]["languageModel"]
@@ -109,6 +113,8 @@ class UtteranceMatcher:
                 name = value["name"]
                 for phrase in [name["value"], *name.get("synonyms", [])]:
                     table.setdefault(fold(phrase), (value.get("id") or name["value"], name["value"]))
+            longest = max((len(phrase.split()) for phrase in table), default=0)
+            self._caps[slot_type["name"]] = max(MIN_LOOSE_WORDS, longest + SLOT_SLACK)
         for intent in language["intents"]:
             name = intent["name"]
             slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
@@ -146,7 +152,8 @@ class UtteranceMatcher:
                           for name, value in found.groupdict().items())
             if all(s.value_id or s.slot_type.startswith("AMAZON.") for s in slots):
                 exact.append((sample, slots))
-            elif sample.literal_length > 0 and all(len(s.value.split()) <= MAX_LOOSE_WORDS for s in slots):
+            elif sample.literal_length > 0 and all(len(s.value.split()) <= self.loose_words(s.slot_type)
+                                                   for s in slots):
                 loose.append((sample, slots))
         for candidates in (exact, loose):
             if candidates:
@@ -154,6 +161,10 @@ class UtteranceMatcher:
                 sample, slots = max(candidates, key=lambda c: (c[0].literal_length, -c[0].order))
                 return Match(sample.intent, slots, self._declared[sample.intent])
         return Match("AMAZON.FallbackIntent")
+
+    def loose_words(self, slot_type: str) -> int:
+        """How many unlisted words a slot of this type takes (none for a built-in type)."""
+        return self._caps.get(slot_type, 0)
 
     def _slot(self, name: str, value: str, slot_type: str) -> SlotMatch:
         resolved = self._values.get(slot_type, {}).get(fold(value))
