@@ -55,3 +55,10 @@ def test_the_command_refuses_with_a_clear_message(capsys):
 def test_the_generated_folders_are_not_committed():
     ignored = (ROOT / ".gitignore").read_text().split()
     assert "skill-package/" in ignored and "ask-resources.json" in ignored
+
+
+def test_the_placeholder_endpoint_names_the_output_to_use():
+    # the alias (SnapStart versions), not SkillFunctionArn (unpublished $LATEST)
+    uri = json.loads((ROOT / "skill.json").read_text())["manifest"]["apis"]["custom"]["endpoint"]["uri"]
+    assert uri.startswith("REPLACE_WITH") and "SkillFunctionAliasArn" in uri
+    assert "SkillFunctionAliasArn:" in (ROOT / "template.yaml").read_text()
