@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package icons
+.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package debug icons
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -23,7 +23,8 @@ help:
 	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
 	@echo "make load    load test of the web service on loopback"
 	@echo "make review  the content review page for the clinician (review/content-review.html)"
-	@echo "make package FUNCTION_ARN=...  the ASK CLI skill package (skill-package/)"
+	@echo "make package SKILL_ID=... FUNCTION_ARN=... [PROFILE=...]  the ASK CLI skill package and project files"
+	@echo "make debug SKILL_ID=... [PROFILE=...]  optional: answer the Alexa simulator from here (ask run, VS Code)"
 	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 
@@ -93,7 +94,12 @@ review: $(STAMP)
 	$(PY) tools/review.py
 
 package: $(STAMP)
-	$(PY) tools/package.py --function-arn "$(FUNCTION_ARN)"
+	$(PY) tools/package.py --function-arn "$(FUNCTION_ARN)" --skill-id "$(SKILL_ID)" --profile "$(or $(PROFILE),default)"
+
+# Optional local debugging: ask-sdk-local-debug goes into .venv only here, never into what ships.
+debug: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check ask-sdk-local-debug==1.1.0
+	$(PY) tools/ask_cli.py --skill-id "$(SKILL_ID)" --profile "$(or $(PROFILE),default)"
 
 icons: $(STAMP)
 	$(PY) tools/icons.py

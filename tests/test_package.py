@@ -1,4 +1,8 @@
-"""`make package`: the ASK CLI v2 skill package, complete and equal to its sources."""
+"""`make package`: the ASK CLI v2 skill package, complete and equal to its sources.
+
+The ASK CLI project files it also writes (ask-states.json, ask-resources.json) are tested in
+test_ask_cli.py.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ ARN = "arn:aws:lambda:us-east-1:123456789012:function:x:live"
 
 def test_the_package_has_the_layout_the_ask_cli_expects(tmp_path):
     # WHEN the package is made for a function alias
-    out = skill_package.build_package(ARN, tmp_path / "skill-package", tmp_path / "ask-resources.json")
+    out = tmp_path / "skill-package"
+    skill_package.build_package(ARN, package=out, resources=tmp_path / "ask-resources.json",
+                                states=tmp_path / ".ask" / "ask-states.json")
     # THEN the manifest carries the endpoint and the icons as file:// URIs present in the package
     manifest = json.loads((out / "skill.json").read_text())["manifest"]
     assert manifest["apis"]["custom"]["endpoint"]["uri"] == ARN
@@ -37,7 +43,8 @@ def test_the_package_has_the_layout_the_ask_cli_expects(tmp_path):
                                  "https://example.com/skill", "arn:aws:lambda:us-east-1:123456789012:layer:x"])
 def test_an_arn_that_is_not_a_lambda_function_is_refused(tmp_path, arn, capsys):
     with pytest.raises(ValueError, match="not a Lambda function or alias ARN"):
-        skill_package.build_package(arn, tmp_path / "p", tmp_path / "r.json")
+        skill_package.build_package(arn, package=tmp_path / "p", resources=tmp_path / "r.json",
+                                    states=tmp_path / "s.json")
 
 
 def test_the_command_refuses_with_a_clear_message(capsys):
@@ -48,3 +55,10 @@ def test_the_command_refuses_with_a_clear_message(capsys):
 def test_the_generated_folders_are_not_committed():
     ignored = (ROOT / ".gitignore").read_text().split()
     assert "skill-package/" in ignored and "ask-resources.json" in ignored
+
+
+def test_the_placeholder_endpoint_names_the_output_to_use():
+    # the alias (SnapStart versions), not SkillFunctionArn (unpublished $LATEST)
+    uri = json.loads((ROOT / "skill.json").read_text())["manifest"]["apis"]["custom"]["endpoint"]["uri"]
+    assert uri.startswith("REPLACE_WITH") and "SkillFunctionAliasArn" in uri
+    assert "SkillFunctionAliasArn:" in (ROOT / "template.yaml").read_text()
