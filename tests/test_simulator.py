@@ -189,3 +189,47 @@ def test_a_screen_device_shows_that_a_document_was_sent():
     assert code == 0 and "(screen: APL RenderDocument, title 'Ablation')" in out
     code, out = run_chat(["what", "is", "ablation"])
     assert "screen:" not in out
+
+
+NAME = "bone metastases guide"
+
+
+@pytest.mark.parametrize("phrase, request_text", [
+    (f"ask {NAME} what is osteoblastic", "what is osteoblastic"),
+    (f"Alexa, ask {NAME} about bisphosphonates", "bisphosphonates"),
+    (f"ask {NAME} for help", "help"),
+    (f"ask the {NAME} to tell me about ablation", "tell me about ablation"),
+    (f"ask {NAME} if melanoma can spread to the bones", "melanoma can spread to the bones"),
+    (f"ask {NAME} whether melanoma can spread to the bones", "melanoma can spread to the bones"),
+    (f"tell {NAME} that i have bone pain", "i have bone pain"),
+    (f"tell {NAME} i have bone pain", "i have bone pain"),
+    (f"use {NAME} to tell me about ablation", "tell me about ablation"),
+    (f"open {NAME} and tell me about ablation", "tell me about ablation"),
+    (f"search {NAME} for ablation", "ablation"),
+    (f"what is ablation from {NAME}", "what is ablation"),
+    (f"what is ablation using {NAME}", "what is ablation"),
+])
+def test_one_shot_phrases_give_the_request(matcher, phrase, request_text):
+    # Amazon's documented one-shot forms: the connecting word is Alexa's, not the sample's
+    invocation = matcher.invocation(phrase)
+    assert invocation is not None and not invocation.launch
+    assert invocation.requests[0] == request_text
+
+
+@pytest.mark.parametrize("phrase", [
+    "what is osteoblastic", f"use {NAME} what is ablation", "open the pod bay doors", f"open {NAME} guide",
+    "ask bone metastases what is ablation",
+])
+def test_phrases_that_name_no_skill_are_not_invocations(matcher, phrase):
+    assert matcher.invocation(phrase) is None
+
+
+def test_the_invocation_name_comes_from_the_model():
+    # GIVEN a model whose invocation name is another
+    model = _model_with_type(["one"])
+    model["interactionModel"]["languageModel"]["invocationName"] = "test skill"
+    matcher = UtteranceMatcher(model)
+    # THEN its name invokes it and this skill's name does not
+    assert matcher.invocation("open test skill").launch
+    assert matcher.invocation("ask test skill to tell me one").requests[0] == "tell me one"
+    assert matcher.invocation(f"open {NAME}") is None
