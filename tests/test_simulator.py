@@ -589,3 +589,94 @@ def test_a_terminal_gets_a_prompt_line_editing_and_history():
             chat.kill()
             chat.wait()
         os.close(main_fd)
+
+
+# --- the Makefile's part: what a first `make chat` installs, and a missing Python ---
+
+def requirements(path):
+    """Pinned requirements of a requirements file, following -r includes: {name: line}."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line.startswith("-r "):
+            found.update(requirements(path.parent / line[3:].strip()))
+        elif line:
+            name = re.split(r"[=<>!~\[; ]", line)[0]
+            found[re.sub(r"[-_.]+", "-", name).lower()] = line
+    return found
+
+
+def test_the_chat_requirements_are_a_pinned_subset_of_the_development_stack():
+    chat, dev = requirements(ROOT / "requirements-chat.txt"), requirements(ROOT / "requirements-dev.txt")
+    assert "ask-sdk-core" in chat
+    assert all("==" in line for line in chat.values())
+    assert {name: dev.get(name) for name in chat} == chat
+
+
+# Runs the simulator with every installed distribution outside requirements-chat.txt made
+# unimportable, as in a .venv that holds only those.
+ONLY_CHAT_REQUIREMENTS = """
+import importlib.metadata, re, runpy, sys
+allowed = set(sys.argv[1].split(","))
+owners = importlib.metadata.packages_distributions()
+
+class OnlyChatRequirements:
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        dists = owners.get(top)
+        if dists and not any(re.sub(r"[-_.]+", "-", d).lower() in allowed for d in dists):
+            raise ImportError(f"{top} comes from {dists}, not in requirements-chat.txt")
+        return None
+
+sys.meta_path.insert(0, OnlyChatRequirements())
+sys.argv = sys.argv[2:]
+if sys.argv[0] == "-c":
+    exec(sys.argv[1])
+else:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def run_with_only_chat_requirements(*args):
+    allowed = ",".join(requirements(ROOT / "requirements-chat.txt"))
+    env = {k: v for k, v in os.environ.items() if k not in ("SKILL_ID", "VISITS_TABLE")}
+    return subprocess.run([sys.executable, "-c", ONLY_CHAT_REQUIREMENTS, allowed, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_the_simulator_runs_on_the_chat_requirements_alone():
+    # WHEN the simulator runs where only requirements-chat.txt is installed
+    result = run_with_only_chat_requirements("tools/simulator.py", f"open {NAME}")
+    # THEN it answers with the welcome
+    assert result.returncode == 0, result.stderr
+    assert f"Alexa: {WELCOME}" in result.stdout
+    # AND the check is real: a development package is unimportable there
+    refused = run_with_only_chat_requirements("-c", "import jinja2")
+    assert refused.returncode != 0 and "not in requirements-chat.txt" in refused.stderr
+
+
+def make(*args):
+    """make in the repository, free of the flags of a make this test may run under (make test)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_make_chat_installs_only_the_chat_requirements(tmp_path):
+    # `make -n`: the commands a first `make chat` would run, without running them
+    plan = make("-n", "chat", f"VENV={tmp_path / 'venv'}")
+    assert plan.returncode == 0, plan.stderr
+    assert "-r requirements-chat.txt" in plan.stdout and "requirements-dev.txt" not in plan.stdout
+    assert plan.stdout.index("Setting up") < plan.stdout.index("pip install")  # says what is happening first
+
+
+@pytest.mark.parametrize("target", ["chat", "test"])
+def test_a_missing_python_says_how_to_get_it(tmp_path, target):
+    # GIVEN no .venv yet and a Python that is not there
+    result = make("-s", target, "PYTHON=python3.99", f"VENV={tmp_path / 'venv'}")
+    # THEN make says which Python is missing and how to get 3.13, and creates nothing
+    assert result.returncode != 0
+    assert "python3.99 was not found" in result.stderr and "Python 3.13" in result.stderr
+    assert "pyenv install 3.13" in result.stderr and "apt-get install python3.13 python3.13-venv" in result.stderr
+    assert f"make {target} PYTHON=/path/to/python3.13" in result.stderr
+    assert "command not found" not in result.stderr and not (tmp_path / "venv").exists()
+
