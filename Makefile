@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 SAM_VENV := .venv-sam
 SAM := $(SAM_VENV)/bin/sam
 STAMP := $(VENV)/.installed
+CHAT_STAMP := $(VENV)/.chat-installed
 
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
@@ -28,22 +29,41 @@ help:
 	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 
-$(STAMP): requirements-dev.txt lambda/requirements.txt
+define NO_PYTHON
+make: $(PYTHON) was not found. This project runs on Python 3.13 (the skill's Lambda runtime).
+Get it, then run make again:
+  with pyenv (.python-version here selects it):  pyenv install 3.13
+  on Debian 13, Ubuntu 25.04 and later:          sudo apt-get install python3.13 python3.13-venv
+  or name one you already have:                  make $(or $(MAKECMDGOALS),chat) PYTHON=/path/to/python3.13
+endef
+export NO_PYTHON
+
+# make chat's first run installs only what the simulator imports (requirements-chat.txt),
+# showing pip's progress, so a fresh clone talks within seconds; the rest of the development
+# stack comes with the first target that needs it ($(STAMP)).
+$(CHAT_STAMP): requirements-chat.txt lambda/requirements.txt
+	@test -x $(PY) || $(PYTHON) -c '' 2>/dev/null || { echo "$$NO_PYTHON" >&2; exit 1; }
+	@echo "Setting up $(VENV) for make chat (the first time, and when requirements change): the skill's own requirements..." >&2
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt >&2
+	@$(PY) -m pip install --disable-pip-version-check -r requirements-chat.txt >&2
 	@# The one way lambda/ (what ships), webservice/ and tools/ reach every script, test and server
 	@# run with .venv: a .pth file naming them, instead of a sys.path line in each file.
 	@$(PY) -c 'import os, sysconfig; open(os.path.join(sysconfig.get_path("purelib"), "bone_mets_project.pth"), "w").write("".join(os.path.abspath(d) + "\n" for d in ("lambda", "webservice", "tools")))'
 	@touch $@
 
+$(STAMP): $(CHAT_STAMP) requirements-dev.txt lambda/requirements.txt
+	@echo "Installing the development stack into $(VENV) (the first time, and when requirements change: a minute or two)..." >&2
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt >&2
+	@touch $@
+
 # A separate environment: aws-sam-cli pins Flask and requests versions of its own.
 $(SAM_VENV)/.installed: requirements-sam.txt
-	@test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	@test -x $(SAM_VENV)/bin/python || { $(PYTHON) -c '' 2>/dev/null || { echo "$$NO_PYTHON" >&2; exit 1; }; $(PYTHON) -m venv $(SAM_VENV); }
 	@$(SAM_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-sam.txt >&2
 	@touch $@
 
-chat: $(STAMP)
+chat: $(CHAT_STAMP)
 	@$(PY) tools/simulator.py $(ARGS)
 
 serve: $(STAMP)

@@ -6,7 +6,9 @@ and punctuation folded, and each custom slot holds one of its type's values or s
 (resolved to ER_SUCCESS_MATCH with the value's id). When nothing matches that way, a
 sample with a carrier phrase may still match with a slot value the type lacks, as a real
 device would hear "what is leukemia": the slot then resolves to ER_SUCCESS_NO_MATCH.
-Anything else is AMAZON.FallbackIntent. Not part of the Lambda artifact.
+Anything else is AMAZON.FallbackIntent. Also reads the phrases that invoke a skill by its
+invocation name ("open ...", "ask ... about ..."; `parse_invocation`). Not part of the Lambda
+artifact.
 """
 
 from __future__ import annotations
@@ -39,10 +41,83 @@ BUILT_IN_PHRASES = {
     "AMAZON.NavigateHomeIntent": ("go home", "home", "go to home"),
 }
 
+# How people invoke a custom skill, from Amazon's "Understand How Users Invoke Custom Skills"
+# (English): the wake word, then a phrase Alexa defines around the invocation name ("the" may come
+# before the name), and for a one-shot the request, a sample utterance, after a connecting word.
+WAKE_WORD = "alexa"
+# Words the page allows before the whole phrase ("Alexa, can you ask ...", "let's play ...").
+LEADING_PHRASES = ("can you", "let's", "i want to", "i wanna")
+# No specific request: the skill gets a LaunchRequest.
+LAUNCH_PHRASES = ("ask", "begin", "do", "launch", "load", "open", "play", "play the game", "resume", "run",
+                  "start", "start playing", "start playing the game", "talk to", "tell", "use")
+# <phrase> <invocation name> <connecting word> <request>: the skill gets the request's
+# IntentRequest in a new session. "" is the phrase without a connecting word.
+ONE_SHOT_CONNECTORS = {
+    "ask": ("to", "about", "for", "if", "whether", ""),
+    "tell": ("to", "that", ""),
+    "use": ("and", "to"),
+    "search": ("for",),
+    "open": ("and", "for"),
+    "talk to": ("and",),
+    "launch": ("and",), "start": ("and",), "resume": ("and",), "run": ("and",), "load": ("and",),
+    "begin": ("and",),
+}
+# <request> <connecting word> <invocation name>: "what is ablation from bone metastases guide".
+TRAILING_CONNECTORS = ("by", "from", "in", "using", "with")
+
 
 def fold(text: str) -> str:
     """Lower case, punctuation dropped, white space collapsed."""
     return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """A phrase that invokes the skill by name: a launch, or a one-shot request.
+
+    requests: for a one-shot, what to match, best first: the request without its connecting
+    word (Alexa's word, not the sample's), then with it, for a sample that starts with it.
+    """
+
+    requests: tuple[str, ...] = ()
+
+    @property
+    def launch(self) -> bool:
+        return not self.requests
+
+
+def parse_invocation(utterance: str, invocation_name: str | None) -> Invocation | None:
+    """The invocation in `utterance`, or None when it does not name the skill as Alexa expects."""
+    if not invocation_name:
+        return None
+    words = fold(utterance).split()
+    if words[:1] == [WAKE_WORD]:
+        words = words[1:]
+    text = " ".join(words)
+    for leading in LEADING_PHRASES:
+        if text.startswith(leading + " "):
+            text = text[len(leading) + 1:]
+            break
+    name = r"(?:the )?" + re.escape(fold(invocation_name))
+    if re.fullmatch(rf"(?:(?:{_alternatives(LAUNCH_PHRASES)}) )?{name}", text):
+        return Invocation()
+    for phrase, connectors in ONE_SHOT_CONNECTORS.items():
+        found = re.fullmatch(rf"{re.escape(phrase)} {name} (?:(?P<word>{_alternatives(connectors)}) )?(?P<request>.+)",
+                             text)
+        if found and (found["word"] or "" in connectors):
+            request = found["request"]
+            if found["word"]:
+                return Invocation((request, f"{found['word']} {request}"))
+            return Invocation((request,))
+    found = re.fullmatch(rf"(?P<request>.+) (?:{_alternatives(TRAILING_CONNECTORS)}) {name}", text)
+    if found:
+        return Invocation((found["request"],))
+    return None
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of the non-empty words, longest first (so "start playing" beats "start")."""
+    return "|".join(re.escape(w) for w in sorted((w for w in words if w), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -104,9 +179,11 @@ class UtteranceMatcher:
     _values: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict, init=False)
     _declared: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
     _caps: dict[str, int] = field(default_factory=dict, init=False)
+    invocation_name: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         language = self.model["interactionModel"]["languageModel"]
+        self.invocation_name = language.get("invocationName") or None
         for slot_type in language.get("types", []):
             table = self._values.setdefault(slot_type["name"], {})
             for value in slot_type.get("values", []):
@@ -161,6 +238,15 @@ class UtteranceMatcher:
                 sample, slots = max(candidates, key=lambda c: (c[0].literal_length, -c[0].order))
                 return Match(sample.intent, slots, self._declared[sample.intent])
         return Match("AMAZON.FallbackIntent")
+
+    def invocation(self, utterance: str) -> Invocation | None:
+        """The launch or one-shot in `utterance` if it invokes this model's skill by name."""
+        return parse_invocation(utterance, self.invocation_name)
+
+    def match_request(self, invocation: Invocation) -> Match:
+        """A one-shot's request matched: the first of its readings that is not the fallback."""
+        matches = [self.match(request) for request in invocation.requests]
+        return next((m for m in matches if m.intent != "AMAZON.FallbackIntent"), matches[0])
 
     def loose_words(self, slot_type: str) -> int:
         """How many unlisted words a slot of this type takes (none for a built-in type)."""
