@@ -99,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", nargs="?", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     if not ARTICLE.exists():
-        print(f"review: the source article is missing ({ARTICLE}); set ARTICLE_FILE", file=sys.stderr)
+        print(f"review: the source article is missing: expected {ARTICLE} (the plain text of \"Bone Metastases "
+              "Explained\", beside this repository in ../shared/source/; it stays out of the repository). "
+              "The page shows each answer beside the article's passages. Put it there, or set ARTICLE_FILE.",
+              file=sys.stderr)
         return 2
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(build_page(), encoding="utf-8")
