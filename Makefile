@@ -20,7 +20,7 @@ help:
 	@echo "make serve   run the skill as a web service on 127.0.0.1:5000"
 	@echo "make models  regenerate interaction_model/*.json from their sources"
 	@echo "make build   sam build: the Lambda artifact in .aws-sam/build"
-	@echo "make bench   latency, cold start and memory benchmark (writes bench/results/)"
+	@echo "make bench   latency, cold start and memory benchmark (build/bench/; RECORD=1: bench/results/)"
 	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
 	@echo "make load    load test of the web service on loopback"
 	@echo "make review  the content review page for the clinician (review/content-review.html)"
@@ -101,8 +101,9 @@ build-SkillFunction:
 	find "$(ARTIFACTS_DIR)" -name __pycache__ -prune -exec rm -rf {} +
 	$(PYTHON) -W ignore::SyntaxWarning -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"
 
+# Results go to build/bench/ (ignored by git); RECORD=1 writes the committed bench/results/latest.json.
 bench: $(STAMP) build
-	$(PY) bench/benchmark.py $(ARGS)
+	$(PY) bench/benchmark.py $(if $(filter-out 0,$(RECORD)),--record) $(ARGS)
 
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=10000 $(PY) -m pytest -m fuzz --hypothesis-show-statistics tests/test_fuzz.py
@@ -129,5 +130,5 @@ nlu-check: $(STAMP)
 	$(PY) tools/nlu_profile.py --skill-id "$(SKILL_ID)" --locale "$(or $(LOCALE),en-US)" $(ARGS)
 
 clean:
-	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results skill-package ask-resources.json review
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis build skill-package ask-resources.json review
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -2,7 +2,10 @@
 
 The floor is the smallest ask-sdk-core skill (one handler, bench/floor_skill), built and
 run the same way in the same run, so the ratios hold on a noisy shared machine where the
-absolute numbers do not. Prints a table and writes bench/results/latest.json.
+absolute numbers do not. Prints a table and writes the results as JSON: to
+build/bench/latest.json, which git ignores, so a run leaves the working tree clean; with
+--record (`make bench RECORD=1`) to bench/results/latest.json, the committed figures that
+docs/performance.md quotes.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACT = ROOT / ".aws-sam" / "build" / "SkillFunction"
 FIXTURES = ROOT / "tests" / "fixtures"
 PROBE = Path(__file__).resolve().parent / "probe.py"
-RESULTS = Path(__file__).resolve().parent / "results"
+RESULTS = Path(__file__).resolve().parent / "results"  # the recorded figures (committed)
+SCRATCH = ROOT / "build" / "bench"  # every other run's (ignored by git)
 # The runtime's interpreter, outside any virtual environment, like Lambda's.
 PYTHON = getattr(sys, "_base_executable", sys.executable)
 
@@ -213,19 +217,28 @@ def table(results: dict) -> str:
                                for i, cell in enumerate(row)) for row in rows)
 
 
-def main() -> int:
+def output_path(record: bool) -> Path:
+    """Where a run's results go: the committed record only when asked for."""
+    return (RESULTS if record else SCRATCH) / "latest.json"
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cold-runs", type=int, default=30)
     parser.add_argument("--warm-requests", type=int, default=3000)
     parser.add_argument("--web-seconds", type=float, default=10.0)
     parser.add_argument("--no-web", action="store_true")
     parser.add_argument("--deployed-runs", type=int, default=30)
-    args = parser.parse_args()
+    parser.add_argument("--record", action="store_true",
+                        help="write bench/results/latest.json (committed, quoted by docs/performance.md) "
+                             "instead of build/bench/latest.json")
+    args = parser.parse_args(argv)
+    output = output_path(args.record)
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         functions = prepare(work)
         results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
-                   "settings": vars(args),
+                   "settings": {k: v for k, v in vars(args).items() if k != "record"},
                    "cold_start": cold_starts(functions, args.cold_runs),
                    "warm": warm(functions, args.warm_requests),
                    "deployed": deployed(functions, args.deployed_runs)}
@@ -235,9 +248,9 @@ def main() -> int:
         writable(work)
         shutil.rmtree(work)
     print(table(results))
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\nwritten: {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwritten: {output.relative_to(ROOT)}" + ("" if args.record else " (make bench RECORD=1 records it)"))
     return 0
 
 

@@ -45,14 +45,23 @@ def content(skill: BoneMetsSkill):
     return skill.content
 
 # The article the content comes from, beside the repository as in CI (ARTICLE_FILE overrides).
+# Its text stays out of this repository (docs/content.md).
 ARTICLE_FILE = Path(os.environ.get("ARTICLE_FILE")
                     or ROOT.parent / "shared" / "source" / "bone-metastases-explained.txt")
+ARTICLE_MISSING = (
+    "the source article is missing: expected {path} ({where}), the plain text of \"Bone Metastases "
+    "Explained\", which the content's source quotes, the review page and the no-copying check are checked "
+    "against; its text stays out of this repository. Put it there, or set ARTICLE_FILE to where it is")
+ARTICLE_WHERE = ("named by ARTICLE_FILE" if os.environ.get("ARTICLE_FILE")
+                 else "beside this repository, ../shared/source/bone-metastases-explained.txt")
 
 
 @pytest.fixture(scope="session")
 def article() -> Path:
+    """The source article, for every test that reads it: skipped where it is missing (failed in CI),
+    saying which file is expected where, and why."""
     if not ARTICLE_FILE.exists():
         if os.environ.get("CI"):
-            pytest.fail(f"the source article is missing: {ARTICLE_FILE}")
-        pytest.skip(f"the source article is not beside the repository ({ARTICLE_FILE}); set ARTICLE_FILE")
+            pytest.fail(ARTICLE_MISSING.format(path=ARTICLE_FILE, where=ARTICLE_WHERE))
+        pytest.skip(ARTICLE_MISSING.format(path=ARTICLE_FILE, where=ARTICLE_WHERE))
     return ARTICLE_FILE

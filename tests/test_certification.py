@@ -83,3 +83,18 @@ def test_the_health_rule_hears_the_spoken_disclaimer(manifest, context):
 def test_the_committed_icons_are_the_ones_the_script_draws():
     for name, size in icons.SIZES.items():
         assert (ROOT / "assets" / "images" / name).read_bytes() == icons.png(size), f"run make icons ({name})"
+
+
+def test_name_free_interaction_is_declared_where_amazon_offers_it_and_answered(manifest, handler):
+    from events import intent_event
+
+    # GIVEN the manifest declares CanFulfillIntentRequest, which Amazon offers to en-US skills
+    assert {"type": "CAN_FULFILL_INTENT_REQUEST"} in manifest["apis"]["custom"]["interfaces"]
+    assert "en-US" in manifest["publishingInformation"]["locales"]
+    # WHEN Alexa asks whether the skill can answer a question of its own
+    event = intent_event("TopicIntent", {"topic": ("osteoblastic", "osteoblastic")})
+    event["request"]["type"] = "CanFulfillIntentRequest"
+    response = handler(event, None)["response"]
+    # THEN it answers with a canFulfillIntent, and says nothing (docs/requests.md)
+    assert response["canFulfillIntent"]["canFulfill"] == "YES"
+    assert "outputSpeech" not in response and "card" not in response

@@ -8,20 +8,24 @@ visit log when the skill is assembled.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from ask_sdk_core import utils as ask_utils
+from ask_sdk_core.attributes_manager import AttributesManager
 from ask_sdk_core.dispatch_components import (
     AbstractExceptionHandler, AbstractRequestHandler, AbstractRequestInterceptor, AbstractResponseInterceptor)
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model import IntentRequest, RequestEnvelope, Response
+from ask_sdk_model.canfulfill import (
+    CanFulfillIntent, CanFulfillIntentValues, CanFulfillSlot, CanFulfillSlotValues, CanUnderstandSlotValues)
 
 from . import speech
 from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import Meaning, Reader, understand
+from .understanding import FREE_SLOTS, Meaning, Reader, slot_value, understand
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -425,6 +429,8 @@ class SessionStateInterceptor(AbstractRequestInterceptor):
     """Keeps only the session state this skill wrote (see conversation.clean_attributes)."""
 
     def process(self, handler_input: HandlerInput) -> None:
+        if handler_input.request_envelope.session is None:  # events out of a session: no state at all
+            return
         manager = handler_input.attributes_manager
         manager.session_attributes = clean_attributes(manager.session_attributes)
 
@@ -433,11 +439,209 @@ class RepeatCacheInterceptor(AbstractResponseInterceptor):
     """Saves what each open-session response said, so "repeat that" can say it again."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
-        if intent_name(handler_input) == "AMAZON.RepeatIntent":
-            return
-        Conversation(handler_input).save_response(speech.said(handler_input))
+        saved = speech.said(handler_input)
+        if intent_name(handler_input) == "AMAZON.RepeatIntent" or saved is None:
+            return  # nothing said (silent answers, events out of a session): the last answer stays
+        Conversation(handler_input).save_response(saved)
 
 
 def _request_kind(handler_input: HandlerInput) -> str:
     request = handler_input.request_envelope.request
     return intent_name(handler_input) or getattr(request, "object_type", None) or type(request).__name__
+
+
+# --- Requests that are not questions: what the skill answers to each kind (docs/requests.md) ---
+
+def request_type(handler_input: HandlerInput) -> str:
+    """The request's type ("AudioPlayer.PlaybackStarted"), or "" if it has none."""
+    kind = getattr(handler_input.request_envelope.request, "object_type", None)
+    return kind if isinstance(kind, str) else ""
+
+
+def _label(value: object) -> str:
+    """An enum-like value from a request (an error type, a reason, a status code) that is safe to
+    log: only a short word of capitals, digits, dots and underscores, else "other"; never free text."""
+    value = getattr(value, "value", value)
+    text = str(value) if isinstance(value, (str, int)) else ""
+    return text if re.fullmatch(r"[A-Za-z0-9_.]{1,40}", text) else "other"
+
+
+def _silent(handler_input: HandlerInput) -> Response:
+    """An empty response: no speech, no card, the session left as it is (shouldEndSession unset)."""
+    return handler_input.response_builder.response
+
+
+class CanFulfillIntentHandler(ContentHandler):
+    """CanFulfillIntentRequest (name-free interaction): could this skill answer the intent?
+
+    YES only for a question that names something the content answers (a topic, a cancer, a
+    side of a topic the content covers). NO for everything else, including what the skill
+    would answer but should not be chosen for by someone who did not ask for it: an
+    emergency or a crisis (the person needs the emergency number, not a third-party skill),
+    a symptom said as a statement, advice, feelings, questions about the skill itself, and
+    follow-ups that need a conversation. Nothing is said and no state changes (Amazon's rule).
+    """
+
+    QUESTION_INTENTS = frozenset({"TopicIntent", "QuestionIntent", "CancerSpreadIntent"})
+    STATEMENT_INTENTS = frozenset({"SymptomReportIntent", "AdviceRequestIntent"})  # read, never chosen for
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return request_type(handler_input) == "CanFulfillIntentRequest"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        intent = getattr(handler_input.request_envelope.request, "intent", None)
+        name = getattr(intent, "name", None)
+        reads = isinstance(name, str) and (name in self.QUESTION_INTENTS or name in self.STATEMENT_INTENTS
+                                           or name in self.content.aspect_by_intent)
+        probe = _as_intent_request(handler_input) if reads else None
+        meaning = understand(probe, self.reader) if probe is not None else None
+        yes = probe is not None and self._answers(name, meaning, self.local(handler_input))
+        placed = meaning is not None and not meaning.places_nothing
+        slots = {}
+        for slot_name, slot in (getattr(intent, "slots", None) or {}).items():
+            if not isinstance(getattr(slot, "value", None), str) or not slot.value.strip():
+                continue  # only the slots Alexa heard a value for
+            # Understood: YES for a value that resolved to one of ours, MAYBE for words the
+            # understanding module placed, NO otherwise (and for every slot of another skill's intent).
+            resolved = slot_value(probe, slot_name)[0] if probe is not None and slot_name not in FREE_SLOTS else None
+            understood = "YES" if resolved else "MAYBE" if placed else "NO"
+            slots[slot_name] = CanFulfillSlot(can_understand=CanUnderstandSlotValues(understood),
+                                              can_fulfill=CanFulfillSlotValues("YES" if yes else "NO"))
+        log.info("can fulfill %s: %s", _label(name), "YES" if yes else "NO")
+        verdict = CanFulfillIntent(can_fulfill=CanFulfillIntentValues("YES" if yes else "NO"), slots=slots or None)
+        return handler_input.response_builder.set_can_fulfill_intent(verdict).response
+
+    def _answers(self, name: str, meaning: Meaning | None, local: LocaleContent) -> bool:
+        """True if the skill would answer this intent from the content, as its question handlers do."""
+        aspect = self.content.aspect_by_intent.get(name)
+        if name not in self.QUESTION_INTENTS and aspect is None:
+            return False  # statements, advice, "more", the skill's own intents, built-ins, other skills'
+        if meaning is None or (meaning.kind == "question" and not meaning.topic and not meaning.follows_up):
+            # no subject named: only "which cancers spread to bone?" stands alone (the list of cancers)
+            return name == "CancerSpreadIntent"
+        topic = local.topics.get(meaning.topic) if meaning.topic else None
+        if meaning.kind != "question" or meaning.follows_up or topic is None:
+            return False
+        if aspect is None and meaning.aspect:
+            aspect = self.content.aspects.get(meaning.aspect)
+        if aspect is None:
+            return True
+        # As ContentHandler.aspect_answer: the topic's own entry for that side, or a general one
+        # that answers for it; otherwise the skill would say its source doesn't cover it.
+        return bool(topic.aspects.get(aspect.id)) or aspect.any_topic \
+            or topic.id in (aspect.default, self.content.slot_defaults["topic"])
+
+
+def _as_intent_request(handler_input: HandlerInput) -> HandlerInput:
+    """A separate HandlerInput holding the CanFulfillIntentRequest's intent as an IntentRequest,
+    so the understanding module reads its slots as it would the real request's, and nothing it
+    caches lands in this request's attributes."""
+    request = handler_input.request_envelope.request
+    envelope = RequestEnvelope(version="1.0", request=IntentRequest(
+        request_id=request.request_id, timestamp=request.timestamp, locale=request.locale, intent=request.intent))
+    return HandlerInput(request_envelope=envelope, attributes_manager=AttributesManager(request_envelope=envelope))
+
+
+class PlaybackEventHandler(AbstractRequestHandler):
+    """AudioPlayer and PlaybackController events. The skill plays no audio, so there is nothing
+    to do; these requests take no speech, card or reprompt: an empty response."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return request_type(handler_input).startswith(("AudioPlayer.", "PlaybackController."))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info("playback event ignored: %s", _label(request_type(handler_input)))
+        return _silent(handler_input)
+
+
+class SystemExceptionHandler(AbstractRequestHandler):
+    """System.ExceptionEncountered: Alexa could not use the skill's last response. It takes no
+    speech; the error's type is logged (never its message, which may quote the response)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return request_type(handler_input) == "System.ExceptionEncountered"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        error = getattr(handler_input.request_envelope.request, "error", None)
+        log.error("Alexa rejected a response: %s", _label(getattr(error, "object_type", None)))
+        return _silent(handler_input)
+
+
+class ScreenEventHandler(AbstractRequestHandler):
+    """A touch on a screen (Alexa.Presentation.APL.UserEvent, Display.ElementSelected). The
+    skill's screen has nothing to touch (apl_answer.json sends no events), so the event is not
+    from it: nothing is said and the conversation stays where it was."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return request_type(handler_input) in ("Alexa.Presentation.APL.UserEvent", "Display.ElementSelected")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info("screen event ignored: %s", _label(request_type(handler_input)))
+        return _silent(handler_input)
+
+
+class AplRuntimeErrorHandler(AbstractRequestHandler):
+    """Alexa.Presentation.APL.RuntimeError: the device could not show a document. The answer was
+    already spoken, so nothing is said; each error's type and reason are logged, as an error
+    if the document was the skill's own (its token), so a broken screen is seen."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return request_type(handler_input) == "Alexa.Presentation.APL.RuntimeError"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        ours = getattr(request, "token", None) == speech.APL_TOKEN
+        errors = getattr(request, "errors", None) or []
+        kinds = ", ".join(sorted({f"{_label(getattr(e, 'object_type', None))}/{_label(getattr(e, 'reason', None))}"
+                                  for e in errors[:10]})) or "none the SDK model reads"
+        log.log(logging.ERROR if ours else logging.INFO, "APL runtime error in %s document: %s",
+                "our" if ours else "another", kinds)
+        return _silent(handler_input)
+
+
+class DialogApiHandler(AbstractRequestHandler):
+    """Dialog.API.Invoked (Alexa Conversations). The skill defines no Alexa Conversations APIs,
+    so it has no API result to give: an empty response, with no apiResponse and no speech."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return request_type(handler_input) == "Dialog.API.Invoked"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.warning("Dialog.API.Invoked for an API this skill does not define")
+        return _silent(handler_input)
+
+
+class SessionResumedHandler(ContentHandler):
+    """Connections.Response and SessionResumedRequest: the session comes back from a task or
+    connection (a purchase, a permission, a PIN). The skill starts none, so whatever the task
+    and its outcome (a cause the SDK model does not know arrives without its cause, see
+    skill.py), it simply asks what the person would like to know, and keeps listening."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return (request_type(handler_input) in ("Connections.Response", "SessionResumedRequest")
+                and handler_input.request_envelope.session is not None)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        cause = getattr(request, "cause", None)  # None too for a cause the SDK model does not know
+        task = getattr(cause, "object_type", None) or getattr(request, "name", None) or "unknown_cause"
+        status = getattr(request, "status", None) or getattr(cause, "status", None)
+        log.info("session resumed (%s, status %s)", _label(task), _label(getattr(status, "code", None)))
+        return self.prompt(handler_input, "question", reprompt="help_reprompt")
+
+
+class OutOfSessionHandler(AbstractRequestHandler):
+    """Any other request that comes without a session: skill events (AlexaSkillEvent.*),
+    messages (Messaging.MessageReceived) and whatever may be added. The skill subscribes to
+    none; such requests take no speech and have no conversation to keep: an empty response.
+    (A launch or an intent always comes in a session: without one it is malformed, and gets
+    the apology.)"""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        kind = request_type(handler_input)
+        return kind.startswith(("AlexaSkillEvent.", "Messaging.")) or (
+            handler_input.request_envelope.session is None and kind not in ("LaunchRequest", "IntentRequest"))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info("out-of-session request ignored: %s", _label(request_type(handler_input)))
+        return _silent(handler_input)

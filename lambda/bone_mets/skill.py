@@ -43,9 +43,9 @@ class BoneMetsSkill:
             text = json.dumps(event)
         except (TypeError, ValueError) as exc:
             log.warning("malformed request envelope: %s", describe_error(exc))
-            return self._apology()
+            return self._apology(_raw_type(event))
         envelope = self.parse(text)
-        return self._apology() if envelope is None else self.handle_envelope(envelope, context)
+        return self._apology(_raw_type(event)) if envelope is None else self.handle_envelope(envelope, context)
 
     def parse(self, text: str) -> RequestEnvelope | None:
         """The request envelope in `text` (JSON), or None if it is not one (logged, without data)."""
@@ -54,8 +54,9 @@ class BoneMetsSkill:
             if not isinstance(envelope, RequestEnvelope) or envelope.request is None:
                 raise ValueError("no request in the envelope")
         except Exception as exc:
-            log.warning("malformed request envelope: %s", describe_error(exc))
-            return None
+            envelope = _without_unknown_parts(self.custom_skill.serializer, text)
+            if envelope is None:
+                log.warning("malformed request envelope: %s", describe_error(exc))
         return envelope
 
     def handle_envelope(self, envelope: RequestEnvelope, context: Any = None) -> dict[str, Any]:
@@ -68,10 +69,13 @@ class BoneMetsSkill:
             return self.custom_skill.serializer.serialize(response)
         except Exception as exc:  # the exception handler covers handlers; this covers the SDK
             log.error("skill invocation failed: %s", describe_error(exc))
-            return self._apology()
+            return self._apology(getattr(envelope.request, "object_type", None))
 
-    def _apology(self) -> dict[str, Any]:
-        """A spoken apology that needs nothing from the request."""
+    def _apology(self, request_type: Any = None) -> dict[str, Any]:
+        """A spoken apology that needs nothing from the request; an empty response to a request
+        type that takes no speech (Alexa rejects speech in the answer to those)."""
+        if isinstance(request_type, str) and request_type.startswith(SILENT_TYPES):
+            return {"version": "1.0", "response": {}}
         text = self.content.default.prompt("error")
         return {
             "version": "1.0",
@@ -109,6 +113,15 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
         handlers.HelpHandler(content, reader),
         handlers.ExitHandler(content, reader),
         handlers.SessionEndedHandler(),
+        # Requests that are not questions (docs/requests.md): each kind its own answer.
+        handlers.CanFulfillIntentHandler(content, reader),
+        handlers.PlaybackEventHandler(),
+        handlers.SystemExceptionHandler(),
+        handlers.ScreenEventHandler(),
+        handlers.AplRuntimeErrorHandler(),
+        handlers.DialogApiHandler(),
+        handlers.SessionResumedHandler(content, reader),
+        handlers.OutOfSessionHandler(),  # after the rest: any other request without a session
         handlers.FallbackHandler(content, reader),  # last: takes whatever nobody else did
     ):
         builder.add_request_handler(handler)
@@ -116,6 +129,42 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
     builder.add_global_request_interceptor(handlers.SessionStateInterceptor())
     builder.add_global_response_interceptor(handlers.RepeatCacheInterceptor())
     return BoneMetsSkill(custom_skill=builder.create(), content=content, config=config, reader=reader)
+
+
+# Request types the handlers answer without speech: those whose answer must carry none
+# (Amazon's request references) and those the skill leaves unanswered by choice
+# (docs/requests.md). An envelope of one of them that cannot be read is answered alike.
+SILENT_TYPES = ("SessionEndedRequest", "System.ExceptionEncountered", "CanFulfillIntentRequest",
+                "AudioPlayer.", "PlaybackController.", "AlexaSkillEvent.", "Messaging.",
+                "Alexa.Presentation.APL.", "Display.ElementSelected", "Dialog.API.Invoked")
+
+
+def _raw_type(event: Any) -> Any:
+    """The request type of an envelope as parsed JSON, or None."""
+    request = event.get("request") if isinstance(event, dict) else None
+    return request.get("type") if isinstance(request, dict) else None
+
+
+# Parts of a request that the SDK model reads by their type and cannot read when Alexa sends a
+# type it does not know (it knows one session-resumed cause, ConnectionCompleted, and one APL
+# runtime error, LIST_ERROR): the request is read without them, since the skill's answer to
+# these requests does not depend on them (docs/requests.md).
+UNKNOWN_PARTS = {"SessionResumedRequest": "cause", "Alexa.Presentation.APL.RuntimeError": "errors"}
+
+
+def _without_unknown_parts(serializer: Any, text: str) -> RequestEnvelope | None:
+    """The envelope read without the part UNKNOWN_PARTS names for its request type, or None (any
+    other unreadable envelope, or one still unreadable without that part)."""
+    try:
+        event = json.loads(text)
+        request = event["request"]
+        part = UNKNOWN_PARTS.get(request.get("type"))
+        if part is None or request.pop(part, None) is None:
+            return None
+        envelope = serializer.deserialize(json.dumps(event), RequestEnvelope)
+    except Exception:  # still not an envelope the model can read: the caller logs and refuses it
+        return None
+    return envelope if isinstance(envelope, RequestEnvelope) and envelope.request is not None else None
 
 
 def skill_id_of(envelope: RequestEnvelope) -> str | None:
