@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package icons
+.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package icons \
+	conversations
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -26,6 +27,7 @@ help:
 	@echo "make package FUNCTION_ARN=...  the ASK CLI skill package (skill-package/)"
 	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
+	@echo "make conversations [CASES=file.json]  the conversation sets through virtual-alexa (npm)"
 
 $(STAMP): requirements-dev.txt lambda/requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -101,6 +103,12 @@ icons: $(STAMP)
 # For a deployed skill: needs the ASK CLI (npm install -g ask-cli) and `ask configure`.
 nlu-check: $(STAMP)
 	$(PY) tools/nlu_profile.py --skill-id "$(SKILL_ID)" --locale "$(or $(LOCALE),en-US)" $(ARGS)
+
+# The project's conversation sets (tools/conversations/; docs/checks.md). CASES: other case files.
+CONVERSATIONS := tests/conversations.json tests/conversations_natural.json tests/conversations_safety.json
+
+conversations: $(STAMP)
+	@$(PY) tools/conversations/run.py $(or $(CASES),$(CONVERSATIONS)) $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results skill-package ask-resources.json review
