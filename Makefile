@@ -12,7 +12,7 @@ export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
 .PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package icons \
-	conversations
+	conversations bst-export bst-test
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -28,6 +28,8 @@ help:
 	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 	@echo "make conversations [CASES=file.json]  the conversation sets through virtual-alexa (npm)"
+	@echo "make bst-export [CASES=...]  the conversation sets as Bespoken bst test YAML (build/bst/)"
+	@echo "make bst-test [CASES=...] [ARGS=--sample N]  export, then bst test against lambda_handler"
 
 $(STAMP): requirements-dev.txt lambda/requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -109,6 +111,12 @@ CONVERSATIONS := tests/conversations.json tests/conversations_natural.json tests
 
 conversations: $(STAMP)
 	@$(PY) tools/conversations/run.py $(or $(CASES),$(CONVERSATIONS)) $(ARGS)
+
+bst-export: $(STAMP)
+	@$(PY) tools/bst_export.py $(CASES) $(ARGS)
+
+bst-test: $(STAMP)
+	@$(PY) tools/bst_export.py --run $(CASES) $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis bench/results skill-package ask-resources.json review

@@ -4,7 +4,7 @@ virtual-alexa (and Bespoken's `bst test`, which runs on it) can call a Node hand
 to a URL; the skill's handler is Python, so the tools POST here. Every POST body is an event
 for lambda_handler, and its result is the response. A handler that raises (it should never)
 answers 500 with the traceback, which the runner reports as that conversation's failure.
-Only / is the skill; any other path gets a 404.
+Only / is the skill; any other path gets a 404 (bst_export.py sends bst's results upload here).
 Loopback only, no verification: never a way in for anyone else. Logs nothing.
 
     python tools/conversations/shim.py [--port 5000]   # serve until interrupted
@@ -51,7 +51,7 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
     class RequestHandler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (http.server's name)
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if self.path.split("?")[0] != "/":  # not an event for the skill
+            if self.path.split("?")[0] != "/":  # e.g. bst's results upload, pointed here: not an event
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
