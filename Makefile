@@ -12,7 +12,8 @@ CHAT_STAMP := $(VENV)/.chat-installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package debug icons
+.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package debug icons \
+	conversations bst-export bst-test
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -28,6 +29,9 @@ help:
 	@echo "make debug SKILL_ID=... [PROFILE=...]  optional: answer the Alexa simulator from here (ask run, VS Code)"
 	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
+	@echo "make conversations [CASES=file.json]  the conversation sets through virtual-alexa (npm)"
+	@echo "make bst-export [CASES=...]  the conversation sets as Bespoken bst test YAML (build/bst/)"
+	@echo "make bst-test [CASES=...] [ARGS=--sample N]  export, then bst test against lambda_handler"
 
 define NO_PYTHON
 make: $(PYTHON) was not found. This project runs on Python 3.13 (the skill's Lambda runtime).
@@ -128,6 +132,18 @@ icons: $(STAMP)
 # For a deployed skill: needs the ASK CLI (npm install -g ask-cli) and `ask configure`.
 nlu-check: $(STAMP)
 	$(PY) tools/nlu_profile.py --skill-id "$(SKILL_ID)" --locale "$(or $(LOCALE),en-US)" $(ARGS)
+
+# The project's conversation sets (tools/conversations/; docs/checks.md). CASES: other case files.
+CONVERSATIONS := tests/conversations.json tests/conversations_natural.json tests/conversations_safety.json
+
+conversations: $(STAMP)
+	@$(PY) tools/conversations/run.py $(or $(CASES),$(CONVERSATIONS)) $(ARGS)
+
+bst-export: $(STAMP)
+	@$(PY) tools/bst_export.py $(CASES) $(ARGS)
+
+bst-test: $(STAMP)
+	@$(PY) tools/bst_export.py --run $(CASES) $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache .hypothesis build skill-package ask-resources.json review
