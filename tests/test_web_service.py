@@ -199,6 +199,114 @@ def test_headers_and_url_are_checked_before_the_body_is_parsed(client, monkeypat
     assert parsed == []
 
 
+@pytest.fixture
+def sdk_parses(monkeypatch):
+    """Records every parse of a body into the SDK's model, and every call to dateutil's parser."""
+    from bone_mets.skill import BoneMetsSkill
+    import dateutil.parser
+    calls: list[str] = []
+    parse, dateutil_parse = BoneMetsSkill.parse, dateutil.parser.parse
+
+    def recording_parse(self, text):
+        calls.append("model")
+        return parse(self, text)
+
+    def recording_dateutil(text, *args, **kwargs):
+        calls.append("dateutil")
+        if len(text) > 64:  # dateutil's time grows with the square of the input: do not wait for it
+            raise ValueError("too long to parse here")
+        return dateutil_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(BoneMetsSkill, "parse", recording_parse)
+    monkeypatch.setattr(dateutil.parser, "parse", recording_dateutil)
+    return calls
+
+
+def forged_headers(body: bytes, authority) -> dict[str, str]:
+    """Alexa's headers with a well-formed signature by a key nobody trusts."""
+    return {**authority.headers(body), "Signature-256": authority.sign(body, key=authority.intermediate_key)}
+
+
+def test_a_forged_request_is_refused_before_the_sdk_parses_it(client, authority, sdk_parses):
+    # GIVEN an ordinary launch request whose signature is well-formed but forged
+    body = fresh_body()
+    # WHEN it is posted
+    response = post(client, body, forged_headers(body, authority))
+    # THEN it is refused at the signature, and the SDK's model of the request was never built
+    assert response.status_code == 400 and "signature" in response.get_json()["error"]
+    assert sdk_parses == []
+
+
+def test_a_huge_timestamp_costs_no_dateutil_parse(client, authority, fetcher, sdk_parses):
+    # GIVEN a forged request whose timestamp is 250 KB of "1.1." (dateutil: seconds of CPU)
+    event = json.loads(fresh_body())
+    event["request"]["timestamp"] = "1.1." * 62_500
+    body = json.dumps(event).encode()
+    # WHEN it is posted
+    response = post(client, body, forged_headers(body, authority))
+    # THEN it is refused for its timestamp, before any parse into the SDK's model or any download
+    assert response.status_code == 400 and "timestamp" in response.get_json()["error"]
+    assert sdk_parses == [] and fetcher.calls == []
+
+
+def test_a_signed_request_is_parsed_into_the_sdk_model_once_after_verification(client, authority, sdk_parses):
+    body = fresh_body()
+    assert post(client, body, authority.headers(body)).status_code == 200
+    assert sdk_parses == ["model", "dateutil"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "{now:%Y-%m-%dT%H:%M:%SZ}",            # what Alexa sends
+    "{now:%Y-%m-%dT%H:%M:%S}.123Z",        # milliseconds
+    "{now:%Y-%m-%dT%H:%M:%S.%f}Z",         # microseconds
+    "{now:%Y-%m-%dT%H:%M:%S.%f}123Z",      # nanoseconds (cut to microseconds)
+    "{now:%Y-%m-%dT%H:%M:%S}+00:00",
+    "{now:%Y-%m-%dT%H:%M:%S}+0000",
+    "{now:%Y-%m-%dT%H:%M:%S}",             # no zone: UTC, as before
+    "{east:%Y-%m-%dT%H:%M:%S}+05:30",      # the same instant in India
+])
+def test_every_iso_8601_timestamp_form_is_accepted(client, authority, stamp):
+    now = datetime.now(UTC)
+    event = json.loads(fresh_body())
+    event["request"]["timestamp"] = stamp.format(now=now, east=now + timedelta(hours=5, minutes=30))
+    body = json.dumps(event).encode()
+    assert post(client, body, authority.headers(body)).status_code == 200
+
+
+@pytest.mark.parametrize("stamp", [
+    "1.1.1.1", "{now:%Y-%m-%d}", "{now:%Y-%m-%dT%H:%M}Z", "{now:%Y-%m-%dT%H:%M:%S}Z" + " " * 40,
+    "{now:%Y-%m-%dT%H:%M:%S}.1234567890123Z", "2026-13-01T00:00:00Z", "{now:%d/%m/%Y %H:%M:%S}", 1764590400, None,
+])
+def test_a_timestamp_that_is_not_iso_8601_is_refused(client, authority, fetcher, stamp):
+    event = json.loads(fresh_body())
+    event["request"]["timestamp"] = stamp.format(now=datetime.now(UTC)) if isinstance(stamp, str) else stamp
+    body = json.dumps(event).encode()
+    response = post(client, body, authority.headers(body))
+    assert response.status_code == 400 and "timestamp" in response.get_json()["error"]
+    assert fetcher.calls == []
+
+
+@pytest.mark.parametrize("change", [
+    lambda e: e.update(request=[]), lambda e: e["request"].update(type=5),
+    lambda e: e["request"].update(type="x" * 201), lambda e: e.update(context="System"),
+    lambda e: e["context"]["System"].update(application="app"),
+    lambda e: e["context"]["System"]["application"].update(applicationId=["a"]),
+    lambda e: e["session"].update(application=None),
+])
+def test_the_fields_the_checks_read_must_have_their_shape(client, authority, fetcher, sdk_parses, change):
+    event = json.loads(fresh_body())
+    change(event)
+    body = json.dumps(event).encode()
+    response = post(client, body, authority.headers(body))
+    assert response.status_code == 400 and "not an Alexa request envelope" in response.get_json()["error"]
+    assert fetcher.calls == [] and sdk_parses == []
+
+
+def test_a_deeply_nested_body_is_a_400(client, authority):
+    body = b"[" * 100_000 + b"]" * 100_000
+    assert post(client, body, authority.headers(body)).status_code == 400
+
+
 def test_timestamp_and_skill_id_are_checked_before_any_download(client, authority, fetcher):
     stale = fresh_body(age=timedelta(minutes=10))
     other = fresh_body(skill_id="amzn1.ask.skill.someone-else")

@@ -6,9 +6,10 @@
     .venv/bin/gunicorn -c webservice/gunicorn_conf.py   # production, behind nginx
 
 Every request passes, in this order and before any work it would cost: a body limit
-(MAX_BODY, 413), the signature headers and the certificate URL (400), one parse of the
-body (400), the timestamp and skill id, then the certificate chain and the signature
-(request_verification.AlexaRequestVerifier). The answer comes from the skill's guarded
+(MAX_BODY, 413), the signature headers and the certificate URL (400), one json.loads of
+the body with strict checks of the fields the checks read (400), the timestamp and skill
+id, then the certificate chain and the signature (request_verification); only then is the
+SDK's model of the request built, and the answer comes from the skill's guarded
 `handle_envelope`, as on Lambda. A refused request is one WARNING line with its reason;
 nothing answers with an HTML traceback. Not part of the Lambda artifact.
 
@@ -35,7 +36,7 @@ from werkzeug.exceptions import HTTPException
 from bone_mets.config import Config
 from bone_mets.safe_logging import describe_error
 from bone_mets.skill import BoneMetsSkill, build_skill
-from request_verification import AlexaRequestVerifier, SkillIdVerifier
+from request_verification import AlexaRequestVerifier, NotAnEnvelope, SkillIdVerifier, read_envelope
 from webservice_compat import AbstractVerifier, VerificationException
 
 log = logging.getLogger("bone_mets.web_service")
@@ -72,10 +73,16 @@ def create_app(*, verify: bool = True, skill: BoneMetsSkill | None = None,
             text = request.get_data(cache=False).decode("utf-8")
         except UnicodeDecodeError:
             return refuse(400, "the body is not UTF-8")
+        try:
+            facts = read_envelope(text)  # one json.loads: the few fields the checks read
+        except NotAnEnvelope as error:
+            return refuse(400, f"the body is not an Alexa request envelope: {error}")
+        checker.verify(request.headers, text, facts)
+        # Only now, with the request verified, the SDK's model of it (its deserializer hands
+        # request.timestamp to dateutil, whose time grows with the square of its input).
         envelope = skill.parse(text)
         if envelope is None:
             return refuse(400, "the body is not an Alexa request envelope")
-        checker.verify(request.headers, text, envelope)
         return Response(json.dumps(skill.handle_envelope(envelope)), mimetype="application/json")
 
     @app.get("/health")
