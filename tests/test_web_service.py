@@ -120,6 +120,17 @@ def test_missing_header_is_refused(client, authority, missing):
     "https://s3.amazonaws.com@evil.com/echo.api/c.pem",
     "https://s3.amazonaws.com/echo.api/c\t.pem",
     "https://s3.amazonaws.com/echo.api/c .pem",
+    # percent-encoded unreserved characters: the same S3 object under another name (RFC 3986 6.2.2.2)
+    "https://s3.amazonaws.com/echo.api/%65cho-api-cert-12.pem",
+    "https://s3.amazonaws.com/%65cho.api/echo-api-cert-12.pem",
+    "https://s3.amazonaws.com/echo.api/echo-api-cert-12%2Epem",
+    "https://s3.amazonaws.com/echo.api/%7Ecert.pem",
+    "https://s3.amazonaws.com/echo.api/\uff45cho-api-cert-12.pem",  # a fullwidth e
+    # empty segments: one rule, whatever their number or place
+    "https://s3.amazonaws.com//echo.api/echo-api-cert-12.pem",
+    "https://s3.amazonaws.com///echo.api/echo-api-cert-12.pem",
+    "https://s3.amazonaws.com/echo.api//echo-api-cert-12.pem",
+    "https://s3.amazonaws.com/x//../echo.api/echo-api-cert-12.pem",
 ])
 def test_certificate_url_rules_refuse(client, authority, fetcher, url):
     body = fresh_body()
@@ -153,6 +164,84 @@ def test_a_query_string_neither_refetches_nor_evicts_the_real_certificate(client
         assert post(client, body, authority.headers(body, url=url)).status_code == 200
     # THEN the certificate was downloaded once, from the URL without the query
     assert fetcher.calls == [CERT_URL]
+
+
+def alias(name: str, mask: int) -> str:
+    """`name` with the letters picked by the bits of `mask` percent-encoded."""
+    return "".join(f"%{ord(c):02X}" if mask >> i & 1 else c for i, c in enumerate(name))
+
+
+def test_an_alias_flood_neither_downloads_nor_evicts_the_real_certificate(client, authority, fetcher):
+    # GIVEN the real certificate verified once
+    body = fresh_body()
+    assert post(client, body, authority.headers(body)).status_code == 200
+    # WHEN 64 forged requests name percent-encoded aliases of its URL (each the same S3 object)
+    directory, name = CERT_URL.rsplit("/", 1)
+    for mask in range(1, 65):
+        forged = fresh_body()
+        headers = forged_headers(forged, authority)
+        headers["SignatureCertChainUrl"] = f"{directory}/{alias(name, mask)}"
+        assert post(client, forged, headers).status_code == 400
+    # THEN none was downloaded
+    assert fetcher.calls == [CERT_URL]
+    # AND with every download now failing, a signed request is still answered from the cache
+    fetcher.error = TimeoutError("slow")
+    body = fresh_body()
+    assert post(client, body, authority.headers(body)).status_code == 200
+    assert fetcher.calls == [CERT_URL]
+
+
+def test_a_verified_certificate_stays_usable_while_downloads_of_other_urls_fail(client, authority, fetcher):
+    # GIVEN the real certificate verified, then every download failing
+    body = fresh_body()
+    assert post(client, body, authority.headers(body)).status_code == 200
+    fetcher.error = URLError("no route")
+    # WHEN forged requests name other files under /echo.api/, each a failed download remembered
+    for n in range(40):
+        forged = fresh_body()
+        headers = {**forged_headers(forged, authority), "SignatureCertChainUrl": f"{CERT_URL}.{n}.pem"}
+        assert post(client, forged, headers).status_code == 400
+    # THEN signed requests naming the real certificate are still answered
+    body = fresh_body()
+    assert post(client, body, authority.headers(body)).status_code == 200
+
+
+def test_the_certificate_download_does_not_follow_redirects():
+    # GIVEN a loopback server whose certificate URL redirects to another path
+    import http.server
+    import threading
+    from request_verification import download
+    hits: list[str] = []
+
+    class Redirecting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            if self.path == "/echo.api/cert.pem":
+                self.send_response(302)
+                self.send_header("Location", "/elsewhere/cert.pem")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send_response(200)
+                self.send_header("Content-Length", "4")
+                self.end_headers()
+                self.wfile.write(b"cert")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Redirecting)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        # WHEN the certificate is downloaded THEN the redirect is an error, not followed
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            download(f"http://127.0.0.1:{server.server_port}/echo.api/cert.pem")
+        refused.value.close()
+        assert refused.value.code == 302 and hits == ["/echo.api/cert.pem"]
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_malformed_certificate_is_a_400_not_a_500(client, authority, monkeypatch):

@@ -9,10 +9,13 @@ VerificationException, which flask-ask-sdk answers with HTTP 400.
 
 The rules (Amazon, "Host a custom skill as a web service"):
   - SignatureCertChainUrl: https, host s3.amazonaws.com (any case), path under /echo.api/
-    once normalised, port 443 if one is given. Nothing is percent-decoded: an encoded "/",
-    "\\" or "." is refused (it would be checked as one path and fetched as another), and so
-    are userinfo and control characters; the certificate is fetched from the URL rebuilt
-    from the checked parts, never from the header as sent;
+    once normalised, port 443 if one is given. One name per certificate: a path with any
+    "%" is refused (nothing is decoded: an encoded "/" would be checked as one path and
+    fetched as another, and an encoded letter, "%65cho-api-cert-12.pem", names the same S3
+    object under another cache key), and so is a path with an empty segment ("//", which
+    posixpath.normpath keeps at the start and collapses elsewhere), a backslash, userinfo,
+    a space, a control or a non-ASCII character. The certificate is fetched from the URL rebuilt from the
+    checked parts, never from the header as sent, and without following redirects;
   - the chain at that URL leads to a trusted root, the signing certificate is in date and
     names echo-api.amazon.com;
   - Signature-256 is the base64 RSA-SHA256 signature of the raw body by that certificate;
@@ -62,7 +65,6 @@ REQUEST_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TOLERANCE = timedelta(hours=1)
 MAX_CHAIN_BYTES = 64 * 1024
 FAILURE_MEMORY_S = 30.0  # a URL whose certificate failed is not fetched again for this long
-ENCODED_SEPARATOR = re.compile(r"%(2f|5c|2e)", re.I)
 MAX_TIMESTAMP_CHARS = 40  # "2026-12-01T13:31:00.123456789+05:30" is 35
 MAX_FIELD_CHARS = 200  # a request type or an application id is well under this
 # ISO 8601 as Alexa writes it: date, "T", time to the second, optional fraction and zone.
@@ -75,8 +77,8 @@ def validate_cert_url(url: str) -> str:
     """The certificate URL rebuilt from its checked parts, if it meets Amazon's rules for
     SignatureCertChainUrl; else VerificationException. The result is what is fetched and
     what the certificate cache is keyed on (no port, query or fragment)."""
-    if any(ord(char) < 0x21 or ord(char) == 0x7F for char in url):
-        raise VerificationException("certificate URL has spaces or control characters")
+    if any(not 0x21 <= ord(char) <= 0x7E for char in url):
+        raise VerificationException("certificate URL has spaces, non-ASCII or control characters")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -90,8 +92,12 @@ def validate_cert_url(url: str) -> str:
         raise VerificationException("certificate URL host is not s3.amazonaws.com")
     if port is not None and port != 443:
         raise VerificationException("certificate URL port is not 443")
-    if ENCODED_SEPARATOR.search(parts.path) or "\\" in parts.path:
-        raise VerificationException("certificate URL path has an encoded separator")
+    if "%" in parts.path:
+        raise VerificationException("certificate URL path is percent-encoded")
+    if "\\" in parts.path:
+        raise VerificationException("certificate URL path has a backslash")
+    if "//" in parts.path:
+        raise VerificationException("certificate URL path has an empty segment")
     path = posixpath.normpath(parts.path) if parts.path else ""
     if not path.startswith(CERT_PATH_PREFIX):
         raise VerificationException("certificate URL path is not under /echo.api/")
@@ -174,9 +180,19 @@ def _application_id(holder: dict | None, where: str) -> str | None:
     return value
 
 
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an HTTPError: the chain comes from the checked URL or not at all."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_RefuseRedirects)
+
+
 def download(url: str, timeout: float = 3.0) -> bytes:
-    """Fetch a certificate chain, with a timeout and a size limit."""
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (URL validated first)
+    """Fetch a certificate chain, with a timeout and a size limit, following no redirect."""
+    with _OPENER.open(url, timeout=timeout) as response:  # URL validated first
         data = response.read(MAX_CHAIN_BYTES + 1)
     if len(data) > MAX_CHAIN_BYTES:
         raise ValueError("certificate chain too large")
