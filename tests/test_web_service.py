@@ -278,6 +278,76 @@ def test_an_oversized_body_is_refused_before_parsing(client, authority, monkeypa
     assert parsed == []
 
 
+def padded_body(size: int) -> bytes:
+    """A fresh launch envelope of exactly `size` bytes (a session attribute pads it)."""
+    event = json.loads(fresh_body())
+    event["session"]["attributes"] = {"pad": ""}
+    event["session"]["attributes"]["pad"] = "x" * (size - len(json.dumps(event)))
+    body = json.dumps(event).encode()
+    assert len(body) == size
+    return body
+
+
+def post_chunked(client, body: bytes, headers: dict[str, str]):
+    """Post without a Content-Length, as a server passes a chunked body on (wsgi.input_terminated)."""
+    import io
+    return client.post("/", input_stream=io.BytesIO(body), headers={**headers, "Transfer-Encoding": "chunked"},
+                       environ_overrides={"wsgi.input_terminated": True})
+
+
+def test_a_chunked_signed_document_followed_by_more_is_a_413_not_answered(client, authority):
+    # GIVEN a signed document of exactly the limit, followed by 32 KB more, with no Content-Length
+    document = padded_body(256 * 1024)
+    # WHEN it is posted
+    response = post_chunked(client, document + b" " * 32 * 1024, authority.headers(document))
+    # THEN it is refused whole: the service never acts on a body other than the one sent
+    assert response.status_code == 413 and response.get_json() == {"error": "the body is larger than an Alexa request"}
+
+
+def test_a_chunked_body_over_the_limit_is_a_413_not_a_400(client, authority):
+    body = padded_body(296 * 1024)
+    assert post_chunked(client, body, forged_headers(body, authority)).status_code == 413
+
+
+def test_a_chunked_body_within_the_limit_is_answered(client, authority):
+    document = padded_body(256 * 1024)
+    assert post_chunked(client, document, authority.headers(document)).status_code == 200
+
+
+def test_a_body_that_does_not_arrive_within_the_deadline_is_a_408(authority, fetcher):
+    # GIVEN a service whose body deadline is half a second, and a body that arrives a byte every 0.1 s
+    from web_service import create_app
+    skill = build_skill(Config(content_path=CONTENT_FILE))
+    app = create_app(skill=skill, body_deadline=0.5,
+                     verifier=AlexaRequestVerifier(roots=[authority.root], fetch=fetcher))
+    body = fresh_body()
+
+    import io
+
+    class Dripping(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            time.sleep(0.1)
+            return super().read(1)
+
+        def readinto(self, buffer) -> int:
+            byte = self.read()
+            buffer[:len(byte)] = byte
+            return len(byte)
+
+    # WHEN it is posted THEN it is refused once the deadline passes, long before it is all sent
+    response = app.test_client().post("/", input_stream=Dripping(body), headers=authority.headers(body),
+                                      content_length=len(body))
+    assert response.status_code == 408
+    assert response.get_json() == {"error": "the body did not arrive within 0.5 seconds"}
+
+
+@pytest.mark.parametrize("deadline", [0, -1, 31, float("nan")])
+def test_the_body_deadline_must_be_a_few_seconds(deadline):
+    from web_service import create_app
+    with pytest.raises(ValueError, match="body deadline"):
+        create_app(skill=build_skill(Config(content_path=CONTENT_FILE)), body_deadline=deadline)
+
+
 def test_headers_and_url_are_checked_before_the_body_is_parsed(client, monkeypatch):
     parsed = []
     from bone_mets.skill import BoneMetsSkill
@@ -586,6 +656,41 @@ def test_the_stock_verifier_is_never_used(app):
         with pytest.raises(RuntimeError, match="unavailable"):
             certvalidator.CertificateValidator(None)
 
+
+
+@pytest.mark.slow
+def test_make_serve_closes_the_connection_after_refusing_an_oversized_body():
+    # GIVEN the service started as `make serve` starts it
+    import socket
+    port = free_loopback_port()
+    env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
+    server = subprocess.Popen([sys.executable, str(ROOT / "webservice" / "web_service.py")], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        # WHEN a client announces 1 MB, sends 64 KB of it (more than the server buffers with
+        # the headers) and reads the answer
+        from served import alexa_head
+        with socket.create_connection(("127.0.0.1", port), timeout=15) as conn:
+            conn.sendall(alexa_head(1024 * 1024) + b" " * 64 * 1024)
+            received = b""
+            try:
+                while chunk := conn.recv(4096):
+                    received += chunk
+            except ConnectionResetError:
+                pass  # closed with unread bytes still queued: a reset, after the answer
+            except TimeoutError:
+                pytest.fail("the connection was still open 15 s after the refusal")
+        # THEN it gets a 413 and the server closes the connection (the client need not give up)
+        assert received.startswith(b"HTTP/1.1 413")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.mark.slow
