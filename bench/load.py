@@ -250,19 +250,36 @@ def slow_body_flood(port: int, connections: int, drip_every_s: float = 2.0) -> d
     since_flood = time.monotonic() - started
     stop.set()
     dripper.join()
-    answered = Counter()
-    for conn in flood:  # what each flood connection got back by now, without waiting
-        conn.setblocking(False)
-        try:
-            line = conn.recv(64).split(b"\r\n", 1)[0].decode(errors="replace")
-        except OSError:
-            line = ""
-        answered[line.split(" ")[1] if line.count(" ") >= 1 else "nothing yet"] += 1
-        conn.close()
     return {"connections": connections, "opened_in_s": opened_s, "floor_s": floor,
             "health_s": latency, "health_x_floor": latency / floor if latency else None,
             "health_answered_after_flood_began_s": since_flood if latency else None,
-            "flood_statuses": dict(answered)}
+            "flood_answers": flood_answers(flood)}
+
+
+def flood_answers(flood: list[socket.socket], wait_s: float = 3.0) -> dict[str, int]:
+    """What each flood connection got back (a status, a close, a reset, or nothing yet); closes them."""
+    import selectors
+    pending = set(flood)
+    with selectors.DefaultSelector() as selector:
+        for conn in flood:
+            selector.register(conn, selectors.EVENT_READ)
+        stop_at = time.monotonic() + wait_s
+        while pending and time.monotonic() < stop_at:
+            for key, _ in selector.select(timeout=max(0.0, stop_at - time.monotonic())):
+                pending.discard(key.fileobj)
+                selector.unregister(key.fileobj)
+    answers: Counter[str] = Counter()
+    for conn in flood:
+        if conn in pending:
+            answers["nothing yet"] += 1
+        else:
+            try:
+                head = conn.recv(64)
+                answers[head.split(b" ", 2)[1].decode() if head.startswith(b"HTTP/") else "closed"] += 1
+            except OSError:
+                answers["reset"] += 1
+        conn.close()
+    return dict(answers)
 
 
 def connection_limit() -> tuple[int, int]:
