@@ -4,6 +4,7 @@ can bodies over the limit, whatever their framing."""
 from __future__ import annotations
 
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -129,3 +130,23 @@ def test_a_chunked_body_over_the_limit_is_a_413_on_gunicorn(authority):
         assert status == 413 and b"larger than an Alexa request" in answer
         # a 296 KB document: 413, not 400 for the first 256 KB not being JSON
         assert exchange(port, alexa_head(None) + chunked(padded(296 * 1024, authority)))[0] == 413
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("worker_class", ["sync", "gthread", "gevent"])
+def test_the_body_deadline_holds_in_every_worker_class(authority, worker_class):
+    # GIVEN the production settings with another worker class and a 1 s body deadline
+    with gunicorn(authority, args=("--workers", "1", "--worker-class", worker_class),
+                  env={"WEB_BODY_DEADLINE": "1"}) as port:
+        # WHEN a body drips a byte every 0.2 s, so that no single read waits long
+        with socket.create_connection(("127.0.0.1", port), timeout=15) as conn:
+            conn.sendall(alexa_head(4000) + b'{"ver')
+            give_up = time.monotonic() + 15
+            readable: list = []
+            while not readable and time.monotonic() < give_up:
+                readable = select.select([conn], [], [], 0.2)[0]
+                if not readable:
+                    conn.send(b" ")
+            # THEN it is answered with a 408 (before the deadline, nothing bounded it)
+            answer = conn.recv(4096) if readable else b""
+            assert answer.startswith(b"HTTP/1.1 408"), answer[:40]
