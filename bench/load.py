@@ -290,6 +290,7 @@ def connection_limit() -> tuple[int, int]:
 
 def hardening() -> int:
     from served import gunicorn as production_gunicorn
+    from served import nginx, nginx_binary
     authority, stranger = Authority(), Authority()
     figures: dict = {"machine": machine()}
     print(f"machine: {figures['machine']}", flush=True)
@@ -304,6 +305,13 @@ def hardening() -> int:
         figures["slow_body_flood"] = slow_body_flood(port, workers * per_worker)
         print(f"slow-body flood at {workers} x {per_worker} connections: "
               f"{json.dumps(figures['slow_body_flood'])}", flush=True)
+        if nginx_binary() is None:
+            print("nginx is not installed: no figures through it", flush=True)
+        else:
+            with nginx(port) as proxy:
+                figures["nginx"] = {"chunked_over_limit": chunked_over_limit(authority, stranger, proxy),
+                                    "slow_body_flood": slow_body_flood(proxy, workers * per_worker)}
+            print(f"through nginx (webservice/nginx.conf): {json.dumps(figures['nginx'])}", flush=True)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "hardening.json").write_text(json.dumps(figures, indent=2) + "\n")
     return 0

@@ -2,7 +2,8 @@
 
 gunicorn runs with the production settings (webservice/gunicorn_conf.py) in front of the
 web service trusting only a certificate authority made for the run (SERVED_CA_DIR), so
-signed requests can be answered; raw-socket helpers send what http.client will not
+signed requests can be answered; nginx runs webservice/nginx.conf as it is, unprivileged,
+with its own prefix, in front of it; raw-socket helpers send what http.client will not
 (chunked bodies, bodies that stall or drip).
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import pwd
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 GUNICORN_CONF = ROOT / "webservice" / "gunicorn_conf.py"
+NGINX_CONF = ROOT / "webservice" / "nginx.conf"
 CA_DIR_VARIABLE = "SERVED_CA_DIR"
 
 
@@ -88,6 +92,76 @@ def gunicorn(authority: Authority, *, args: tuple[str, ...] = (), env: dict[str,
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+def nginx_binary() -> str | None:
+    """Debian's nginx (in /usr/sbin, which a user's PATH may lack), or None."""
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+
+
+# The parts of a real nginx.conf that are the host's, around webservice/nginx.conf.
+NGINX_MAIN = """daemon off;
+worker_processes 1;
+worker_rlimit_nofile 16384;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+    access_log off;
+    client_body_temp_path {prefix}/client_body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    upstream alexa_skill {{ server 127.0.0.1:{upstream}; keepalive 16; }}
+    server {{
+        listen 127.0.0.1:{port};
+        include {prefix}/alexa.conf;
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx(upstream: int) -> Iterator[int]:
+    """nginx with webservice/nginx.conf in front of 127.0.0.1:`upstream`, on a free loopback
+    port, unprivileged (as nobody when the tests run as root). Yields the port."""
+    binary = nginx_binary()
+    if binary is None:
+        raise RuntimeError("nginx is not installed")
+    port = free_loopback_port()
+    prefix = Path(tempfile.mkdtemp(prefix="nginx-"))
+    try:
+        shutil.copyfile(NGINX_CONF, prefix / "alexa.conf")  # as it is, where an unprivileged nginx can read it
+        (prefix / "nginx.conf").write_text(NGINX_MAIN.format(prefix=prefix, upstream=upstream, port=port))
+        user = {}
+        if os.geteuid() == 0:
+            nobody = pwd.getpwnam("nobody")
+            for path in (prefix, *prefix.iterdir()):
+                os.chown(path, nobody.pw_uid, nobody.pw_gid)
+            user = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
+        server = subprocess.Popen([binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                                   "-e", str(prefix / "error.log")],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **user)
+        try:
+            for _ in range(100):
+                if server.poll() is not None:
+                    raise RuntimeError(f"nginx exited: {(prefix / 'error.log').read_text()[-2000:]}")
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            yield port
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
 
 
 def alexa_head(length: int | None, *, signature: str = "AAAA", url: str = CERT_URL) -> bytes:
