@@ -11,8 +11,10 @@ Prints a summary, writes bench/results/load.json, exits 1 if any request got the
 attacks of issue 21, each beside a floor from the same run, and writes
 bench/results/hardening.json: CPU per forged request against an ordinary refused one,
 certificate downloads caused by a flood of aliases of the certificate URL, the time to
-answer /health while slow bodies hold every connection gunicorn_conf.py allows, and the
-status of chunked bodies over the limit.
+answer /health while slow bodies hold every connection gunicorn_conf.py allows (once, and
+with every cut connection reopened at once), and the status of chunked bodies over the
+limit; then the flood and the bodies again through nginx (webservice/nginx.conf), if
+nginx is installed.
 """
 
 from __future__ import annotations
@@ -256,6 +258,60 @@ def slow_body_flood(port: int, connections: int, drip_every_s: float = 2.0) -> d
             "flood_answers": flood_answers(flood)}
 
 
+def sustained_slow_body_flood(port: int, connections: int, seconds: float = 15.0,
+                              drip_every_s: float = 2.0) -> dict:
+    """/health every half second for `seconds` while `connections` slow bodies are held and
+    each one the server cuts is reopened at once (an attacker keeping the limit full)."""
+    import selectors
+    from served import alexa_head
+    selector = selectors.DefaultSelector()
+
+    def open_one() -> None:
+        conn = socket.create_connection(("127.0.0.1", port), timeout=5)
+        conn.sendall(alexa_head(4000) + b'{"ver')
+        conn.setblocking(False)
+        selector.register(conn, selectors.EVENT_READ)
+
+    for _ in range(connections):
+        open_one()
+    stop = threading.Event()
+    reopened = 0
+
+    def keep_full() -> None:
+        nonlocal reopened
+        dripped = time.monotonic()
+        while not stop.is_set():
+            for key, _ in selector.select(timeout=0.2):  # answered or closed by the server: reopen
+                selector.unregister(key.fileobj)
+                key.fileobj.close()
+                open_one()
+                reopened += 1
+            if time.monotonic() - dripped > drip_every_s:
+                dripped = time.monotonic()
+                for key in list(selector.get_map().values()):
+                    try:
+                        key.fileobj.send(b" ")
+                    except OSError:
+                        pass
+
+    keeper = threading.Thread(target=keep_full, daemon=True)
+    keeper.start()
+    latencies = []
+    stop_at = time.monotonic() + seconds
+    while time.monotonic() < stop_at:
+        latencies.append(health_latency(port, HEALTH_CAP_S))
+        time.sleep(0.5)
+    stop.set()
+    keeper.join()
+    for key in list(selector.get_map().values()):
+        key.fileobj.close()
+    answered = [latency for latency in latencies if latency is not None]
+    return {"connections": connections, "seconds": seconds, "health_probes": len(latencies),
+            "unanswered": len(latencies) - len(answered), "reopened": reopened,
+            "health_median_s": statistics.median(answered) if answered else None,
+            "health_max_s": max(answered) if answered else None}
+
+
 def flood_answers(flood: list[socket.socket], wait_s: float = 3.0) -> dict[str, int]:
     """What each flood connection got back (a status, a close, a reset, or nothing yet); closes them."""
     import selectors
@@ -305,6 +361,9 @@ def hardening() -> int:
         figures["slow_body_flood"] = slow_body_flood(port, workers * per_worker)
         print(f"slow-body flood at {workers} x {per_worker} connections: "
               f"{json.dumps(figures['slow_body_flood'])}", flush=True)
+        figures["sustained_slow_body_flood"] = sustained_slow_body_flood(port, workers * per_worker)
+        print(f"the same, each cut connection reopened at once: "
+              f"{json.dumps(figures['sustained_slow_body_flood'])}", flush=True)
         if nginx_binary() is None:
             print("nginx is not installed: no figures through it", flush=True)
         else:
