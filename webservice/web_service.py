@@ -7,11 +7,11 @@
 
 Every request passes, in this order and before any work it would cost: the body, read
 whole within a deadline and a size limit whatever its framing (request_body: 408, 413),
-the signature headers and the certificate URL (400), one json.loads of
-the body with strict checks of the fields the checks read (400), the timestamp and skill
-id, then the certificate chain and the signature (request_verification); only then is the
-SDK's model of the request built, and the answer comes from the skill's guarded
-`handle_envelope`, as on Lambda. A refused request is one WARNING line with its reason;
+the signature headers and the certificate URL (400), one json.loads of the body with
+strict checks of the fields the checks read (400), the timestamp and skill id, then the
+certificate chain and the signature (request_verification); only then is the SDK's model
+of the request built, and the answer comes from the skill's guarded `handle_envelope`, as
+on Lambda. A refused request is one WARNING line with its reason;
 nothing answers with an HTML traceback. Not part of the Lambda artifact.
 
 Why not flask-ask-sdk's SkillAdapter.dispatch_request (the adapter this service started
