@@ -72,6 +72,18 @@ def padded(size: int, authority: Authority) -> bytes:
     return json.dumps(event).encode()
 
 
+def answer_to(conn: socket.socket) -> bytes:
+    """What the server sent until it closed; a reset after its answer ends it too (bytes the
+    client dripped after the server stopped reading may make the close a reset)."""
+    answer = b""
+    try:
+        while chunk := conn.recv(4096):
+            answer += chunk
+    except ConnectionResetError:
+        pass
+    return answer
+
+
 @pytest.fixture(scope="module")
 def authority() -> Authority:
     return Authority()
@@ -107,10 +119,7 @@ def test_slow_bodies_at_the_connection_limit_are_cut_at_the_deadline(authority):
                 assert response.status == 200
             # AND each slow connection got a 408 and was closed
             for conn in flood:
-                answer = b""
-                while chunk := conn.recv(4096):
-                    answer += chunk
-                assert answer.startswith(b"HTTP/1.1 408"), answer[:40]
+                assert answer_to(conn).startswith(b"HTTP/1.1 408")
         finally:
             stop.set()
             dripper.join()
@@ -148,5 +157,4 @@ def test_the_body_deadline_holds_in_every_worker_class(authority, worker_class):
                 if not readable:
                     conn.send(b" ")
             # THEN it is answered with a 408 (before the deadline, nothing bounded it)
-            answer = conn.recv(4096) if readable else b""
-            assert answer.startswith(b"HTTP/1.1 408"), answer[:40]
+            assert readable and answer_to(conn).startswith(b"HTTP/1.1 408")
