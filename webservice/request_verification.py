@@ -9,24 +9,34 @@ VerificationException, which flask-ask-sdk answers with HTTP 400.
 
 The rules (Amazon, "Host a custom skill as a web service"):
   - SignatureCertChainUrl: https, host s3.amazonaws.com (any case), path under /echo.api/
-    once normalised, port 443 if one is given. Nothing is percent-decoded: an encoded "/",
-    "\\" or "." is refused (it would be checked as one path and fetched as another), and so
-    are userinfo and control characters; the certificate is fetched from the URL rebuilt
-    from the checked parts, never from the header as sent;
+    once normalised, port 443 if one is given. One name per certificate: a path with any
+    "%" is refused (nothing is decoded: an encoded "/" would be checked as one path and
+    fetched as another, and an encoded letter, "%65cho-api-cert-12.pem", names the same S3
+    object under another cache key), and so is a path with an empty segment ("//", which
+    posixpath.normpath keeps at the start and collapses elsewhere), a backslash, userinfo,
+    a space, a control or a non-ASCII character. The certificate is fetched from the URL rebuilt from the
+    checked parts, never from the header as sent, and without following redirects;
   - the chain at that URL leads to a trusted root, the signing certificate is in date and
     names echo-api.amazon.com;
   - Signature-256 is the base64 RSA-SHA256 signature of the raw body by that certificate;
   - the request timestamp is within 150 seconds of now (an hour for skill events).
 
-Cheap checks come first (headers present, certificate URL, timestamp, skill id), so a
-forged request never costs a download; a failed download is remembered for a short time,
-and concurrent requests for one URL download it once.
+Checks run in the order of their cost: the headers and the certificate URL; then one
+`json.loads` of the body with strict shape and length checks of the few fields the checks
+read (read_envelope: the request type, an ISO 8601 timestamp of bounded length parsed
+without dateutil, the skill ids); the timestamp's age and the skill id; only then the
+certificate and the signature. The SDK's model of the request is built by the caller after
+all of them, so a forged request never reaches the SDK's deserializer, which hands
+`request.timestamp` to dateutil (whose time grows with the square of its input: a 250 KB
+timestamp costs seconds). A failed download is remembered for a short time, and concurrent
+requests for one URL download it once.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import json
 import posixpath
 import re
 import threading
@@ -34,7 +44,7 @@ import time
 import urllib.request
 from collections import OrderedDict
 from datetime import datetime, timedelta, UTC
-from typing import Any
+from typing import Any, NamedTuple
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
@@ -44,7 +54,6 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
-from bone_mets.skill import skill_id_of
 from webservice_compat import AbstractVerifier, VerificationException
 
 SIGNATURE_HEADER = "Signature-256"
@@ -56,7 +65,10 @@ REQUEST_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TOLERANCE = timedelta(hours=1)
 MAX_CHAIN_BYTES = 64 * 1024
 FAILURE_MEMORY_S = 30.0  # a URL whose certificate failed is not fetched again for this long
-ENCODED_SEPARATOR = re.compile(r"%(2f|5c|2e)", re.I)
+MAX_TIMESTAMP_CHARS = 40  # "2026-12-01T13:31:00.123456789+05:30" is 35
+MAX_FIELD_CHARS = 200  # a request type or an application id is well under this
+# ISO 8601 as Alexa writes it: date, "T", time to the second, optional fraction and zone.
+ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 Fetch = Callable[[str], bytes]
 Clock = Callable[[], datetime]
 
@@ -65,8 +77,8 @@ def validate_cert_url(url: str) -> str:
     """The certificate URL rebuilt from its checked parts, if it meets Amazon's rules for
     SignatureCertChainUrl; else VerificationException. The result is what is fetched and
     what the certificate cache is keyed on (no port, query or fragment)."""
-    if any(ord(char) < 0x21 or ord(char) == 0x7F for char in url):
-        raise VerificationException("certificate URL has spaces or control characters")
+    if any(not 0x21 <= ord(char) <= 0x7E for char in url):
+        raise VerificationException("certificate URL has spaces, non-ASCII or control characters")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -80,17 +92,103 @@ def validate_cert_url(url: str) -> str:
         raise VerificationException("certificate URL host is not s3.amazonaws.com")
     if port is not None and port != 443:
         raise VerificationException("certificate URL port is not 443")
-    if ENCODED_SEPARATOR.search(parts.path) or "\\" in parts.path:
-        raise VerificationException("certificate URL path has an encoded separator")
+    if "%" in parts.path:
+        raise VerificationException("certificate URL path is percent-encoded")
+    if "\\" in parts.path:
+        raise VerificationException("certificate URL path has a backslash")
+    if "//" in parts.path:
+        raise VerificationException("certificate URL path has an empty segment")
     path = posixpath.normpath(parts.path) if parts.path else ""
     if not path.startswith(CERT_PATH_PREFIX):
         raise VerificationException("certificate URL path is not under /echo.api/")
     return f"https://{CERT_HOST}{path}"
 
 
+class NotAnEnvelope(VerificationException):
+    """The body is not an Alexa request envelope (the message names the field, never its value)."""
+
+
+class EnvelopeFacts(NamedTuple):
+    """What the checks read from a request envelope, before the SDK's model of it is built.
+
+    skill_id: context.System.application's id, which the SDK itself checks; None when it is
+    missing or when the session names another application (see bone_mets.skill.skill_id_of).
+    """
+
+    request_type: str
+    timestamp: datetime | None
+    skill_id: str | None
+
+
+def read_envelope(text: str) -> EnvelopeFacts:
+    """One json.loads of the body and strict checks of the fields the checks read; else NotAnEnvelope.
+
+    Nothing here costs more than linear time in the body's length (json.loads is linear and
+    refuses integers over 4,300 digits; nesting past its recursion limit is refused).
+    """
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        raise NotAnEnvelope("it is not JSON") from None
+    if not isinstance(document, dict):
+        raise NotAnEnvelope("it is not a JSON object")
+    request = _field(document, "request", required=True)
+    request_type = request.get("type")
+    if not isinstance(request_type, str) or not 0 < len(request_type) <= MAX_FIELD_CHARS:
+        raise NotAnEnvelope("request.type is not a short string")
+    timestamp = request.get("timestamp")
+    system = _field(_field(document, "context"), "System")
+    context_id = _application_id(system, "context.System")
+    session_id = _application_id(_field(document, "session"), "session")
+    skill_id = context_id if session_id is None or session_id == context_id else None
+    return EnvelopeFacts(request_type, None if timestamp is None else parse_timestamp(timestamp), skill_id)
+
+
+def parse_timestamp(value: object) -> datetime:
+    """An ISO 8601 timestamp as Alexa sends it ("2026-12-01T13:31:00Z", a fraction and a zone
+    allowed; no zone means UTC), of bounded length and parsed without dateutil; else NotAnEnvelope."""
+    if not isinstance(value, str) or len(value) > MAX_TIMESTAMP_CHARS or not ISO_TIMESTAMP.fullmatch(value):
+        raise NotAnEnvelope("request.timestamp is not an ISO 8601 time")
+    try:
+        stamp = datetime.fromisoformat(value)  # a fraction past microseconds is cut
+    except ValueError:  # month 13, hour 25...
+        raise NotAnEnvelope("request.timestamp is not an ISO 8601 time") from None
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+
+
+def _field(parent: dict | None, name: str, *, required: bool = False) -> dict | None:
+    """`parent[name]`, a JSON object; None when it is absent (NotAnEnvelope if it is required)."""
+    if parent is None or name not in parent:
+        if required:
+            raise NotAnEnvelope(f"{name} is missing")
+        return None
+    value = parent[name]
+    if not isinstance(value, dict):
+        raise NotAnEnvelope(f"{name} is not an object")
+    return value
+
+
+def _application_id(holder: dict | None, where: str) -> str | None:
+    application = _field(holder, "application")
+    value = None if application is None else application.get("applicationId")
+    if value is not None and (not isinstance(value, str) or len(value) > MAX_FIELD_CHARS):
+        raise NotAnEnvelope(f"{where}.application.applicationId is not a short string")
+    return value
+
+
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an HTTPError: the chain comes from the checked URL or not at all."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_RefuseRedirects)
+
+
 def download(url: str, timeout: float = 3.0) -> bytes:
-    """Fetch a certificate chain, with a timeout and a size limit."""
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (URL validated first)
+    """Fetch a certificate chain, with a timeout and a size limit, following no redirect."""
+    with _OPENER.open(url, timeout=timeout) as response:  # URL validated first
         data = response.read(MAX_CHAIN_BYTES + 1)
     if len(data) > MAX_CHAIN_BYTES:
         raise ValueError("certificate chain too large")
@@ -184,11 +282,14 @@ class AlexaRequestVerifier(AbstractVerifier):
         """Raise VerificationException unless the request is authentic and fresh.
 
         Everything that needs no download comes first: headers, URL, timestamp, skill id.
+        The web service passes the EnvelopeFacts it read; given anything else (the SDK's
+        model, as the SDK's own adapters do) the facts are read from the raw body.
         """
         now = self.clock()
         raw_signature, url = self.check_headers(headers)
-        check_timestamp(deserialized_request_env, now)
-        check_skill_id(deserialized_request_env, self.skill_id)
+        facts = _facts(serialized_request_env, deserialized_request_env)
+        check_timestamp(facts, now)
+        check_skill_id(facts, self.skill_id)
         public_key = self.signing_certificate(url, now).public_key()
         if not isinstance(public_key, rsa.RSAPublicKey):
             raise VerificationException("signing certificate does not hold an RSA key")
@@ -274,24 +375,24 @@ class SkillIdVerifier(AbstractVerifier):
 
     def verify(self, headers: Mapping[str, str], serialized_request_env: str,
                deserialized_request_env: Any) -> None:
-        check_skill_id(deserialized_request_env, self.skill_id)
+        check_skill_id(_facts(serialized_request_env, deserialized_request_env), self.skill_id)
 
 
-def check_timestamp(envelope: Any, now: datetime) -> None:
-    request = getattr(envelope, "request", None)
-    timestamp = getattr(request, "timestamp", None)
-    if not isinstance(timestamp, datetime):
+def _facts(serialized: str, deserialized: Any) -> EnvelopeFacts:
+    return deserialized if isinstance(deserialized, EnvelopeFacts) else read_envelope(serialized)
+
+
+def check_timestamp(facts: EnvelopeFacts, now: datetime) -> None:
+    if facts.timestamp is None:
         raise VerificationException("request has no timestamp")
-    if timestamp.tzinfo is None:
-        timestamp = timestamp.replace(tzinfo=UTC)
-    is_event = str(getattr(request, "object_type", "")).startswith("AlexaSkillEvent.")
+    is_event = facts.request_type.startswith("AlexaSkillEvent.")
     tolerance = SKILL_EVENT_TOLERANCE if is_event else REQUEST_TOLERANCE
-    if abs(now - timestamp) > tolerance:
+    if abs(now - facts.timestamp) > tolerance:
         raise VerificationException("request timestamp is not within the tolerance")
 
 
-def check_skill_id(envelope: Any, skill_id: str | None) -> None:
-    if skill_id and skill_id_of(envelope) != skill_id:
+def check_skill_id(facts: EnvelopeFacts, skill_id: str | None) -> None:
+    if skill_id and facts.skill_id != skill_id:
         raise VerificationException("request is for another skill")
 
 

@@ -5,11 +5,13 @@
     HOST=0.0.0.0 PORT=8080 make serve
     .venv/bin/gunicorn -c webservice/gunicorn_conf.py   # production, behind nginx
 
-Every request passes, in this order and before any work it would cost: a body limit
-(MAX_BODY, 413), the signature headers and the certificate URL (400), one parse of the
-body (400), the timestamp and skill id, then the certificate chain and the signature
-(request_verification.AlexaRequestVerifier). The answer comes from the skill's guarded
-`handle_envelope`, as on Lambda. A refused request is one WARNING line with its reason;
+Every request passes, in this order and before any work it would cost: the body, read
+whole within a deadline and a size limit whatever its framing (request_body: 408, 413),
+the signature headers and the certificate URL (400), one json.loads of the body with
+strict checks of the fields the checks read (400), the timestamp and skill id, then the
+certificate chain and the signature (request_verification); only then is the SDK's model
+of the request built, and the answer comes from the skill's guarded `handle_envelope`, as
+on Lambda. A refused request is one WARNING line with its reason;
 nothing answers with an HTML traceback. Not part of the Lambda artifact.
 
 Why not flask-ask-sdk's SkillAdapter.dispatch_request (the adapter this service started
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import sys
 from typing import Any
@@ -35,26 +38,35 @@ from werkzeug.exceptions import HTTPException
 from bone_mets.config import Config
 from bone_mets.safe_logging import describe_error
 from bone_mets.skill import BoneMetsSkill, build_skill
-from request_verification import AlexaRequestVerifier, SkillIdVerifier
+from request_body import BodyRefused, read_body
+from request_verification import AlexaRequestVerifier, NotAnEnvelope, SkillIdVerifier, read_envelope
 from webservice_compat import AbstractVerifier, VerificationException
 
 log = logging.getLogger("bone_mets.web_service")
 MAX_BODY = 256 * 1024  # Alexa requests are a few KB
+BODY_DEADLINE_S = 5.0  # for the whole body; Alexa sends its few KB at once
 NO_VERIFY_WARNING = ("WARNING: request verification is OFF. Anyone who can reach this port can "
                      "call the skill. Use --no-verify only with local tools, never on a public address.")
 
 
 def create_app(*, verify: bool = True, skill: BoneMetsSkill | None = None,
-               verifier: AbstractVerifier | None = None) -> Flask:
+               verifier: AbstractVerifier | None = None, body_deadline: float | None = None) -> Flask:
     """A Flask app answering Alexa requests with POST / (and GET /health).
 
     verify: check each request's signature, certificate and timestamp (Amazon's rules).
     skill: the skill to serve (default: built from the environment, as Lambda does).
     verifier: a verifier to use instead of the default (tests pass their own roots).
+    body_deadline: seconds for a whole request body to arrive (default: WEB_BODY_DEADLINE,
+        which gunicorn_conf.py sets, else BODY_DEADLINE_S).
     """
+    if body_deadline is None:
+        body_deadline = float(os.environ.get("WEB_BODY_DEADLINE") or BODY_DEADLINE_S)
+    if not (0 < body_deadline <= 30 and math.isfinite(body_deadline)):
+        raise ValueError(f"the body deadline must be more than 0 and at most 30 seconds, not {body_deadline}")
     skill = skill or build_skill()
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    # No MAX_CONTENT_LENGTH: Werkzeug would cut a chunked body at it and pass the first part
+    # on; read_body refuses a longer body whole instead.
     if verify:
         checker = verifier or AlexaRequestVerifier(skill_id=skill.config.skill_id)
     else:
@@ -64,18 +76,27 @@ def create_app(*, verify: bool = True, skill: BoneMetsSkill | None = None,
 
     @app.post("/")
     def invoke() -> Any:
-        if isinstance(checker, AlexaRequestVerifier):
-            checker.check_headers(request.headers)  # before reading or parsing the body
-        if (request.content_length or 0) > MAX_BODY:
-            return refuse(413, "the body is larger than an Alexa request")
         try:
-            text = request.get_data(cache=False).decode("utf-8")
+            # Read whole (or cut) before any answer, so no server is left to drain it.
+            body = read_body(request.environ, request.stream, limit=MAX_BODY, deadline_s=body_deadline)
+        except BodyRefused as refused:
+            return refuse(refused.status, refused.reason)
+        if isinstance(checker, AlexaRequestVerifier):
+            checker.check_headers(request.headers)  # before parsing the body
+        try:
+            text = body.decode("utf-8")
         except UnicodeDecodeError:
             return refuse(400, "the body is not UTF-8")
+        try:
+            facts = read_envelope(text)  # one json.loads: the few fields the checks read
+        except NotAnEnvelope as error:
+            return refuse(400, f"the body is not an Alexa request envelope: {error}")
+        checker.verify(request.headers, text, facts)
+        # Only now, with the request verified, the SDK's model of it (its deserializer hands
+        # request.timestamp to dateutil, whose time grows with the square of its input).
         envelope = skill.parse(text)
         if envelope is None:
             return refuse(400, "the body is not an Alexa request envelope")
-        checker.verify(request.headers, text, envelope)
         return Response(json.dumps(skill.handle_envelope(envelope)), mimetype="application/json")
 
     @app.get("/health")

@@ -168,10 +168,13 @@ def _without_unknown_parts(serializer: Any, text: str) -> RequestEnvelope | None
 
 
 def skill_id_of(envelope: RequestEnvelope) -> str | None:
-    """The skill id a request envelope is addressed to (context first, then session)."""
+    """The skill id a request envelope is addressed to: context.System.application's, the one
+    the SDK checks. None when the context names none (the SDK would raise AttributeError) or
+    the session names another skill, so either is refused like a request for another skill."""
     system = getattr(envelope.context, "system", None)
-    application = getattr(system, "application", None) or getattr(envelope.session, "application", None)
-    return getattr(application, "application_id", None)
+    context_id = getattr(getattr(system, "application", None), "application_id", None)
+    session_id = getattr(getattr(envelope.session, "application", None), "application_id", None)
+    return context_id if session_id in (None, context_id) else None
 
 
 __all__ = ["BoneMetsSkill", "build_skill", "skill_id_of"]
