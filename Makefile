@@ -12,14 +12,16 @@ CHAT_STAMP := $(VENV)/.chat-installed
 export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
-.PHONY: help chat serve test lint models build bench fuzz load clean nlu-check review package debug icons \
-	conversations bst-export bst-test
+.PHONY: help chat serve test lint models reader reader-eval build bench fuzz load clean nlu-check review package \
+	debug icons conversations bst-export bst-test
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
 	@echo "make test    run every check: tests, code and template lint, model drift"
 	@echo "make serve   run the skill as a web service on 127.0.0.1:5000"
 	@echo "make models  regenerate interaction_model/*.json from their sources"
+	@echo "make reader  train the reader's model on corpus/ (lambda/bone_mets/meaning_model.bin)"
+	@echo "make reader-eval  grouped cross-validation of the reader, by writing round"
 	@echo "make build   sam build: the Lambda artifact in .aws-sam/build"
 	@echo "make bench   latency, cold start and memory benchmark (build/bench/; RECORD=1: bench/results/)"
 	@echo "make fuzz    the long fuzz run (10,000+ generated requests)"
@@ -73,12 +75,20 @@ chat: $(CHAT_STAMP)
 serve: $(STAMP)
 	@$(PY) webservice/web_service.py $(ARGS)
 
+# The reader's model: trained on corpus/*.txt with scikit-learn (a development dependency only).
+reader: $(STAMP)
+	$(PY) tools/reader_train.py
+
+reader-eval: $(STAMP)
+	$(PY) tools/reader_train.py --eval $(ARGS)
+
 models: $(STAMP)
 	$(PY) tools/voice_model.py
 
 lint: $(STAMP) $(SAM_VENV)/.installed
 	$(VENV)/bin/ruff check lambda tools webservice tests bench
 	$(PY) tools/voice_model.py --check
+	$(PY) tools/reader_train.py --check
 	$(VENV)/bin/cfn-lint template.yaml
 	$(SAM) validate --lint --template-file template.yaml
 
@@ -134,7 +144,8 @@ nlu-check: $(STAMP)
 	$(PY) tools/nlu_profile.py --skill-id "$(SKILL_ID)" --locale "$(or $(LOCALE),en-US)" $(ARGS)
 
 # The project's conversation sets (tools/conversations/; docs/checks.md). CASES: other case files.
-CONVERSATIONS := tests/conversations.json tests/conversations_natural.json tests/conversations_safety.json
+CONVERSATIONS := tests/conversations.json tests/conversations_natural.json tests/conversations_safety.json \
+	tests/conversations_issues.json
 
 conversations: $(STAMP)
 	@$(PY) tools/conversations/run.py $(or $(CASES),$(CONVERSATIONS)) $(ARGS)

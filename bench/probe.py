@@ -3,6 +3,7 @@
     python -B probe.py cold FUNCTION_DIR FIXTURES_DIR
     python -B probe.py warm FUNCTION_DIR FIXTURES_DIR N
     python -B probe.py launch FUNCTION_DIR FIXTURES_DIR USER_ID   (import + one LaunchRequest)
+    python -B probe.py reading FUNCTION_DIR FIXTURES_DIR   (as cold, then the first free words, timed)
 Prints one JSON object.
 """
 
@@ -23,7 +24,8 @@ def load(name):
         return json.load(handle)
 
 
-REQUESTS = {"launch": "launch", "topic": "topic_osteoblastic", "urgent": "report_pain", "fallback": "fallback"}
+REQUESTS = {"launch": "launch", "topic": "topic_osteoblastic", "urgent": "report_pain", "fallback": "fallback",
+            "reading": "question_free_words"}  # free words: the reader's model scores them
 events = {kind: load(name) for kind, name in REQUESTS.items()}
 loaded = time.perf_counter()
 
@@ -39,6 +41,10 @@ if mode != "launch":
     lambda_function.lambda_handler(events["topic"], None)
 cold = time.perf_counter() - loaded
 result = {"cold_s": cold}
+if mode == "reading":  # then the first free words: the reader's model loads (before a SnapStart snapshot)
+    started = time.perf_counter()
+    lambda_function.lambda_handler(events["reading"], None)
+    result["first_reading_s"] = time.perf_counter() - started
 if mode == "launch":
     result["welcome_back"] = "Welcome back" in str(response)
 if mode == "warm":

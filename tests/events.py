@@ -67,6 +67,11 @@ def reprompt(response: dict[str, Any]) -> str:
     return " ".join(re.sub(r"<[^>]*>", " ", speech.get("ssml") or "").split())
 
 
+def card_form(sentence: str) -> str:
+    """A spoken sentence as a card shows it: without what only makes sense spoken ("say repeat")."""
+    return re.sub(r",? (and |or )?say repeat\b[^.!?]*", "", sentence)
+
+
 def card_text(response: dict[str, Any]) -> str | None:
     card = (response.get("response") or {}).get("card")
     return card.get("content") if card else None

@@ -1,27 +1,29 @@
-"""How people really ask: each phrasing reaches the right answer, in every locale's model.
+"""How people really ask: the team's phrasings (corpus/r00-phrasings.txt) reach the right answer
+through every locale's model.
 
-tests/phrasings.txt lists utterances and the content id the answer must be about ("-" for
-questions the article does not answer: those must get no topic, and keep listening; "advice",
-"advice:<id>", "emergency" and "crisis" for the care-team and safety answers). Each is
-matched against the interaction model the way Alexa matches exact phrasings (the
-simulator's matcher), sent through `lambda_handler`, and the topic answered is checked.
+The reader is a learned model: on sentences it was trained on it is right almost always, not
+always, so the test holds a share (MIN_SHARE) and lists every miss.
+
+Each sentence of the round is matched against the interaction model the way Alexa matches
+phrasings (the simulator's matcher), sent through `lambda_handler`, and what the answer is about
+is checked against the corpus label (corpus.expectations): a topic, the advice answer (the care
+team, or the article's own direction), the emergency or crisis direction, or, for what the
+article does not cover, no topic and a session that keeps listening.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+import corpus
 import voice_model
-from simulator import Session
-from utterance_matcher import UtteranceMatcher
 from conftest import LOCALES
 from events import spoken
+from simulator import Session
+from utterance_matcher import UtteranceMatcher
 
-PHRASINGS = [tuple(line.split("|")) for line in
-             (Path(__file__).parent / "phrasings.txt").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
+PHRASINGS = corpus.expectations(corpus.read_file(corpus.CORPUS_DIR / "r00-phrasings.txt"))
+MIN_SHARE = 0.98  # of the phrasings that must reach their answer, in every locale
 
 
 @pytest.fixture(scope="module", params=LOCALES)
@@ -30,28 +32,33 @@ def locale_matcher(request):
 
 
 def test_the_list_is_broad():
-    topics = {topic for _, topic in PHRASINGS}
+    topics = {expected for _, expected in PHRASINGS}
     assert len(PHRASINGS) >= 250 and len(topics) >= 30
+
+
+def answered(response: dict, local) -> str | None:
+    attributes = response.get("sessionAttributes") or {}
+    said = spoken(response)
+    if attributes.get("safety") and attributes.get("directed") == "yes":
+        return attributes["safety"]
+    if said.startswith(local.safety["advice.answer"].split(",")[0]) or local.safety["advice.urgent"] in said \
+            or any(t.direction and t.direction in said for t in local.topics.values()):
+        return "advice"
+    return attributes.get("topic")
 
 
 def test_each_phrasing_reaches_its_answer(handler, content, locale_matcher):
     locale, matcher = locale_matcher
+    local = content.for_locale(locale)
     wrong = []
     for utterance, expected in PHRASINGS:
         match = matcher.match(utterance)
         response = Session(handler, locale).intent(match)
-        attributes = response.get("sessionAttributes") or {}
-        answered = attributes.get("topic")
-        kind, _, offered = expected.partition(":")
-        if kind == "advice":
-            advice = content.for_locale(locale).safety["advice.answer"]
-            answered = expected if spoken(response).startswith(advice) and attributes.get("offer") == (
-                offered or None) else f"{answered} (offer {attributes.get('offer')})"
-        elif kind in ("emergency", "crisis"):
-            answered = expected if attributes.get("safety") == kind else answered
+        got = answered(response, local)
         if expected == "-":
             expected = None
-            assert response["response"]["shouldEndSession"] is False and response["response"]["reprompt"]
-        if answered != expected:
-            wrong.append(f"{utterance!r} -> {match.describe()} answered {answered}, expected {expected}")
-    assert not wrong, "\n".join(wrong)
+            if not (response["response"]["shouldEndSession"] is False and response["response"]["reprompt"]):
+                wrong.append(f"{utterance!r}: the session should keep listening")
+        if got != expected:
+            wrong.append(f"{utterance!r} -> {match.describe()} answered {got}, expected {expected}")
+    assert len(wrong) <= (1 - MIN_SHARE) * len(PHRASINGS), "\n".join(wrong)

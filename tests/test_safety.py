@@ -10,14 +10,17 @@ from __future__ import annotations
 import pytest
 
 from conftest import LOCALES
-from events import DOCTOR, Dialog, card_text, ends_session, intent_event, reprompt, sentences, spoken
+from events import DOCTOR, Dialog, card_form, card_text, ends_session, intent_event, reprompt, sentences, spoken
 
 EMERGENCIES = [
     "i have chest pain", "my husband collapsed", "i can't breathe", "she is not breathing", "he's unconscious",
     "i think i'm having a stroke", "my face is drooping", "he is bleeding heavily", "my dad hit his head",
     "she's having a seizure", "my throat is swelling", "i'm having an allergic reaction", "he took too many pills",
-    "i think she's been poisoned", "i fell and can't get up", "i lost control of my bladder",
+    "i think she's been poisoned", "i fell and can't get up",
 ]
+# The article's own emergency (spinal cord compression): its report, or the emergency answer;
+# either way the local number last.
+ARTICLES_EMERGENCY = ["i lost control of my bladder", "my legs suddenly went numb and i can't walk"]
 CRISES = [
     "i want to kill myself", "i want to die", "my husband says he wants to end it all", "i'm thinking about suicide",
     "my daughter is hurting herself", "i don't want to live anymore", "there's no reason to live",
@@ -55,9 +58,20 @@ def test_an_emergency_in_any_slot_gets_the_local_number_last(handler, content, l
     last = sentences(said)[-1]
     assert number in last and DOCTOR.search(last), said
     assert f'<sub alias="{spoken_number}">{number}</sub>' in response["response"]["outputSpeech"]["ssml"]
-    assert card_text(response).endswith(last)
+    assert card_text(response).endswith(card_form(last)) and "say repeat" not in card_text(response)
     assert "bone metastases" not in said and "didn't" not in said and "don't know" not in said
     assert ends_session(response) is False and number in reprompt(response)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ARTICLES_EMERGENCY)
+@pytest.mark.parametrize("intent, slot", SLOTS)
+def test_the_articles_own_emergency_in_any_slot_gets_the_local_number_last(handler, content, locale, words,
+                                                                          intent, slot):
+    _, number, _, _ = numbers(content, locale)
+    said = spoken(said_with(Dialog(handler, locale), intent, slot, words))
+    last = sentences(said)[-1]
+    assert number in last and DOCTOR.search(last), said
 
 
 @pytest.mark.parametrize("locale", LOCALES)

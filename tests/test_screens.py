@@ -46,18 +46,30 @@ def test_a_screen_gets_the_document_and_a_voice_only_device_gets_exactly_what_it
     assert without == voice["response"]
 
 
-@pytest.mark.parametrize("intent, slots", [("TopicIntent", {"topic": ("ablation", "ablation")}),
-                                           ("SymptomReportIntent", {"symptom": ("bone pain", "pain")}),
-                                           ("SymptomReportIntent", {"symptom": ("chest pain", None)})])
-def test_the_screen_shows_what_the_card_says_with_the_direction_apart(handler, intent, slots):
+@pytest.mark.parametrize("intent, slots, credit", [
+    ("TopicIntent", {"topic": ("ablation", "ablation")}, "From Bone Metastases Explained"),
+    ("SymptomReportIntent", {"symptom": ("bone pain", "pain")}, "From Bone Metastases Explained"),
+    # an emergency direction is not the article's: its credit is the number's public source
+    ("SymptomReportIntent", {"symptom": ("chest pain", None)}, "Numbers from 911.gov"),
+])
+def test_the_screen_shows_what_the_card_says_with_the_direction_apart(handler, intent, slots, credit):
     response = ScreenDialog(handler).intent(intent, **slots)
     answer = shown(response)
     # THEN the title is the card's, the text and the direction together are the card's text
     assert answer["title"] == response["response"]["card"]["title"]
     assert " ".join(p for p in (answer["text"], answer["directive"]) if p) == card_text(response)
-    assert answer["source"].startswith("From Bone Metastases Explained")
+    assert answer["source"].startswith(credit)
     if intent == "SymptomReportIntent":  # urgent: the direction is shown on its own line
         assert "call" in answer["directive"].lower()
+
+
+@pytest.mark.parametrize("intent, slots", [("AdviceRequestIntent", {"topic": ("chemo", "chemotherapy")}),
+                                           ("AMAZON.FallbackIntent", {}), ("AMAZON.HelpIntent", {})])
+def test_text_that_is_not_the_articles_carries_no_article_credit(handler, intent, slots):
+    # GIVEN an answer in the skill's own words (advice, the fallback, help)
+    answer = shown(ScreenDialog(handler).intent(intent, **slots))
+    # THEN the screen does not credit the article with it
+    assert "Bone Metastases Explained" not in answer["source"]
 
 
 def test_repeat_replays_the_screen_too(handler):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bone_mets.patterns import Sign, normalise, padded
-from bone_mets.understanding import Reader
+from bone_mets.understanding import Reader, heard_words
 from events import Dialog, spoken
 
 
@@ -15,40 +15,22 @@ def reader(content):
 
 
 @pytest.mark.parametrize("words, kind, topic", [
-    # safety first, whatever else the words hold
+    # safety first, whatever else the words hold (the model, at its safety thresholds)
     ("want to kill myself", "crisis", None),
     ("husband says he wants to end it all", "crisis", None),
     ("chest pain and my bones hurt", "emergency", None),
     ("husband collapsed", "emergency", None),
     ("cannot breathe", "emergency", None),
-    ("lost control of my bowels", "emergency", None),
     # urgent symptoms in everyday words (statements)
     ("hip hurts all the time", "report", "pain"),
     ("legs feel weak and numb", "report", "spinal_cord_compression"),
-    ("back hurts and my legs are weak", "report", "spinal_cord_compression"),
-    ("husband is really confused", "report", "hypercalcemia"),
+    ("husband is really confused and constipated", "report", "hypercalcemia"),
     ("mother broke her arm just lifting a bag", "report", "fractures"),
-    ("dad has not had a bowel movement in days", "report", "hypercalcemia"),
-    ("he cannot really feel his feet anymore", "report", "spinal_cord_compression"),  # a hedge inside
-    ("there is so much blood", "emergency", None),
-    ("wife just had a fit", "emergency", None),
-    ("he just keeled over", "emergency", None),
-    ("i think i took too much morphine", "emergency", None),
-    ("i have had enough of living", "crisis", None),
-    ("life is not worth it anymore", "crisis", None),
-    ("my dad back is really bad today", "report", "pain"),
-    ("husband has no feeling in his legs", "report", "spinal_cord_compression"),
-    ("i am having trouble standing up", "report", "spinal_cord_compression"),
-    ("he has lost the use of his legs", "report", "spinal_cord_compression"),
-    ("she cannot move one side of her body", "emergency", None),
-    ("giving up", "crisis", None),  # the DANGER slot of "I feel like {giving up}"
-    ("grandad legs just gave out", "report", "spinal_cord_compression"),
     # statements that are not symptoms
     ("have cancer", "diagnosed", None),
-    ("have a headache", "unwell", None),
 ])
 def test_statements(reader, words, kind, topic):
-    meaning = reader.read(words, statement=True)
+    meaning = reader.read(words, intent="SymptomReportIntent")
     assert (meaning.kind, meaning.topic) == (kind, topic)
 
 
@@ -81,28 +63,15 @@ def test_statements(reader, words, kind, topic):
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
 ])
 def test_questions(reader, words, topic, aspect):
-    meaning = reader.read(words, statement=False)
-    assert meaning.kind == "question" and (meaning.topic, meaning.aspect) == (topic, aspect)
+    # The rules that place a question's topic and side, whatever the model made of the words
+    assert reader.place(words)[:2] == (topic, aspect)
 
 
 def test_a_question_can_lean_on_what_was_said_before_it(reader):
     # GIVEN context before the question ("my sister has breast cancer, will it go to her bones")
-    meaning = reader.read("go to her bones", context="my sister has breast cancer", statement=False)
+    topic, aspect, _ = reader.place("go to her bones", context="my sister has breast cancer")
     # THEN the cancer named in the context is the subject
-    assert (meaning.kind, meaning.topic) == ("question", "breast")
-    # and a symptom told before a question is still a symptom report
-    assert reader.read("should i do", context="my back hurts", statement=False).kind == "report"
-
-
-@pytest.mark.parametrize("context, words, kind, topic", [
-    ("i", "barely walk anymore", "report", "spinal_cord_compression"),
-    ("my dad", "not stop sleeping", "unwell", None),
-])
-def test_a_subject_alone_before_the_words_is_a_statement(reader, context, words, kind, topic):
-    # GIVEN "I can barely walk anymore", split by the carrier "can" into {I} and {barely walk anymore}
-    meaning = reader.read(words, context=context, statement=False)
-    # THEN it is read as what it is, a statement about someone (a symptom, or unwell: the doctor)
-    assert (meaning.kind, meaning.topic) == (kind, topic)
+    assert (topic, aspect) == ("breast", None)
 
 
 @pytest.mark.parametrize("context, words, topic, aspect", [
@@ -120,23 +89,34 @@ def test_a_subject_alone_before_the_words_is_a_statement(reader, context, words,
 ])
 def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it
-    meaning = reader.read(words, context=context, statement=False)
     # THEN the subject and the side asked about are the ones meant
-    assert (meaning.kind, meaning.topic, meaning.aspect) == ("question", topic, aspect)
+    assert reader.place(words, context=context)[:2] == (topic, aspect)
 
 
-@pytest.mark.parametrize("words", ["it", "that", "those", "the one"])
-def test_pronouns_follow_up(reader, words):
-    assert reader.read(words, statement=False).follows_up
+@pytest.mark.parametrize("words", ["that one", "those ones", "the one you said", "is it dangerous"])
+def test_pronouns_lean_on_the_last_answer(reader, words):
+    assert reader.place(words)[2] is True
 
 
-@pytest.mark.parametrize("words, term", [
-    ("leukemia", "leukemia"), ("what exactly is leukemia", "leukemia"),
-    ("my neighbour said something about the weather today", None), ("kind of doctor treats it", None),
+@pytest.mark.parametrize("words, term", [("leukemia", "leukemia"), ("what exactly is leukemia", "leukemia")])
+def test_unknown_words_say_back_a_short_term(reader, words, term):
+    meaning = reader.read(words, intent="TopicIntent")
+    assert meaning.kind in ("unknown", "beyond") and meaning.topic is None and meaning.term == term
+
+
+@pytest.mark.parametrize("words, other", [
+    ("i want to kill myself", False), ("nobody would miss me if i was gone", False),
+    ("my brother keeps saying he wants to end his life", True), ("my daughter is hurting herself", True),
+    ("i'm worried my son wants to die", True), ("my friend told me she has pills saved up", True),
+    ("my husband says i'd be better off dead", False),
 ])
-def test_unknown_words_say_back_a_short_term_or_nothing(reader, words, term):
-    meaning = reader.read(words, statement=False)
-    assert meaning.kind == "unknown" and meaning.term == term
+def test_whom_a_crisis_is_about(reader, words, other):
+    assert reader.about_other(words) is other
+
+
+def test_slot_words_are_read_in_spoken_order():
+    slots = {"query": "do about it", "context": "my back hurts what can they", "topic": "bone pain"}
+    assert heard_words(slots) == "my back hurts what can they bone pain do about it"
 
 
 def test_carrier_words_are_never_said_back(handler):
@@ -144,7 +124,7 @@ def test_carrier_words_are_never_said_back(handler):
     dialog = Dialog(handler)
     response = dialog.intent("TopicIntent", topic=("exactly is this leukemia thing people talk about", None))
     # THEN the answer does not repeat the carrier words
-    assert "exactly is" not in spoken(response) and "don't know about that" in spoken(response)
+    assert "exactly is" not in spoken(response) and "doesn't cover that" in spoken(response)
 
 
 def test_a_follow_up_leans_on_the_last_answer(dialog):
@@ -172,15 +152,26 @@ def test_unresolved_words_in_a_symptom_report_close_with_the_doctor(dialog, cont
     assert spoken(response).endswith(tuple(content.default.closes["doctor"]))
 
 
-@pytest.mark.parametrize("slot, words", [("danger", "is pointless now"), ("danger", "why bother anymore"),
-                                         ("symptom", "what a week this has been")])
-def test_words_told_in_a_statement_that_nothing_places_still_close_with_the_doctor(dialog, content, slot, words):
-    # GIVEN a statement whose words match no sign ("{life} is pointless now"), even one that
-    # opens like a question ("{honestly} why bother anymore")
-    response = dialog.intent("SymptomReportIntent", **{slot: (words, None)})
-    # THEN not "I don't know", but the doctor, last
-    assert "don't know" not in spoken(response)
-    assert spoken(response).endswith(tuple(content.default.closes["doctor"]))
+@pytest.mark.parametrize("words", ["life is pointless now", "honestly why bother anymore"])
+def test_hopelessness_told_gets_the_crisis_line(handler, content, words):
+    # GIVEN hopelessness told, as the interaction model hears it
+    import voice_model
+    from simulator import Session
+    from utterance_matcher import UtteranceMatcher
+
+    matcher = UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
+    said = spoken(Session(handler, "en-US").intent(matcher.match(words)))
+    # THEN distress is heard as distress: the crisis line and the emergency number, never "I don't know"
+    assert "don't know" not in said and content.default.crisis_number in said
+    assert content.default.emergency_number in said.split(". ")[-1]
+
+
+def test_words_told_in_a_statement_that_nothing_places_still_close_with_the_emergency_sentence(dialog, content):
+    # GIVEN a statement nothing places ("my {neighbour painted the fence blue}")
+    said = spoken(dialog.intent("SymptomReportIntent", symptom=("neighbour painted the fence blue", None)))
+    # THEN not "I don't know": the emergency number, last (with the doctor, unless read as an emergency)
+    assert "don't know" not in said
+    assert "911" in said.split(". ")[-1]
 
 
 def test_normalise_spells_out_contractions():
@@ -192,3 +183,57 @@ def test_a_sign_needs_every_part():
     sign = Sign("chest + (pain|tight)")
     assert sign.found_in(padded("my chest is tight")) and not sign.found_in(padded("my chest"))
     assert not sign.found_in(padded("chesty pain"))  # whole words only
+
+
+def test_the_model_loads_on_the_first_unresolved_words_and_warming_up_builds_everything(content):
+    # GIVEN a fresh reader WHEN nothing has been read THEN no model or table is built yet
+    fresh = Reader(content)
+    assert not {"model", "lists", "topics", "aspects"} & set(vars(fresh))
+    # WHEN the skill warms up (before a SnapStart snapshot) THEN all of them are
+    fresh.warm()
+    assert {"model", "lists", "topics", "aspects", "_fuzzy_choices"} <= set(vars(fresh))
+
+
+def test_a_welcome_never_loads_the_model():
+    from bone_mets.config import Config
+    from bone_mets.skill import build_skill
+    from conftest import CONTENT_FILE
+    from events import load_event
+
+    skill = build_skill(Config(content_path=CONTENT_FILE))
+    skill.handle_event(load_event("launch"))
+    skill.handle_event(load_event("topic_osteoblastic"))  # a resolved topic: rules, no model
+    assert "model" not in vars(skill.reader)
+
+
+@pytest.mark.parametrize("intent, context, read_after", [
+    ("QuestionIntent", "what kind of tests", "QuestionIntent"),  # a question's carrier: it tells
+    ("QuestionIntent", "alexa my husband", None),  # "{my husband} is {dying}": a statement's verb
+    ("FreeSpeechIntent", "", None),  # the smallest carriers tell nothing
+    ("SymptomReportIntent", "", "SymptomReportIntent"),
+])
+def test_the_model_reads_the_words_after_the_intent_only_where_it_tells_something(intent, context, read_after):
+    from bone_mets.understanding import model_intent
+    assert model_intent(intent, context) == read_after
+
+
+def test_the_carriers_own_word_is_put_back():
+    from bone_mets.understanding import model_text
+    assert model_text("WhyQuestionIntent", {"query": "did my cancer spread"}) == (
+        "@whyquestionintent why did my cancer spread")
+    assert model_text("QuestionIntent", {"context": "my mum has cancer", "query": "it spread"}) == (
+        "@questionintent my mum has cancer it spread")
+
+
+@pytest.mark.parametrize("intent", ["LocationsIntent", "TypesIntent", "DiagnosisIntent", "SideEffectsIntent"])
+def test_words_that_only_point_back_ask_about_the_last_topic(dialog, intent):
+    # GIVEN an answer about prostate cancer WHEN "which {it}" is asked in an aspect's intent
+    dialog.intent("CancerSpreadIntent", cancer=("prostate cancer", "prostate"))
+    said = spoken(dialog.intent(intent, topic=("it", None)))
+    # THEN the side of the last topic, never a "no" or "yes" read into "it"
+    assert "All right" not in said and "Sure" not in said
+
+
+def test_a_side_named_by_the_intent_is_answered_even_when_the_words_read_as_out_of_scope(dialog):
+    # "what are the side effects of zometa": the intent asks the side, the rules place the topic
+    assert "jaw" in spoken(dialog.intent("SideEffectsIntent", topic=("zometa", None)))

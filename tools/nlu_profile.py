@@ -1,4 +1,4 @@
-"""Check tests/phrasings.txt against real Alexa: `make nlu-check SKILL_ID=... [LOCALE=en-US]`.
+"""Check the corpus's phrasings against real Alexa: `make nlu-check SKILL_ID=... [LOCALE=en-US]`.
 
 For a deployed skill (development stage by default), each phrasing goes through Amazon's
 utterance profiler with the ASK CLI (`ask smapi profile-nlu`), which reports the intent and
@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable
 
+import corpus
 from simulator import SKILL_ID, Session
 
 ROOT = Path(__file__).resolve().parent.parent
-PHRASINGS = ROOT / "tests" / "phrasings.txt"
+PHRASINGS_ROUND = "r00-phrasings"  # the team's phrasings on every topic (corpus/r00-phrasings.txt)
 Profiler = Callable[[str], dict[str, Any]]
 
 
@@ -42,7 +43,11 @@ class ProfiledMatch:
         return f"{self.selected.get('name')} {slots}".strip()
 
 
-def read_phrasings(path: Path = PHRASINGS) -> list[tuple[str, str]]:
+def read_phrasings(path: Path | None = None) -> list[tuple[str, str]]:
+    """(utterance, expected answer) pairs: a file of "utterance|expected" lines, or by default the
+    corpus's phrasings round in those terms (corpus.expectations)."""
+    if path is None:
+        return corpus.expectations(corpus.read_file(corpus.CORPUS_DIR / f"{PHRASINGS_ROUND}.txt"))
     lines = path.read_text(encoding="utf-8").splitlines()
     return [tuple(line.split("|")) for line in lines if line and not line.startswith("#")]  # type: ignore[misc]
 
@@ -83,7 +88,7 @@ def answered(response: dict[str, Any], advice: str) -> str:
         return attributes["topic"]
     speech = ((response.get("response") or {}).get("outputSpeech") or {}).get("ssml") or ""
     if advice in speech:
-        return f"advice:{attributes['offer']}" if attributes.get("offer") else "advice"
+        return "advice"
     return "-"
 
 
@@ -106,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--locale", default="en-US")
     parser.add_argument("--stage", default="development")
     parser.add_argument("--recorded", type=Path, help="read profiler responses from this JSON file")
-    parser.add_argument("--phrasings", type=Path, default=PHRASINGS)
+    parser.add_argument("--phrasings", type=Path, default=None,
+                        help="a file of utterance|expected lines (default: corpus/r00-phrasings.txt)")
     args = parser.parse_args(argv)
     if args.recorded:
         profile = recorded_profiler(args.recorded)

@@ -37,18 +37,23 @@ PROMPT_PLACEHOLDERS = frozenset({"skill_name", "topic", "heard", "emergency_numb
 TEXT_PLACEHOLDERS = frozenset({"emergency_number"})
 SAFETY_PLACEHOLDERS = frozenset({"emergency_number", "crisis_number", "crisis_service"})
 NUMBERS = ("{emergency_number}", "{crisis_number}")  # filled in by the speech module, per locale
-# The safety table's texts ("entry.field") and the sign lists the understanding module reads.
-SAFETY_TEXTS = ("crisis.answer", "crisis.close", "emergency.answer", "emergency.close", "advice.answer",
-                "distress.outlook", "distress.feelings", "statements.diagnosed", "statements.unwell")
-SAFETY_SIGNS = ("crisis.phrases", "crisis.signs", "emergency.phrases", "emergency.signs", "advice.signs",
-                "distress.outlook_signs", "distress.feelings_signs", "statements.diagnosed_signs")
-READING_LISTS = ("pronouns", "spread", "question_starts", "statement_starts", "fillers", "filler_words", "beyond",
-                 "question_cues", "hedges", "auxiliaries")
+# The safety table's texts ("entry.field").
+SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.other_close", "crisis.goodbye",
+                "crisis.reminder", "emergency.answer", "emergency.close", "emergency.goodbye", "emergency.reminder",
+                "emergency.unsure_answer", "emergency.unsure_close",
+                "advice.answer", "advice.urgent", "distress.outlook", "distress.feelings", "statements.diagnosed",
+                "statements.unwell")
+# The safety texts that end an answer (one sentence each, with the number last).
+SAFETY_CLOSES = ("crisis.close", "crisis.other_close", "crisis.goodbye", "crisis.reminder", "emergency.close",
+                 "emergency.goodbye", "emergency.reminder", "emergency.unsure_close")
+# The DANGER slot's values: emergency and crisis phrases a device resolves exactly.
+SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
+READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more",
-    "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "goodbye", "error",
+    "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "beyond_source", "goodbye", "error",
     "facts_offer", "emergency_title", "crisis_title",
 )
 
@@ -89,6 +94,7 @@ class Topic(NamedTuple):
     aspects: Mapping[str, str] = MappingProxyType({})
     signs: tuple[str, ...] = ()  # everyday words for it, read by the understanding module
     grounds: Grounds = Grounds()  # the article passages it rests on
+    direction: str | None = None  # what the article tells people to do about it (asked for advice)
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -106,6 +112,7 @@ class Aspect(NamedTuple):
     default: str
     any_topic: bool = False  # the default answers for any named topic without an entry
     cues: tuple[str, ...] = ()  # words that ask about this side ("risks" -> side effects)
+    offer_default: bool = True  # where a topic lacks this side, offer the default (not if it is another topic's)
 
 
 class LocaleContent:
@@ -172,8 +179,8 @@ class LocaleContent:
                                     else (*self.closes["doctor"], *self.closes["emergency"]))
                 for stage in topic.stages:
                     needs[getattr(topic, stage)] = allowed
-        for kind in ("crisis", "emergency"):
-            needs[self.safety[f"{kind}.answer"]] = frozenset([self.safety[f"{kind}.close"]])
+        for kind, whose in (("crisis", ""), ("crisis", "other_"), ("emergency", ""), ("emergency", "unsure_")):
+            needs[self.safety[f"{kind}.{whose}answer"]] = frozenset([self.safety[f"{kind}.{whose}close"]])
         return needs
 
     def is_close(self, text: str) -> bool:
@@ -183,7 +190,15 @@ class LocaleContent:
     @cached_property
     def _closes(self) -> frozenset[str]:
         return frozenset([c for variants in self.closes.values() for c in variants]
-                         + [self.safety["crisis.close"], self.safety["emergency.close"]])
+                         + [self.safety[key] for key in SAFETY_CLOSES])
+
+    def number_credit(self, kind: str) -> str:
+        """The screen's credit under an emergency or crisis direction: the number's public source."""
+        return f"Numbers from {self.number_sources[kind]}"
+
+    def can_credit(self, credit: str) -> bool:
+        """True if `credit` is one this skill shows: the article, or a number's source."""
+        return credit == self.source_line or credit in {self.number_credit(k) for k in self.number_sources}
 
     def can_title(self, title: str) -> bool:
         """True if `title` is a card title this skill shows."""
@@ -201,6 +216,7 @@ class LocaleContent:
     @cached_property
     def _sayable(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
         said = {getattr(t, stage) for t in self.topics.values() for stage in t.stages}
+        said |= {t.direction for t in self.topics.values() if t.direction}
         said |= {close for variants in self.closes.values() for close in variants}
         said |= set(self.safety.values())
         templates = []
@@ -432,7 +448,7 @@ class _Validator:
         for key in SAFETY_TEXTS:
             name, field_name = key.split(".")
             texts[key] = self.text(safety[name], field_name, f"safety.{name}", placeholders=SAFETY_PLACEHOLDERS)
-            if field_name == "close":
+            if key in SAFETY_CLOSES and field_name != "goodbye":  # a goodbye may take two
                 self.one_sentence(texts[key], f"safety.{name}", field_name)
         for key in SAFETY_SIGNS:
             name, field_name = key.split(".")
@@ -562,7 +578,7 @@ class _Validator:
                 if topic_id in topics:
                     raise self.fail(entry, "-", f"id already used in [{topics[topic_id].kind}]")
                 known = {"title", "name", "summary", "more", "synonyms", "urgent", "report",
-                         "report_phrases", "aspects", "signs", "source", "basis"}
+                         "report_phrases", "aspects", "signs", "source", "basis", "direction"}
                 for key in spec.keys() - known:
                     raise self.fail(entry, key, "unknown field")
                 urgent = spec.get("urgent")
@@ -583,6 +599,7 @@ class _Validator:
                     aspects=MappingProxyType(dict(aspects)),
                     signs=self.phrase_list(spec, "signs", entry) if "signs" in spec else (),
                     grounds=self.grounds(spec, entry),
+                    direction=self.text(spec, "direction", entry, required=False),
                 )
                 if report and not topics[topic_id].report_phrases:
                     raise self.fail(entry, "report_phrases", "a topic with a report needs phrases")
@@ -600,11 +617,14 @@ class _Validator:
                 raise self.fail(entry, "intent", "is not a valid intent name")
             default = self.text(spec, "default", entry)
             self.topic_ref(topics, default, entry, "default")
-            any_topic = spec.get("any_topic", False)
-            if not isinstance(any_topic, bool):
-                raise self.fail(entry, "any_topic", "must be true or false")
-            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default, any_topic,
-                                        cues=self.phrase_list(spec, "cues", entry))
+            flags = {}
+            for flag, standard in (("any_topic", False), ("offer_default", True)):
+                flags[flag] = spec.get(flag, standard)
+                if not isinstance(flags[flag], bool):
+                    raise self.fail(entry, flag, "must be true or false")
+            aspects[aspect_id] = Aspect(aspect_id, intent, self.text(spec, "name", entry), default, flags["any_topic"],
+                                        cues=self.phrase_list(spec, "cues", entry),
+                                        offer_default=flags["offer_default"])
         for topic in topics.values():
             for aspect_id in topic.aspects.keys() - aspects.keys():
                 raise self.fail(f"{topic.kind}.{topic.id}", f"aspects.{aspect_id}", "unknown aspect")
@@ -691,7 +711,7 @@ def _localise(locale: str, spelling: Spelling, *, skill_name: str,
 
     local_topics = {
         topic_id: topic._replace(**{key: spell(getattr(topic, key))
-                                    for key in ("title", "name", "summary", "more", "report")})
+                                    for key in ("title", "name", "summary", "more", "report", "direction")})
         for topic_id, topic in topics.items()
     }
     return LocaleContent(

@@ -1,7 +1,11 @@
 """What the skill remembers within one session, kept in session attributes.
 
-Only ids of content entries and the last response are kept, and only for the session:
-nothing here is persisted.
+Only ids of content entries, the safety state and the last response are kept, and only for
+the session: nothing here is persisted.
+
+The safety state lasts: once an emergency or crisis direction has been given, the session
+remembers which, and every later answer carries the direction again (handlers.SafetyStateHandler
+and speech.render read it), until the session ends.
 """
 
 from __future__ import annotations
@@ -18,9 +22,13 @@ STAGE = "stage"   # which of that topic's stages was last spoken
 OFFER = "offer"   # id of a topic offered with "would you like to hear about ...?"
 TOUCHES = "touches"  # id of another topic the current thread of questions is about
 LAST = "last_response"  # what AMAZON.RepeatIntent replays: plain texts (see speech.replay)
-SAFETY = "safety"  # "emergency" or "crisis" when that was the last answer: "more" and "yes" say it again
+SAFETY = "safety"  # "emergency" or "crisis": the last direction this session gave; it lasts the session
+DIRECTED = "directed"  # "yes" when the last answer was that direction itself
+ABOUT = "about"  # "other" when the crisis told was someone else's
 CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
-THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, SAFETY)
+THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES)  # the thread of questions; a new start forgets it
+KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT)
+SAFETY_KINDS = ("emergency", "crisis")
 MAX_TEXT = 4000  # longer than any text we save; anything bigger is not ours
 MAX_PIECES = 12
 
@@ -35,10 +43,13 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
     if not isinstance(attributes, dict):
         return {}
     kept: dict[str, Any] = {}
-    for key in THREAD_KEYS:
+    for key in KEPT_KEYS:
         value = attributes.get(key)
         if isinstance(value, str) and len(value) <= 64:
             kept[key] = value
+    if kept.get(SAFETY) not in SAFETY_KINDS:
+        for key in (SAFETY, DIRECTED, ABOUT):
+            kept.pop(key, None)
     closes = attributes.get(CLOSES)
     if isinstance(closes, int) and not isinstance(closes, bool) and 0 <= closes < 1000:
         kept[CLOSES] = closes
@@ -46,6 +57,8 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
     if isinstance(saved, dict) and _texts(saved.get("speech")) and _texts(saved.get("card_body")) \
             and all(isinstance(saved.get(k), str) and len(saved[k]) <= MAX_TEXT for k in ("card_title", "reprompt")):
         kept[LAST] = {k: saved[k] for k in ("speech", "card_body", "card_title", "reprompt")}
+        if isinstance(saved.get("credit"), str) and len(saved["credit"]) <= MAX_TEXT:
+            kept[LAST]["credit"] = saved["credit"]
     return kept
 
 
@@ -81,14 +94,31 @@ class Conversation:
         return _lookup(content, self._attributes.get(TOUCHES))
 
     def safety(self) -> str | None:
-        """"emergency" or "crisis" if the last answer was that direction."""
+        """"emergency" or "crisis" if this session has given that direction (it lasts)."""
         kind = self._attributes.get(SAFETY)
-        return kind if kind in ("emergency", "crisis") else None
+        return kind if kind in SAFETY_KINDS else None
 
-    def directed(self, kind: str) -> None:
+    def just_directed(self) -> bool:
+        """True if the last answer was the emergency or crisis direction itself."""
+        return self.safety() is not None and self._attributes.get(DIRECTED) == "yes"
+
+    def about_other(self) -> bool:
+        """True if the crisis told this session was someone else's."""
+        return self.safety() == "crisis" and self._attributes.get(ABOUT) == "other"
+
+    def directed(self, kind: str, about_other: bool = False) -> None:
         """Remember an emergency or crisis direction was the answer; no topic thread goes on."""
         self.reset()
         self._attributes[SAFETY] = kind
+        self._attributes[DIRECTED] = "yes"
+        if about_other:
+            self._attributes[ABOUT] = "other"
+        else:
+            self._attributes.pop(ABOUT, None)
+
+    def not_directed(self) -> None:
+        """The last answer was something other than the direction (the state still lasts)."""
+        self._attributes.pop(DIRECTED, None)
 
     def next_close(self) -> int:
         """Which urgent close variant to say next (0, 1, 2, ... in turn within the session)."""
@@ -99,7 +129,7 @@ class Conversation:
 
     def answered(self, topic: Topic, stage: str, touches: Topic | None = None) -> None:
         """Remember that `topic` was just answered up to `stage`, and what else it touched."""
-        self._attributes.pop(SAFETY, None)
+        self._attributes.pop(DIRECTED, None)
         self._attributes[TOPIC] = topic.id
         self._attributes[STAGE] = stage
         if touches is not None and touches.id != topic.id:
@@ -116,9 +146,10 @@ class Conversation:
             self._attributes[OFFER] = topic.id
 
     def reset(self) -> None:
-        """Forget the topic, the stage and any offer (a new start)."""
+        """Forget the topic, the stage and any offer (a new start); the safety state stays."""
         for key in THREAD_KEYS:
             self._attributes.pop(key, None)
+        self._attributes.pop(DIRECTED, None)
 
     def last_response(self) -> dict[str, Any] | None:
         """The saved response, if the session holds a well-formed one (see clean_attributes)."""

@@ -69,10 +69,11 @@ class ContentHandler(AbstractRequestHandler):
         offer = local.prompt("more_offer") if has_more else local.prompt("next_question")
         reply = Reply(speech=(*lead, text), topic=topic, touches=touches,
                       reprompt=local.prompt("more_offer_topic", topic=topic.name) if has_more else offer,
-                      card_title=topic.title)
+                      card_title=topic.title, credit=local.source_line)
         # An urgent answer ends with its close (which also invites the next question); other
-        # answers ask aloud whether to go on, as a published skill should.
-        if reply.close_kind() is None:
+        # answers ask aloud whether to go on, as a published skill should, unless the session
+        # gave an emergency or crisis direction: then the direction again ends it (speech.render).
+        if reply.close_kind() is None and conversation.safety() is None:
             reply = reply._replace(speech=(*reply.speech, offer), card_body=reply.speech)
         return self.say(handler_input, reply)
 
@@ -94,15 +95,21 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         topic = local.topics.get(meaning.topic) if meaning.topic else None
         if meaning.safety:
-            return self.direct(handler_input, meaning.kind)
+            return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure)
+        if meaning.kind in CONVERSATION_ACTS:
+            return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
             return self.answer(handler_input, topic, stage="report")
-        if meaning.kind in ("advice", "outlook", "feelings", "diagnosed"):
+        if meaning.kind == "advice":
+            return self.advice(handler_input, topic)
+        if meaning.kind in ("outlook", "feelings", "diagnosed"):
             return self.care_team(handler_input, meaning.kind, topic)
         if meaning.kind == "unwell":
-            return self.say(handler_input, Reply(
-                speech=(local.safety["statements.unwell"],), urgent="doctor",
-                reprompt=local.prompt("next_question")))
+            return self.unwell(handler_input)
+        if meaning.kind == "beyond":
+            return self.beyond(handler_input, topic, meaning.term)
+        if meaning.kind == "more":
+            return self.go_on(handler_input)
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
@@ -121,13 +128,46 @@ class ContentHandler(AbstractRequestHandler):
             return "more"
         return None
 
-    def direct(self, handler_input: HandlerInput, kind: str) -> Response:
-        """An emergency or crisis: a short answer whose last sentence is the direction."""
+    def direct(self, handler_input: HandlerInput, kind: str, about_other: bool = False,
+               unsure: bool = False) -> Response:
+        """An emergency or crisis: the action first, the local number last; the session keeps
+        the direction, so every later turn carries it too (SafetyStateHandler). An emergency
+        the reader is unsure of names the doctor too."""
         local = self.local(handler_input)
-        Conversation(handler_input).directed(kind)
+        about_other = about_other and kind == "crisis"
+        Conversation(handler_input).directed(kind, about_other)
+        whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
+        close = local.safety[f"{kind}.{whose}close"]
         return self.say(handler_input, Reply(
-            speech=(local.safety[f"{kind}.answer"],), closing=local.safety[f"{kind}.close"],
-            reprompt=local.safety[f"{kind}.close"], card_title=local.prompt(f"{kind}_title")))
+            speech=(local.safety[f"{kind}.{whose}answer"],), closing=close, reprompt=close,
+            card_title=local.prompt(f"{kind}_title"), credit=local.number_credit(kind)))
+
+    def sign_off(self, handler_input: HandlerInput, kind: str) -> Response:
+        """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye."""
+        local = self.local(handler_input)
+        return self.say(handler_input, Reply(speech=(), closing=local.safety[f"{kind}.goodbye"], end_session=True,
+                                             credit=local.number_credit(kind)))
+
+    def advice(self, handler_input: HandlerInput, topic: Topic | None) -> Response:
+        """A decision only the care team can make, except where the article itself directs:
+        with an urgent symptom, contact the doctor right away; before dental work, the doctor
+        or dentist."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        last = conversation.topic(local)
+        if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
+            topic = last
+        if topic is not None and topic.urgent:
+            conversation.answered(topic, "report" if topic.report else topic.stages[-1])
+            return self.say(handler_input, Reply(speech=(local.safety["advice.urgent"],), topic=topic,
+                                                 reprompt=local.prompt("next_question"), card_title=topic.title))
+        if topic is not None and topic.direction:
+            conversation.reset()
+            conversation.offered(topic)
+            offer = local.prompt("facts_offer", topic=topic.name)
+            return self.say(handler_input, Reply(speech=(topic.direction, offer), reprompt=offer,
+                                                 card_title=topic.title, credit=local.source_line))
+        return self.care_team(handler_input, "advice", topic)
 
     def care_team(self, handler_input: HandlerInput, kind: str, topic: Topic | None) -> Response:
         """Advice, hard questions, feelings, a diagnosis told: who can help, then what we have."""
@@ -136,6 +176,8 @@ class ContentHandler(AbstractRequestHandler):
                  "diagnosed": "statements.diagnosed"}[kind]
         conversation = Conversation(handler_input)
         conversation.reset()
+        if kind == "diagnosed":  # the article's own direction to people who already have cancer
+            topic = local.topics[self.content.slot_defaults["symptom"]]
         if topic is not None:
             conversation.offered(topic)
             offer = local.prompt("facts_offer", topic=topic.name)
@@ -143,6 +185,69 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, Reply(
             speech=(local.safety[first], local.prompt("unknown_suggestion"), local.prompt("question")),
             reprompt=local.prompt("help_reprompt")))
+
+    def unwell(self, handler_input: HandlerInput) -> Response:
+        """Something told about someone that we cannot place: never "I don't know"; the doctor,
+        and the emergency number in case it is one."""
+        local = self.local(handler_input)
+        return self.say(handler_input, Reply(
+            speech=(local.safety["statements.unwell"],), urgent="emergency", reprompt=local.prompt("next_question")))
+
+    def beyond(self, handler_input: HandlerInput, topic: Topic | None, heard: str | None) -> Response:
+        """Something the article does not say: say so, and offer what it has on the topic."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        if topic is None:
+            return self.unknown(handler_input, heard)
+        conversation.offered(topic)
+        offer = local.prompt("facts_offer", topic=topic.name)
+        return self.say(handler_input, Reply(speech=(local.prompt("beyond_source"), offer), reprompt=offer))
+
+    # What the conversation's own words do, from their intents or from words the reader placed
+    # ("sorry which number" heard in a question's slot): yes, more, no, stop, repeat, help.
+    def go_on(self, handler_input: HandlerInput) -> Response:
+        """"Tell me more" and "yes": an offered topic, or the next stage of the last one."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        offered = conversation.offer(local)
+        # "More" continues the same thread, so it keeps touching what the thread touched.
+        if offered is not None:
+            return self.answer(handler_input, offered, touches=conversation.topic(local))
+        topic = conversation.topic(local)
+        touches = conversation.touched(local)
+        if topic is None:
+            return self.prompt(handler_input, "nothing_yet", reprompt="help_reprompt")
+        stage = conversation.stage()
+        stages = topic.stages
+        position = stages.index(stage) if stage in stages else 0
+        if position + 1 < len(stages):
+            return self.answer(handler_input, topic, stage=stages[position + 1], touches=touches)
+        return self.say(handler_input, Reply(
+            speech=(local.prompt("no_more", topic=topic.name), local.prompt("next_question")),
+            topic=topic, touches=touches, reprompt=local.prompt("next_question")))
+
+    def decline(self, handler_input: HandlerInput) -> Response:
+        """"No": drop any offer and ask what else."""
+        Conversation(handler_input).offered(None)
+        return self.prompt(handler_input, "no_thanks", "question", reprompt="help_reprompt")
+
+    def leave(self, handler_input: HandlerInput) -> Response:
+        """Stop, cancel: a short goodbye, and the session ends."""
+        local = self.local(handler_input)
+        return self.say(handler_input, Reply(speech=(local.prompt("goodbye"),), end_session=True))
+
+    def again(self, handler_input: HandlerInput) -> Response:
+        """"Repeat that": the last response again, exactly, close and all."""
+        saved = Conversation(handler_input).last_response()
+        replayed = speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
+        if replayed is None:  # nothing said yet, or not words this skill says: forget them
+            Conversation(handler_input).forget_response()
+            return self.prompt(handler_input, "nothing_to_repeat", "question", reprompt="help_reprompt")
+        return replayed
+
+    def guide(self, handler_input: HandlerInput) -> Response:
+        """What the skill can answer, with examples."""
+        return self.prompt(handler_input, "help", "question", reprompt="help_reprompt")
 
     def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None) -> Response:
         """One side of `subject` (or of the subject in general), or say the source lacks it."""
@@ -154,14 +259,26 @@ class ContentHandler(AbstractRequestHandler):
         if subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) or aspect.any_topic:
             return self.answer(handler_input, default, touches=subject)
         # The source says nothing about this side of the subject: say so rather than answer
-        # about something else, and offer the general answer, so "yes" brings it.
+        # about something else, and offer the general answer, so "yes" brings it (unless the
+        # general answer belongs to another topic: offers never link unrelated topics).
         conversation = Conversation(handler_input)
         conversation.answered(subject, subject.stages[-1])
-        conversation.offered(default)
+        follow = local.prompt("more_offer_topic", topic=default.name) if aspect.offer_default \
+            else local.prompt("next_question")
+        if aspect.offer_default:
+            conversation.offered(default)
         return self.say(handler_input, Reply(
-            speech=(local.prompt("aspect_gap", topic=subject.name),
-                    local.prompt("more_offer_topic", topic=default.name)),
-            topic=subject, reprompt=local.prompt("more_offer_topic", topic=default.name)))
+            speech=(local.prompt("aspect_gap", topic=subject.name), follow), topic=subject, reprompt=follow))
+
+
+EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
+# Intents whose words may ask something new (the aspect intents are read from the content).
+QUESTION_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "CancerSpreadIntent",
+                    "SymptomReportIntent", "AdviceRequestIntent")
+FREE_WORD_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent")
+# What the conversation's own words do when the reader finds them in a slot.
+CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,
+                     "repeat": ContentHandler.again, "help": ContentHandler.guide}
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:
@@ -179,7 +296,52 @@ class SafetyHandler(ContentHandler):
         return meaning is not None and meaning.safety
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return self.direct(handler_input, self.meaning(handler_input).kind)
+        meaning = self.meaning(handler_input)
+        return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure)
+
+
+class SafetyStateHandler(ContentHandler):
+    """After an emergency or crisis direction, every turn that is not a new clear question
+    ("what should I do", "which number", "sorry?", "no", "yes", "help", "stop", silence)
+    gets the direction again, the number last; stop and cancel end with it, not a goodbye.
+    A new question is answered, and the speech module closes it with the direction."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        envelope = handler_input.request_envelope
+        if envelope.session is None or not isinstance(envelope.request, IntentRequest):
+            return False  # events outside a conversation carry no session state
+        return Conversation(handler_input).safety() is not None and not self.asks_anew(handler_input)
+
+    def asks_anew(self, handler_input: HandlerInput) -> bool:
+        """True if the turn is a new, clear question or statement the skill can answer."""
+        name = intent_name(handler_input)
+        if name in self.content.fixed_intents:
+            return True
+        if name in ("MoreDetailIntent", "AMAZON.YesIntent"):
+            # "yes" to a topic offered after the direction goes on with that topic
+            return not Conversation(handler_input).just_directed() and \
+                Conversation(handler_input).offer(self.local(handler_input)) is not None
+        if name not in QUESTION_INTENTS and name not in self.content.aspect_by_intent:
+            return False
+        meaning = self.meaning(handler_input)
+        if meaning is None:  # "what are the symptoms": an aspect intent with nothing more
+            return name in self.content.aspect_by_intent
+        if meaning.kind in ("question", "beyond"):
+            return bool(meaning.topic or meaning.aspect)
+        return meaning.kind in ("report", "diagnosed", "outlook") or (meaning.kind == "advice" and bool(meaning.topic))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        kind = Conversation(handler_input).safety()
+        name = intent_name(handler_input)
+        meaning = self.meaning(handler_input)
+        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop"):
+            return self.sign_off(handler_input, kind)
+        if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):
+            saved = Conversation(handler_input).last_response()
+            replayed = speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
+            if replayed is not None:
+                return replayed
+        return self.direct(handler_input, kind, about_other=Conversation(handler_input).about_other())
 
 
 class LaunchHandler(ContentHandler):
@@ -207,12 +369,12 @@ class LaunchHandler(ContentHandler):
 
 
 class TopicQuestionHandler(ContentHandler):
-    """"What is X?" (TopicIntent), any question in other words (QuestionIntent), and
-    slot-less intents fixed to one topic."""
+    """"What is X?" (TopicIntent), any question in other words (QuestionIntent, WhyQuestionIntent),
+    anything else said (FreeSpeechIntent), and slot-less intents fixed to one topic."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         name = intent_name(handler_input)
-        return name in ("TopicIntent", "QuestionIntent") or name in self.content.fixed_intents
+        return name in FREE_WORD_INTENTS or name in self.content.fixed_intents
 
     def handle(self, handler_input: HandlerInput) -> Response:
         local = self.local(handler_input)
@@ -235,15 +397,19 @@ class AspectQuestionHandler(ContentHandler):
         local = self.local(handler_input)
         aspect = self.content.aspect_by_intent[intent_name(handler_input)]
         meaning = self.meaning(handler_input)
-        if meaning is None or (meaning.kind in ("question", "unknown") and meaning.topic is None
-                               and meaning.term is None):
+        if meaning is None or meaning.kind == "more" or (meaning.kind in ("question", "unknown")
+                                                         and meaning.topic is None and meaning.term is None):
             # No subject named ("what are its side effects?", "what about the side effects"):
             # the one just discussed.
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
         if meaning.places_nothing:
             return self.unknown(handler_input, meaning.term)
-        if meaning.kind == "question":
-            return self.aspect_answer(handler_input, aspect, local.topics[meaning.topic])
+        if meaning.kind in ("question", "beyond", "diagnosed", "feelings"):
+            # The intent itself says which side is asked ("side effects of {zometa}", "how would I
+            # know if {my cancer reached my bones}"): of the topic the words name, whatever else
+            # the model made of them.
+            subject = local.topics.get(meaning.topic) if meaning.topic else None
+            return self.aspect_answer(handler_input, aspect, subject)
         return self.respond(handler_input, meaning)
 
 
@@ -259,7 +425,7 @@ class CancerSpreadHandler(ContentHandler):
         meaning = self.meaning(handler_input)
         if meaning is None:
             return self.answer(handler_input, listing)
-        if meaning.kind == "unknown" or (meaning.kind == "question" and meaning.topic is None):
+        if meaning.kind in ("unknown", "more") or (meaning.kind in ("question", "beyond") and meaning.topic is None):
             lead = (local.prompt("unknown_cancer", heard=meaning.term),) if meaning.term else ()
             return self.answer(handler_input, listing, lead=lead)
         return self.respond(handler_input, meaning)
@@ -278,10 +444,14 @@ class SymptomReportHandler(ContentHandler):
             # A symptom report with nothing we can place is still a person telling us something
             # is wrong: the general symptoms report, which closes with the doctor prompt.
             return self.answer(handler_input, local.topics[self.content.slot_defaults["symptom"]], stage="report")
-        if meaning.places_nothing:
+        if meaning.places_nothing or meaning.kind in CONVERSATION_ACTS:
             # Words told about someone that we cannot place ("{life} isn't worth it anymore"):
-            # still a person telling us something is wrong, so the doctor, never "I don't know".
+            # still a person telling us something is wrong, so the doctor and the emergency
+            # number, never "I don't know" (nor a reply to "yes" or "help" heard in a statement).
             meaning = Meaning("unwell")
+        elif meaning.kind == "advice" and meaning.topic is None:
+            # Something told, then "what should I do": the article's own direction for symptoms.
+            meaning = meaning._replace(topic=self.content.slot_defaults["symptom"])
         return self.respond(handler_input, meaning)
 
 
@@ -295,7 +465,7 @@ class AdviceRequestHandler(ContentHandler):
         local = self.local(handler_input)
         meaning = self.meaning(handler_input)
         topic = local.topics.get(meaning.topic) if meaning and meaning.topic else None
-        return self.care_team(handler_input, "advice", topic)
+        return self.advice(handler_input, topic)
 
 
 class MoreDetailHandler(ContentHandler):
@@ -305,26 +475,7 @@ class MoreDetailHandler(ContentHandler):
         return intent_name(handler_input) in ("MoreDetailIntent", "AMAZON.YesIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        local = self.local(handler_input)
-        conversation = Conversation(handler_input)
-        if conversation.safety():  # after an emergency or crisis answer, its direction again
-            return self.direct(handler_input, conversation.safety())
-        offered = conversation.offer(local)
-        # "More" continues the same thread, so it keeps touching what the thread touched.
-        if offered is not None:
-            return self.answer(handler_input, offered, touches=conversation.topic(local))
-        topic = conversation.topic(local)
-        touches = conversation.touched(local)
-        if topic is None:
-            return self.prompt(handler_input, "nothing_yet", reprompt="help_reprompt")
-        stage = conversation.stage()
-        stages = topic.stages
-        position = stages.index(stage) if stage in stages else 0
-        if position + 1 < len(stages):
-            return self.answer(handler_input, topic, stage=stages[position + 1], touches=touches)
-        return self.say(handler_input, Reply(
-            speech=(local.prompt("no_more", topic=topic.name), local.prompt("next_question")),
-            topic=topic, touches=touches, reprompt=local.prompt("next_question")))
+        return self.go_on(handler_input)
 
 
 class NoHandler(ContentHandler):
@@ -334,8 +485,7 @@ class NoHandler(ContentHandler):
         return intent_name(handler_input) == "AMAZON.NoIntent"
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        Conversation(handler_input).offered(None)
-        return self.prompt(handler_input, "no_thanks", "question", reprompt="help_reprompt")
+        return self.decline(handler_input)
 
 
 class RepeatHandler(ContentHandler):
@@ -345,12 +495,7 @@ class RepeatHandler(ContentHandler):
         return intent_name(handler_input) == "AMAZON.RepeatIntent"
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        saved = Conversation(handler_input).last_response()
-        replayed = speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
-        if replayed is None:  # nothing said yet, or not words this skill says: forget them
-            Conversation(handler_input).forget_response()
-            return self.prompt(handler_input, "nothing_to_repeat", "question", reprompt="help_reprompt")
-        return replayed
+        return self.again(handler_input)
 
 
 class HelpHandler(ContentHandler):
@@ -360,20 +505,17 @@ class HelpHandler(ContentHandler):
         return intent_name(handler_input) == "AMAZON.HelpIntent"
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return self.prompt(handler_input, "help", "question", reprompt="help_reprompt")
+        return self.guide(handler_input)
 
 
 class ExitHandler(ContentHandler):
     """Stop, Cancel and NavigateHome: a short goodbye, and the session ends."""
 
-    INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
-
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return intent_name(handler_input) in self.INTENTS
+        return intent_name(handler_input) in EXIT_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        local = self.local(handler_input)
-        return self.say(handler_input, Reply(speech=(local.prompt("goodbye"),), end_session=True))
+        return self.leave(handler_input)
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -482,7 +624,7 @@ class CanFulfillIntentHandler(ContentHandler):
     follow-ups that need a conversation. Nothing is said and no state changes (Amazon's rule).
     """
 
-    QUESTION_INTENTS = frozenset({"TopicIntent", "QuestionIntent", "CancerSpreadIntent"})
+    QUESTION_INTENTS = frozenset({"TopicIntent", "QuestionIntent", "WhyQuestionIntent", "CancerSpreadIntent"})
     STATEMENT_INTENTS = frozenset({"SymptomReportIntent", "AdviceRequestIntent"})  # read, never chosen for
 
     def can_handle(self, handler_input: HandlerInput) -> bool:

@@ -30,8 +30,9 @@ class BoneMetsSkill:
         self.reader = reader
 
     def warm(self) -> None:
-        """Build everything built on first use (for a SnapStart snapshot): the reader's tables."""
-        self.reader.read("my back hurts what does that mean", context="warming up")
+        """Build everything built on first use (for a SnapStart snapshot): the reader's model
+        and tables."""
+        self.reader.warm()
 
     def handle_event(self, event: Any, context: Any = None) -> dict[str, Any]:
         """Answer one request envelope (as parsed JSON) with a response envelope.
@@ -102,6 +103,7 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
     for handler in (
         handlers.LaunchHandler(content, reader, VisitLog(enabled=adapter is not None)),
         handlers.SafetyHandler(content, reader),  # before any topic: someone may be in danger
+        handlers.SafetyStateHandler(content, reader),  # after a direction, it again unless asked anew
         handlers.TopicQuestionHandler(content, reader),
         handlers.AspectQuestionHandler(content, reader),
         handlers.CancerSpreadHandler(content, reader),

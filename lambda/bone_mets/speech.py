@@ -59,6 +59,7 @@ class Reply(NamedTuple):  # not a dataclass: see content.Grounds
     end_session: bool = False
     urgent: str | None = None  # a close this reply needs whatever its topics ("doctor")
     closing: str | None = None  # its own last sentence: an emergency or crisis direction
+    credit: str | None = None  # the screen's footer: the article, or a direction's public source
 
     def close_kind(self) -> str | None:
         """Which urgent close ends this reply, or None; an emergency outranks the rest."""
@@ -103,16 +104,34 @@ def _sounds(content: LocaleContent) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def to_text(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
-    """Plain text for a card, with the numbers written as digits."""
+    """Plain text with the numbers written as digits."""
     return " ".join(pieces).replace(EMERGENCY, content.emergency_number).replace(CRISIS, content.crisis_number)
+
+
+# What only makes sense spoken ("say repeat to hear this again"): left off cards and screens.
+_SPOKEN_ONLY = re.compile(r",? (and |or )?say repeat\b[^.!?]*")
+
+
+def card_text(pieces: tuple[str, ...] | list[str], content: LocaleContent) -> str:
+    """Text for a card or a screen: the numbers as digits, without spoken-only instructions."""
+    return _SPOKEN_ONLY.sub("", to_text(pieces, content))
 
 
 def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) -> Response:
     """Build the response for `reply`, ending urgent replies with their close.
 
     A session hears the close's variants in turn, so three urgent answers don't end alike.
+    After an emergency or crisis direction, every later answer ends with it again: an urgent
+    one with the emergency close (the doctor and the number), any other with a reminder.
     """
-    turn = Conversation(handler_input).next_close() if reply.close_kind() and not reply.closing else 0
+    conversation = Conversation(handler_input)
+    state = conversation.safety()
+    if reply.closing is None:
+        conversation.not_directed()
+        if state is not None:
+            reminder = content.closes["emergency"][0] if reply.close_kind() else content.safety[f"{state}.reminder"]
+            reply = reply._replace(closing=reminder)
+    turn = conversation.next_close() if reply.close_kind() and not reply.closing else 0
     close = reply.close(content, turn)
     spoken = list(reply.speech) + ([close] if close else [])
     body = list(reply.card_body if reply.card_body is not None else reply.speech)
@@ -122,18 +141,19 @@ def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) ->
     ends = reply.end_session or not reply.reprompt
     # What was said, as the plain texts it came from: "repeat" renders it again from these
     # (see `replay`), never from SSML carried in the session, which a request could forge.
+    credit = reply.credit or ""
     handler_input.attributes_manager.request_attributes[SAID] = None if ends else {
-        "speech": spoken, "card_title": title, "card_body": body, "reprompt": reply.reprompt}
-    return _respond(handler_input, content, spoken, title, body, None if ends else reply.reprompt)
+        "speech": spoken, "card_title": title, "card_body": body, "reprompt": reply.reprompt, "credit": credit}
+    return _respond(handler_input, content, spoken, title, body, None if ends else reply.reprompt, credit)
 
 
 def _respond(handler_input: HandlerInput, content: LocaleContent, spoken: list[str], title: str,
-             body: list[str], reprompt: str | None) -> Response:
+             body: list[str], reprompt: str | None, credit: str) -> Response:
     builder = handler_input.response_builder
     builder.speak(to_ssml(spoken, content))
-    builder.set_card(SimpleCard(title=title, content=to_text(body, content)))
+    builder.set_card(SimpleCard(title=title, content=card_text(body, content)))
     if _has_screen(handler_input):
-        builder.add_directive(screen(title, body, content))
+        builder.add_directive(screen(title, body, content, credit))
     if reprompt:
         builder.ask(to_ssml([reprompt], content))
     builder.set_should_end_session(not reprompt)
@@ -144,17 +164,17 @@ APL_TOKEN = "answer"
 _APL_DOCUMENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "apl_answer.json")
 
 
-def screen(title: str, body: list[str], content: LocaleContent) -> Any:
+def screen(title: str, body: list[str], content: LocaleContent, credit: str = "") -> Any:
     """An APL RenderDocumentDirective showing what the card says: the title, the answer in large
-    type, and the urgent direction on its own line, with the source below."""
+    type, and the urgent direction on its own line, with its credit below: the article under
+    the article's text only, a direction's public source under a direction, else nothing."""
     from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
     directive = body[-1] if content.is_close(body[-1]) else None
     text = body[:-1] if directive else body
-    source = content.source_line
     return RenderDocumentDirective(token=APL_TOKEN, document=_apl_document(), datasources={"payload": {"answer": {
-        "title": title, "text": to_text(text, content),
-        "directive": to_text([directive], content) if directive else "", "source": source}}})
+        "title": title, "text": card_text(text, content),
+        "directive": card_text([directive], content) if directive else "", "source": credit}}})
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +206,9 @@ def replay(handler_input: HandlerInput, saved: Mapping[str, Any], content: Local
     """
     speech, body = saved.get("speech"), saved.get("card_body")
     title, reprompt = saved.get("card_title"), saved.get("reprompt")
+    credit = saved.get("credit") or ""
+    if not isinstance(credit, str) or (credit and not content.can_credit(credit)):
+        return None
     texts = [*(speech or []), *(body or []), reprompt]
     if not speech or not body or not all(isinstance(text, str) and content.can_say(text) for text in texts):
         return None
@@ -195,7 +218,7 @@ def replay(handler_input: HandlerInput, saved: Mapping[str, Any], content: Local
         needed = content.closes_needed(text)
         if needed and speech[-1] not in needed:
             return None
-    return _respond(handler_input, content, list(speech), title, list(body), reprompt)
+    return _respond(handler_input, content, list(speech), title, list(body), reprompt, credit)
 
 
 def silent_end(handler_input: HandlerInput) -> Response:

@@ -1,23 +1,19 @@
-"""What a person meant: the one place that reads words Alexa did not resolve to a slot value.
+"""What a person meant: the one place that reads what Alexa heard.
 
-Alexa fills a custom slot with words that are not among its values too (entity resolution
-then says ER_SUCCESS_NO_MATCH), and the model may route a frightened sentence to the wrong
-intent. Every handler that reads a slot comes here (`understand`): a resolved value is
-taken as it is; unresolved words are read with the content file's own vocabulary, in this
-order:
-
-1. safety: a crisis ("i want to die"), then a possible emergency ("my husband collapsed");
-2. a statement of an urgent symptom in everyday words ("my hip hurts all the time");
-3. a request for advice only a care team can give ("should i stop my chemo");
-4. hard questions and feelings ("am i dying", "i'm scared");
-5. the topic and the side of it asked about ("the kind that destroys bone", "what about
-   the treatment", "is it dangerous" after an answer);
-6. only then "I don't know", saying back a short unknown term at most, never the carrier
-   words around it.
+A resolved slot value is the person's meaning as it is (a topic, a cancer, a symptom, or a
+DANGER value: "crisis", "emergency"). Words that did not resolve are read by a learned model
+(meaning_model.py, trained on the labelled corpus in corpus/): all the request's slot words
+together, in spoken order, after the intent they came in. The model decides what the words
+mean, safety first, at thresholds chosen for recall (a crisis, an emergency, an urgent
+symptom told, advice, a hard question, feelings, a diagnosis told, a question, a follow-up,
+something the article does not cover, or yes, no, stop, repeat, help); rules keep what
+they do well: the precise topic and the side of it asked about (the content file's topic
+synonyms and signs, aspect cues, misheard words by rapidfuzz), and whom a crisis is about.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import NamedTuple
 
@@ -27,41 +23,53 @@ from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 from .content import Content, Topic
+from .meaning_model import MeaningModel, danger, decide, model_input
 from .patterns import Sign, normalise
 
-MAX_HEARD_WORDS = 3  # an unknown term longer than this is not said back
+MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
+SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am"})
+MAX_WORDS_READ = 60  # longer than anyone speaks in one turn: the rest is not read
 FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
 FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
-# Slots whose words are read (every custom slot of the model); DANGER holds emergency
-# and crisis phrases, so a resolved DANGER value is itself a reading.
-SLOTS = ("danger", "symptom", "detail", "topic", "other", "cancer", "query", "context")
+# Every custom slot of the model, in the order their words are spoken in its samples
+# ("{context} what {query}", "{symptom} and {detail}", "{topic} and {other}"). DANGER holds
+# emergency and crisis phrases, so a resolved DANGER value is itself a meaning.
+SPOKEN_ORDER = ("context", "danger", "symptom", "topic", "cancer", "detail", "other", "query")
 FREE_SLOTS = ("query", "context")  # always read: their values are examples, never a meaning
 STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
-# The reader's lists of signs: name -> (content table, the lists in it that make it up).
-SIGN_LISTS = {
-    "crisis": ("safety", "crisis.phrases", "crisis.signs"),
-    "emergency": ("safety", "emergency.phrases", "emergency.signs"),
-    "advice": ("safety", "advice.signs"),
-    "outlook": ("safety", "distress.outlook_signs"),
-    "feelings": ("safety", "distress.feelings_signs"),
-    "diagnosed": ("safety", "statements.diagnosed_signs"),
-    "pronouns": ("reading", "pronouns"),
-    "spread": ("reading", "spread"),
-    "beyond": ("reading", "beyond"),
-    "question_cues": ("reading", "question_cues"),
-}
+QUESTION_CARRIERS = frozenset({"QuestionIntent", "WhyQuestionIntent"})  # may ask about the words before them
+# A carrier's own word that makes the meaning, put back before the question's words, since a
+# carrier never reaches the skill: "why {did my cancer spread}" asks about causes.
+CARRIER_WORDS = {"WhyQuestionIntent": "why"}
+UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent"})
+SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
+LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
+# Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
+# frame a thing; the free slots' words are a question's ("can {i exercise}"), never said back.
+TERM_SLOTS = ("topic", "cancer", "other")
+# Meanings the model gives that the conversation answers like the built-in intent.
+CONVERSATION = ("yes", "no", "stop", "repeat", "help")
+SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
+OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
+# The reading lists of the content file that the rules use: name -> key in [reading].
+READING_LISTS = ("pronouns", "spread", "others", "self")
 
 
 class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     """What the words meant.
 
-    kind: "crisis", "emergency", "report" (an urgent symptom stated: `topic` is it),
-        "advice", "outlook" (a question only the care team can answer), "feelings",
-        "diagnosed" (a statement about having cancer), "unwell" (a statement we can't
-        place), "question" (about `topic` and/or `aspect`), or "unknown".
+    kind: "crisis", "emergency", "report" (an urgent symptom told: `topic` is it), "advice",
+        "outlook" (a question only the care team can answer), "feelings", "diagnosed" (a
+        statement about having cancer), "unwell" (a statement we can't place), "question"
+        (about `topic` and/or `aspect`), "beyond" (something the article does not say,
+        about `topic` if one is named), "more" (go on with the last answer), "unknown", or
+        one of CONVERSATION ("yes", "no", "stop", "repeat", "help").
     topic: a topic or cancer id; aspect: an aspect id.
     follows_up: the words point back at the last answer ("it", "the mixed one").
     term: a short unknown term that may be said back ("leukemia"), else None.
+    about_other: a crisis about someone else ("my son says he wants to die").
+    unsure: an emergency read at its recall-first threshold but no likelier than not ("my jaw
+        hurts"): the direction names the doctor as well as the emergency number.
     """
 
     kind: str
@@ -69,6 +77,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     aspect: str | None = None
     follows_up: bool = False
     term: str | None = None
+    about_other: bool = False
+    unsure: bool = False
 
     @property
     def safety(self) -> bool:
@@ -77,37 +87,36 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     @property
     def places_nothing(self) -> bool:
         """True if the words named nothing to answer: unknown, or a question with no topic or side."""
-        return self.kind == "unknown" or (self.kind == "question" and not self.topic and not self.aspect)
+        return self.kind in ("unknown", "more") or (
+            self.kind in ("question", "beyond") and not self.topic and not self.aspect)
 
 
 class Reader:
-    """Reads free words with the content file's vocabulary (built once, at skill assembly)."""
+    """Reads what was heard: the learned model for what the words mean, the content file's
+    vocabulary for the topic and aspect (built once, at skill assembly; tables on first use)."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, model_path: str | None = None) -> None:
         self.content = content
+        self.model_path = model_path
         reading = content.reading
         self.question_starts = frozenset(reading["question_starts"])
-        self.auxiliaries = frozenset(reading["auxiliaries"])
-        self.statement_starts = frozenset(reading["statement_starts"])
         self.fillers = frozenset(reading["fillers"])
         self.hedges = frozenset(reading["hedges"])
         self.filler_words = frozenset(reading["filler_words"]) | self.question_starts | self.fillers
+        # Words with no meaning of their own ("it", "any", "the"): not "okay", "right", "please"
+        self.empty_words = frozenset(reading["filler_words"])
         self.subject = content.slot_defaults["topic"]
 
-    # The sign tables are built on first use (about 40 ms): a cold start that never meets an
-    # unresolved word, like the welcome, never pays for them.
+    # The model and the sign tables are loaded on first use (before a SnapStart snapshot, by
+    # the skill's warm-up): a cold start that never meets an unresolved word never pays for them.
     @cached_property
-    def lists(self) -> dict[str, list[Sign]]:
-        """Each reading list of SIGN_LISTS, compiled: "crisis", "emergency", "advice", ..."""
-        tables = {"safety": self.content.safety_signs, "reading": self.content.reading}
-        return {name: _signs(tuple(pattern for key in keys for pattern in tables[table][key]))
-                for name, (table, *keys) in SIGN_LISTS.items()}
+    def model(self) -> MeaningModel:
+        return MeaningModel(self.model_path) if self.model_path else MeaningModel()
 
     @cached_property
-    def symptoms(self) -> list[tuple[str, list[Sign]]]:
-        """Urgent topics with a report, by their everyday signs and symptom phrases."""
-        return [(t.id, _signs(t.signs + tuple(_quote(p) for p in t.report_phrases)))
-                for t in self.content.default.topics.values() if t.report]
+    def lists(self) -> dict[str, list[Sign]]:
+        """The [reading] lists the rules use, compiled: "pronouns", "spread", "others", "self"."""
+        return {name: _signs(self.content.reading[name]) for name in READING_LISTS}
 
     @cached_property
     def topics(self) -> list[tuple[str, list[Sign]]]:
@@ -139,112 +148,124 @@ class Reader:
                     choices.setdefault(phrase, topic.id)
         return choices
 
-    def read(self, text: str, *, context: str = "", statement: bool | None = None) -> Meaning:
-        """What `text` (and any `context` said before the question) meant.
+    def warm(self) -> None:
+        """Load the model and build the tables now (a SnapStart snapshot then holds them)."""
+        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices"):
+            getattr(self, table)  # a cached property: built on this first access
+        self.read("what does my back pain mean", context="warming up", intent="QuestionIntent")
 
-        statement: True if the intent says this is a statement about someone ("I have
-        ..."), False if a question; None to judge from the words.
+    def label(self, words: str, intent: str | None = None) -> str:
+        """The model's reading of `words` heard in `intent` (see decide: safety first)."""
+        return decide(self.probabilities(words, intent), self.model.thresholds)
+
+    def probabilities(self, words: str, intent: str | None = None) -> dict[str, float]:
+        return self.model.probabilities(model_input(_first_words(words), intent))
+
+    def read(self, text: str, *, context: str = "", intent: str | None = None, asked: bool = False) -> Meaning:
+        """What `text` (and any `context` said before the question) meant, heard in `intent`.
+
+        asked: the carrier itself was a question about what was said ("{my sister has breast
+        cancer, they found it in her spine} what does that mean"): words that read as a story
+        told are then its subject, not a statement.
         """
+        said = f"{context} {text}".strip()
+        probabilities = self.probabilities(said, model_intent(intent, context))
+        label = decide(probabilities, self.model.thresholds)
+        if (asked and label == "feelings") or (label == "diagnosed" and model_intent(intent, context)
+                                                in QUESTION_CARRIERS):
+            label = "question"  # a question's carrier asked it: a story told before it is its subject
+        if label == "crisis":
+            return Meaning("crisis", about_other=self.about_other(said))
+        if label == "emergency":
+            return Meaning("emergency", unsure=danger(probabilities) < SURE_EMERGENCY)
+        if label.startswith("report:"):
+            return Meaning("report", topic=label.partition(":")[2])
+        if label in CONVERSATION:
+            return Meaning(label)
+        if label == "feelings":
+            return Meaning("feelings")
+        topic, aspect, follows_up = self.place(text, context, asked)
+        words = _strip(self._words(said), self.fillers)
+        if label in ("advice", "outlook", "diagnosed"):
+            return Meaning(label, topic=topic)
+        if label == "out_of_scope" and (probabilities[label] >= OUT_OF_SCOPE_SURE or not (topic or aspect)):
+            return Meaning("beyond", topic=topic, term=self._term(words))
+        if topic or aspect:
+            return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic)
+        if follows_up or label == "followup":
+            return Meaning("more")
+        return Meaning("unknown", term=self._term(words))
+
+    def place(self, text: str, context: str = "", asked: bool = False) -> tuple[str | None, str | None, bool]:
+        """What the rules place in the words: (topic, aspect, follows_up). The topic is the one
+        named (or a misheard name); the aspect the side asked about; follows_up, that the words
+        point back at the last answer ("it", "the mixed one"). See _subject for `asked`."""
         if context:
-            text, context, statement = self._regroup(text, context, statement)
+            text, context = self._regroup(text, context)
         words = _strip(self._words(f"{context} {text}"), self.fillers)
-        full = f" {' '.join(words)} "
-        if _best(self.lists["crisis"], full):
-            return Meaning("crisis")
-        if _best(self.lists["emergency"], full):
-            return Meaning("emergency")
         question_part = f" {' '.join(_strip(self._words(text), self.fillers))} "
         said_before = f" {' '.join(self._words(context))} " if context else ""
-        starts_as_statement = bool(words) and words[0] in self.statement_starts
-        asks = bool(_best(self.lists["question_cues"], full))
-        if statement is None:
-            statement = starts_as_statement and not asks and not context
-        # A person telling a symptom is answered about the symptom, even if a question follows
-        # ("my back hurts, what should I do?").
-        told = said_before or full
-        if statement or _starts(told, self.statement_starts):
-            symptom = self._symptom(told) or (self._symptom(full) if context else None)
-            if symptom:
-                return Meaning("report", topic=symptom)
-        # A statement that also asks ("my dad has prostate cancer, could it spread?") is a question.
-        statement = statement and not asks
-        if _best(self.lists["advice"], full):
-            return Meaning("advice", topic=self._topic(full))
-        if _best(self.lists["outlook"], full):
-            return Meaning("outlook", topic=self._topic(full))
-        if _best(self.lists["feelings"], full) and (statement or not self._topic(question_part)):
-            return Meaning("feelings")
-        if _best(self.lists["beyond"], full):
-            return Meaning("unknown")
+        topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
+        if topic is None and aspect is None:
+            topic = self._fuzzy(words)
+        return topic, aspect, bool(_best(self.lists["pronouns"], question_part))
+
+    def says_nothing(self, words: str) -> bool:
+        """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and
+        fillers, which the model, trained on sentences, would read into whatever it likes."""
+        said = self._words(words)
+        return bool(said) and all(word in self.empty_words for word in said)
+
+    def about_other(self, words: str) -> bool:
+        """True if a crisis told is someone else's ("my brother keeps saying he wants to die"):
+        words about another person, and none about the speaker beyond how they came to know."""
+        text = f" {normalise(words)} "
+        return bool(_best(self.lists["others"], text)) and not _best(self.lists["self"], text)
+
+    def _subject(self, question_part: str, said_before: str, full: str,
+                 asked: bool = False) -> tuple[str | None, str | None]:
+        """The topic and the aspect asked about, from the question and what was said before it
+        (asked: the question was the carrier's own, "what does that mean": the story before it
+        names the subject, never a side of it)."""
         topic = self._topic(question_part)
-        asked = _best(self.aspects, question_part)
-        if context and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
+        asked_side = _best(self.aspects, question_part)
+        if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             background = self._topic(said_before)
             # A cancer named before a question about a side the article gives it no answer for
             # ("my dad has lung cancer in his bones, what treatments are there") is background:
             # the question is about bone metastases.
-            if not (background and asked and self._is_cancer(background)
-                    and asked not in self.content.default.topics[background].aspects
+            if not (background and asked_side and self._is_cancer(background)
+                    and asked_side not in self.content.default.topics[background].aspects
                     and not _best(self.lists["spread"], question_part)):
                 topic = background or topic
-        if topic and not asked and self._is_cancer(topic) and _best(self.lists["spread"], full):
-            return Meaning("question", topic=topic)  # "I have breast cancer, can it spread?"
-        aspect = asked or (_best(self.aspects, full) if context else None)
-        follows_up = bool(_best(self.lists["pronouns"], question_part))
-        if statement and not context:
-            if _best(self.lists["diagnosed"], full) or topic:
-                return Meaning("diagnosed", topic=topic)
-            return Meaning("unwell")
-        if topic is None and aspect is None:
-            topic = self._fuzzy(words)
-        if topic and aspect is None and self._is_cancer(topic) and _best(self.lists["spread"], full):
-            return Meaning("question", topic=topic)
-        if topic or aspect:
-            return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic)
-        if follows_up:
-            return Meaning("question", follows_up=True)
-        return Meaning("unknown", term=self._term(words))
+        if topic and not asked_side and self._is_cancer(topic) and _best(self.lists["spread"], full):
+            return topic, None  # "I have breast cancer, can it spread?"
+        return topic, asked_side or (_best(self.aspects, full) if said_before and not asked else None)
 
-
-    def _regroup(self, text: str, context: str, statement: bool | None) -> tuple[str, str, bool | None]:
-        """Words a carrier split into {context} and {text} that are really one piece: then the
-        context joins the text (and the statement flag may be judged from the words)."""
-        subject = self._words(context)
+    def _regroup(self, text: str, context: str) -> tuple[str, str]:
+        """Words a carrier split into {context} and {text} that are really one question: then
+        the context joins the text."""
         asked = self._words(text)
         if self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
-            return f"{context} {text}", "", statement
+            return f"{context} {text}", ""
         if asked and all(word in self.filler_words for word in asked):
             # The question is in the context ("{my aunt's kidney cancer spread, what type} will
             # it {be}"): a carrier split it late, leaving no words of its own after it.
-            return f"{context} {text}", "", statement
-        if 0 < len(subject) <= 2 and subject[0] in self.statement_starts:
-            # "{I} can {barely walk}", "{my dad} will {not eat}": a modal verb split the words,
-            # which are a statement about someone, not context before a question.
-            return f"{context} {text}", "", None
-        return text, context, statement
+            return f"{context} {text}", ""
+        return text, context
 
     def _words(self, text: str) -> list[str]:
         """The words read: normalised, without hedges ("really"), which would split a phrase."""
         return [word for word in normalise(text).split() if word not in self.hedges]
 
-    def opens_a_question(self, text: str, *, after_subject: bool = False) -> bool:
-        """True if the words open with a question word or a request ("list", "tell").
-
-        after_subject: the words follow a subject in a statement's carrier ("I {have cancer}"),
-        where a verb like "have" or "is" opens no question.
-        """
+    def opens_a_question(self, text: str) -> bool:
+        """True if the words open with a question word or a request ("list", "tell")."""
         words = _strip(normalise(text).split(), self.fillers)
-        starts = self.question_starts - self.auxiliaries if after_subject else self.question_starts
-        return bool(words) and words[0] in starts
+        return bool(words) and words[0] in self.question_starts
 
     def most_urgent(self, topic_ids: list[str]) -> str:
         """Of several symptoms named, the one whose close outranks ("emergency" first)."""
         return min(topic_ids, key=lambda t: self._urgency(t) != "emergency")
-
-    def _symptom(self, text: str) -> str | None:
-        """The urgent symptom the words describe; an emergency outranks the rest."""
-        emergencies = [(k, s) for k, s in self.symptoms if self._urgency(k) == "emergency"]
-        return _best(emergencies, text) or _best(self.symptoms, text)
 
     def _urgency(self, topic_id: str) -> str | None:
         return self.content.default.topics[topic_id].urgent
@@ -286,17 +307,58 @@ class Reader:
         return self._fuzzy_choices[best[0]] if best else None
 
     def _term(self, words: list[str]) -> str | None:
+        """A short term to say back ("leukemia"); none from words that tell of a person doing
+        something ("{i exercise}", "{i eat}"): they are no name of a thing."""
+        if any(word in SUBJECT_WORDS for word in words):
+            return None
         remaining = [w for w in words if w not in self.filler_words]
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
+
+
+def model_intent(intent: str | None, context: str = "") -> str | None:
+    """The intent the model reads the words after, or None where the intent says nothing of
+    their meaning: the carriers of FreeSpeechIntent are the smallest words, and a question
+    carrier after a subject alone ("{my husband} is {dying}") is a statement's verb."""
+    if intent in UNTAGGED_INTENTS:
+        return None
+    if intent in QUESTION_CARRIERS and context:
+        said = normalise(context).split()
+        while said and said[0] in LEADING_FILLERS:
+            said = said[1:]
+        if 0 < len(said) <= 3 and said[0] in SUBJECT_STARTS:
+            return None
+    return intent
+
+
+def model_text(intent: str | None, slots: Mapping[str, str]) -> str:
+    """What the model reads for an intent's slot words: the words in spoken order, the
+    carrier's own word put back, after the intent where it tells something ("" if no words)."""
+    words = with_carrier_word(intent, slots)
+    context = words.pop("context", "")
+    said = f"{context} {heard_words(words)}".strip()
+    return model_input(said, model_intent(intent, context)) if said else ""
+
+
+def heard_words(slots: Mapping[str, str]) -> str:
+    """All the words heard in slots, read together in their spoken order."""
+    return " ".join(slots[name] for name in SPOKEN_ORDER if slots.get(name))
+
+
+def with_carrier_word(intent: str | None, slots: Mapping[str, str]) -> dict[str, str]:
+    """The slots' words with the carrier's own word put back before the question's
+    (CARRIER_WORDS): what the reader and the trainer both read."""
+    words = dict(slots)
+    lead = CARRIER_WORDS.get(intent or "")
+    if lead:
+        words["query"] = f"{lead} {words.get('query', '')}".strip()
+    return words
 
 
 def understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     """The meaning of the request's slots, or None if no slot carries words.
 
-    A resolved value is the person's meaning as it is: a topic, cancer or symptom id, or
-    a DANGER value ("crisis", "emergency"). Unresolved words go to `Reader.read`. Cached
-    for the request, so the handler that answers reads the same meaning as the one that
-    chose to.
+    Cached for the request, so the handler that answers reads the same meaning as the one
+    that chose to.
     """
     cache = handler_input.attributes_manager.request_attributes
     if "meaning" in cache:
@@ -311,37 +373,43 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         return None
     name = request.intent.name
     resolved: dict[str, str] = {}
-    heard: dict[str, str] = {}
-    for slot_name in SLOTS:
-        value_id, words = slot_value(handler_input, slot_name)
+    words: dict[str, str] = {}
+    unresolved = False
+    for slot_name in SPOKEN_ORDER:
+        value_id, heard = slot_value(handler_input, slot_name)
         if value_id and slot_name not in FREE_SLOTS:
             resolved[slot_name] = value_id
-        elif words:
-            heard[slot_name] = words
+        elif heard:
+            unresolved = True
+        if heard:
+            words[slot_name] = heard
     if resolved.get("danger") in ("crisis", "emergency"):
-        return Meaning(resolved["danger"])
-    for first in ("symptom", "danger"):  # "{symptom} and {detail}": the carrier's "and" is theirs
-        if first in heard and "detail" in heard:
-            heard[first] = f"{heard[first]} and {heard.pop('detail')}"
-    unresolved = " ".join(heard.get(s, "") for s in SLOTS if s != "context")
+        kind = resolved["danger"]
+        return Meaning(kind, about_other=kind == "crisis" and reader.about_other(words.get("danger", "")))
     symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
-    if not heard:
+    if not unresolved:
         if symptoms:  # the most urgent of the symptoms named
             return Meaning("report", topic=reader.most_urgent(symptoms))
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic) if topic else None
-    # The words of a symptom report are a statement unless they open like a question or a
-    # request ("{danger} please" also hears "list the types please"); of any other intent, a
-    # question (the question word is the carrier). Words said before the question are read
-    # as they come.
-    statement = name in STATEMENT_INTENTS and not reader.opens_a_question(unresolved, after_subject=True)
-    meaning = reader.read(unresolved.strip(), context=heard.get("context", ""), statement=statement)
+    if reader.says_nothing(" ".join(words.values())):
+        # "what are the side effects of {it}", "{any} side effects": words with nothing in them
+        # but a pointer back mean the last topic; the rules know that, the model has nothing to read.
+        topic = resolved.get("topic") or resolved.get("cancer")
+        return Meaning("question", topic=topic, follows_up=topic is None)
+    words = with_carrier_word(name, words)
+    context = words.pop("context", "")
+    # "{context} what does that mean": a question carrier with no words of its own asks about the context
+    asked = bool(context) and not words and name in QUESTION_CARRIERS
+    meaning = reader.read(heard_words(words), context=context, intent=name, asked=asked)
+    if meaning.term and not any(slot in words for slot in TERM_SLOTS):
+        meaning = meaning._replace(term=None)
     if meaning.safety:
         return meaning
     if name in STATEMENT_INTENTS and symptoms:  # "my back hurts and {my legs feel funny}": the symptom named
         found = symptoms + ([meaning.topic] if meaning.kind == "report" else [])
         return Meaning("report", topic=reader.most_urgent(found))
-    if meaning.kind not in ("question", "unknown"):
+    if meaning.kind not in ("question", "unknown", "more"):
         return meaning
     # Words that did resolve still name the topic ("what is the difference between {topic} and {other}").
     topic = resolved.get("topic") or resolved.get("cancer") or resolved.get("symptom")
@@ -362,7 +430,7 @@ def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None,
     if slot is None:
         return None, None
     heard = " ".join(slot.value.split()) if isinstance(slot.value, str) else ""
-    heard = heard[:200] or None  # longer than any spoken phrase: read the start only
+    heard = heard[:400] or None  # longer than any spoken phrase: read the start only
     authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
     for authority in authorities:
         status = getattr(getattr(authority, "status", None), "code", None)
@@ -371,6 +439,10 @@ def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None,
             if value is not None and isinstance(value.id, str):
                 return value.id, heard
     return None, heard
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:MAX_WORDS_READ])
 
 
 def _signs(patterns: tuple[str, ...] | list[str]) -> list[Sign]:
@@ -403,9 +475,4 @@ def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words
 
 
-def _starts(text: str, starts: frozenset[str]) -> bool:
-    first = text.split()[:1]
-    return bool(first) and first[0] in starts
-
-
-__all__ = ["Meaning", "Reader", "slot_value", "understand"]
+__all__ = ["Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand", "with_carrier_word"]

@@ -1,0 +1,122 @@
+"""The reader's learned model: the plain-Python scorer, the shipped file, its drift and its rules."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import corpus
+import reader_train
+from bone_mets.meaning_model import (MODEL_FILE, MeaningModel, ModelFileError, char_features, decide,
+                                     model_input, word_features)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def model() -> MeaningModel:
+    return MeaningModel()
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[corpus.Example]:
+    return reader_train.load_corpus()
+
+
+def sklearn_twin(model: MeaningModel):
+    """The scikit-learn pipeline the shipped file describes: its vocabulary, idf and weights set
+    by hand on scikit-learn's own classes, so its predict_proba is the reference."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    blocks = []
+    start = 0
+    for block in model.header["blocks"]:
+        terms = sorted(model._blocks[len(blocks)].index, key=model._blocks[len(blocks)].index.get)
+        vectorizer = TfidfVectorizer(analyzer={"words": word_features, "chars": char_features}[block["analyzer"]],
+                                     vocabulary=terms, sublinear_tf=block["sublinear_tf"], dtype=np.float64)
+        vectorizer._validate_vocabulary()
+        vectorizer.idf_ = np.asarray(model._idf[start:start + block["size"]], dtype=np.float64)
+        blocks.append((block["analyzer"], vectorizer))
+        start += block["size"]
+    classifier = LogisticRegression()
+    classifier.classes_ = np.asarray(model.labels)
+    classes = len(model.labels)
+    classifier.coef_ = np.asarray(model._weights, dtype=np.float64).reshape(start, classes).T.copy()
+    classifier.intercept_ = np.asarray(model._intercepts, dtype=np.float64)
+    return Pipeline([("features", FeatureUnion(blocks)), ("model", classifier)])
+
+
+def test_the_plain_python_scorer_equals_scikit_learn_on_the_corpus(model, examples):
+    # GIVEN every corpus sentence, as heard alone and after an intent
+    texts = [e.text for e in examples] + [model_input(e.text, "QuestionIntent") for e in examples[::7]]
+    # WHEN scikit-learn and the skill's scorer both score them
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        reference = sklearn_twin(model).predict_proba(texts)
+    # THEN every probability agrees to 1e-6
+    worst = 0.0
+    for text, row in zip(texts, reference, strict=True):
+        ours = model.probabilities(text)
+        worst = max(worst, max(abs(ours[label] - p) for label, p in zip(model.labels, row, strict=True)))
+    assert worst < 1e-6
+
+
+def test_the_committed_model_is_what_the_corpus_makes():
+    # A corpus, trainer setting or en-US model change needs `make reader`.
+    assert reader_train.check() == []
+
+
+def test_a_changed_corpus_is_drift(tmp_path, monkeypatch, examples):
+    # GIVEN one sentence more in the corpus
+    monkeypatch.setattr(reader_train, "load_corpus", lambda: [*examples, examples[0]._replace(text="hello there")])
+    # THEN the committed model no longer matches it
+    assert reader_train.check() and "make reader" in reader_train.check()[0]
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda data: b"", "wrong magic line"),
+    (lambda data: data[:-9], "do not match"),
+    (lambda data: data.replace(b'"labels"', b'"lables"', 1), "labels"),
+])
+def test_a_damaged_model_file_is_named(tmp_path, damage, message):
+    path = tmp_path / "meaning_model.bin"
+    path.write_bytes(damage(Path(MODEL_FILE).read_bytes()))
+    with pytest.raises(ModelFileError, match=message) as error:
+        MeaningModel(str(path))
+    assert str(path) in str(error.value)
+
+
+def test_a_missing_model_file_is_named(tmp_path):
+    with pytest.raises(ModelFileError, match="cannot be read"):
+        MeaningModel(str(tmp_path / "nothing.bin"))
+
+
+def test_safety_is_read_at_its_threshold_even_when_another_meaning_is_likelier():
+    thresholds = {"crisis": 0.3, "emergency": 0.4}
+    assert decide({"crisis": 0.31, "feelings": 0.6, "question": 0.09}, thresholds) == "crisis"
+    # the article's own emergency and an emergency add up against one threshold
+    assert decide({"emergency": 0.25, "report:spinal_cord_compression": 0.2, "question": 0.55},
+                  thresholds) == "emergency"
+    # below both thresholds, never a safety reading, even as the likeliest
+    assert decide({"crisis": 0.29, "emergency": 0.3, "question": 0.2, "feelings": 0.21}, thresholds) == "feelings"
+
+
+def test_features_keep_the_intent_apart_from_the_words():
+    text = model_input("chest pain", "SymptomReportIntent")
+    assert word_features(text) == ["@symptomreportintent", "chest", "pain", "chest pain"]
+    grams = char_features(text)
+    assert not [gram for gram in grams if "@" in gram] and " ch" in grams and "pain " in grams
+
+
+def test_training_reads_a_sign_split_across_two_slots():
+    # GIVEN "{context} can {query}" splitting "i can't breathe": the skill hears "i" and "breathe"...
+    example = corpus.Example("i really can't breathe now", "emergency", None, "r")
+    texts = [view.text for view in reader_train.views(example, reader_train.matcher_en_us())]
+    # THEN the sentence is also learned whole, cut at its start, and with one word inside left out
+    assert "i really can't breathe now" in texts and "really can't breathe now" in texts
+    assert any(len(t.split()) == 4 and t.startswith("i ") for t in texts)

@@ -1,0 +1,163 @@
+"""The safety state lasts the session: after an emergency or crisis direction, every later turn
+carries it, the number last, in every locale; the article's own directions replace "I can't
+advise"; emergency words lead with the action; a crisis about someone else speaks to the
+worried person. (Issue: conversations a nurse would sign.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LOCALES
+from events import DOCTOR, Dialog, card_text, ends_session, reprompt, sentences, spoken
+
+# An emergency and a crisis said as Alexa resolves them exactly (the DANGER slot), so these
+# tests hold the conversation rules whatever the reader's model reads.
+EMERGENCY = ("SymptomReportIntent", {"danger": ("collapsed", "emergency")})
+CRISIS = ("SymptomReportIntent", {"danger": ("i want to die", "crisis")})
+# What people say next: (intent, slots) as the model routes them.
+FOLLOW_UPS = {
+    "what should i do": ("AdviceRequestIntent", {}),
+    "what was that number": ("AMAZON.RepeatIntent", {}),
+    "sorry?": ("QuestionIntent", {"query": ("sorry which number", None)}),
+    "no": ("AMAZON.NoIntent", {}),
+    "yes": ("AMAZON.YesIntent", {}),
+    "tell me more": ("MoreDetailIntent", {}),
+    "help": ("AMAZON.HelpIntent", {}),
+    "mumbled": ("AMAZON.FallbackIntent", {}),
+}
+
+
+def numbers(content, locale):
+    local = content.for_locale(locale)
+    return local.emergency_number, local.crisis_number
+
+
+def said_after(handler, locale, first, then):
+    dialog = Dialog(handler, locale)
+    dialog.intent(first[0], **first[1])
+    return dialog.intent(then[0], **then[1])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("follow_up", FOLLOW_UPS)
+@pytest.mark.parametrize("kind, first", [("emergency", EMERGENCY), ("crisis", CRISIS)])
+def test_every_follow_up_gets_the_direction_again_number_last(handler, content, locale, follow_up, kind, first):
+    # GIVEN an emergency or crisis answer WHEN the person says anything but a new question
+    emergency, line = numbers(content, locale)
+    response = said_after(handler, locale, first, FOLLOW_UPS[follow_up])
+    said = spoken(response)
+    # THEN the direction again: the local number in the last sentence (and the crisis line after
+    # a crisis), the session open, the reprompt the direction too
+    last = sentences(said)[-1]
+    assert emergency in last and DOCTOR.search(last), said
+    if kind == "crisis":
+        assert line in said
+    assert ends_session(response) is False and emergency in reprompt(response)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("then", [("AMAZON.StopIntent", {}), ("AMAZON.CancelIntent", {}),
+                                  ("QuestionIntent", {"query": ("stop please", None)})])
+def test_stop_after_a_crisis_ends_with_the_line_and_the_number(handler, content, locale, then):
+    emergency, line = numbers(content, locale)
+    response = said_after(handler, locale, CRISIS, then)
+    said = spoken(response)
+    # THEN not a bare goodbye: the crisis line, then the emergency number last, and the session ends
+    assert "Goodbye" not in said and line in said and emergency in sentences(said)[-1]
+    assert ends_session(response) is True
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_stop_after_an_emergency_ends_with_the_number(handler, content, locale):
+    emergency, _ = numbers(content, locale)
+    response = said_after(handler, locale, EMERGENCY, ("AMAZON.StopIntent", {}))
+    assert emergency in sentences(spoken(response))[-1] and ends_session(response) is True
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_new_question_is_answered_and_still_ends_with_the_direction(handler, content, locale):
+    # GIVEN an emergency answer WHEN a new clear question follows
+    emergency, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    dialog.intent(*EMERGENCY[:1], **EMERGENCY[1])
+    response = dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))
+    said = spoken(response)
+    # THEN it is answered, and the direction, number last, ends it (no offer after it)
+    assert "rays" in said and emergency in sentences(said)[-1]
+    # AND an urgent question keeps the doctor and the number in its last sentence
+    urgent = spoken(dialog.intent("TopicIntent", topic=("bone pain", "pain")))
+    assert emergency in sentences(urgent)[-1] and "doctor" in sentences(urgent)[-1]
+    # AND "yes" to what was offered after that goes on with it, still ending with the number
+    yes = spoken(dialog.fixture("yes"))
+    assert emergency in sentences(yes)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_emergency_words_lead_with_the_action_and_end_with_the_number(handler, content, locale):
+    emergency, _ = numbers(content, locale)
+    said = spoken(Dialog(handler, locale).intent(EMERGENCY[0], **EMERGENCY[1]))
+    assert sentences(said)[0] == f"Call {emergency} now." and emergency in sentences(said)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_crisis_about_someone_else_speaks_to_the_worried_person(handler, content, locale):
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    said = spoken(dialog.intent("SymptomReportIntent", danger=("my son says he wants to kill himself", "crisis")))
+    assert "help them" in said and line in said
+    assert "If they are in danger" in sentences(said)[-1] and emergency in sentences(said)[-1]
+    # and "what should I do" next keeps speaking to them
+    assert "help them" in spoken(dialog.intent("AdviceRequestIntent"))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_what_should_i_do_after_a_symptom_gets_the_articles_direction(handler, content, locale):
+    # GIVEN "I have bone pain" WHEN "what should I do"
+    dialog = Dialog(handler, locale)
+    dialog.intent("SymptomReportIntent", symptom=("bone pain", "pain"))
+    said = spoken(dialog.intent("AdviceRequestIntent"))
+    # THEN not "I can't advise": the article's direction, and the doctor close last
+    local = content.for_locale(locale)
+    assert local.safety["advice.urgent"] in said and "can't advise" not in said
+    assert sentences(said)[-1] in local.closes["doctor"]
+
+
+@pytest.mark.parametrize("topic", ["pain", "fractures", "hypercalcemia"])
+def test_should_i_go_about_an_urgent_symptom_gets_the_articles_yes(handler, content, topic):
+    said = spoken(Dialog(handler).intent("AdviceRequestIntent", topic=(topic, topic)))
+    assert content.default.safety["advice.urgent"] in said and DOCTOR.search(sentences(said)[-1])
+
+
+def test_dental_work_gets_the_articles_direction(handler):
+    said = spoken(Dialog(handler).intent("AdviceRequestIntent", topic=("a tooth pulled", "osteonecrosis_of_the_jaw")))
+    assert "doctor or dentist" in said and "can't advise" not in said
+
+
+def test_advice_the_article_does_not_give_is_still_refused(handler, content):
+    said = spoken(Dialog(handler).intent("AdviceRequestIntent", topic=("bisphosphonates", "bisphosphonates")))
+    assert said.startswith("I can't advise") and "pharmacist" in said
+
+
+def test_a_diagnosis_told_gets_the_articles_direction_for_people_with_cancer(handler):
+    said = spoken(Dialog(handler).intent("SymptomReportIntent", symptom=("cancer", None)))  # "I have {cancer}"
+    assert "already have cancer" in said and "healthcare professional" in said
+
+
+@pytest.mark.parametrize("kind, first", [("emergency", EMERGENCY), ("crisis", CRISIS)])
+def test_cards_carry_no_spoken_only_instructions(handler, kind, first):
+    response = Dialog(handler).intent(first[0], **first[1])
+    assert "say repeat" in spoken(response) and "say repeat" not in card_text(response)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_emergency_read_only_at_the_recall_threshold_names_the_doctor_too(handler, content, locale, monkeypatch):
+    # GIVEN words the reader reads as an emergency at its threshold, though no likelier than not
+    from bone_mets.understanding import Reader
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, words, intent=None: {"emergency": 0.3, "report:pain": 0.45, "question": 0.25})
+    monkeypatch.setattr(Reader, "label", lambda self, words, intent=None: "emergency")
+    emergency, _ = numbers(content, locale)
+    said = spoken(Dialog(handler, locale).intent("SymptomReportIntent", symptom=("my jaw hurts", None)))
+    # THEN the number first and last, and the doctor for what is not an emergency
+    assert emergency in sentences(said)[0] and emergency in sentences(said)[-1] and "doctor" in said
