@@ -13,7 +13,7 @@ export SAM_CLI_TELEMETRY := 0
 export PYTHONWARNINGS := ignore::SyntaxWarning:ask_sdk_model
 
 .PHONY: help chat serve test lint models reader reader-eval build bench fuzz load clean nlu-check review package \
-	debug icons conversations bst-export bst-test
+	debug icons conversations rounds bst-export bst-test
 
 help:
 	@echo "make chat    talk to the skill in this terminal (offline)"
@@ -32,6 +32,7 @@ help:
 	@echo "make icons   redraw the store icons (assets/images/)"
 	@echo "make nlu-check SKILL_ID=...  tests/phrasings.txt through real Alexa's NLU (ASK CLI)"
 	@echo "make conversations [CASES=file.json]  the conversation sets through virtual-alexa (npm)"
+	@echo "make rounds  re-score the held-out rounds (tests/rounds/; their first-seen scores are in the README)"
 	@echo "make bst-export [CASES=...]  the conversation sets as Bespoken bst test YAML (build/bst/)"
 	@echo "make bst-test [CASES=...] [ARGS=--sample N]  export, then bst test against lambda_handler"
 
@@ -146,6 +147,11 @@ nlu-check: $(STAMP)
 # The project's conversation sets (tools/conversations/; docs/checks.md). CASES: other case files.
 CONVERSATIONS := tests/conversations.json tests/conversations_natural.json tests/conversations_safety.json \
 	tests/conversations_issues.json
+
+# The held-out rounds (tests/rounds/): each was scored once, as unseen, before it joined the
+# corpus (README); since then it is trained on, so this re-scores it, for the record only.
+rounds: $(STAMP)
+	-@$(PY) tools/conversations/run.py --model interaction_model/en-US.json tests/rounds/*.json $(ARGS)
 
 conversations: $(STAMP)
 	@$(PY) tools/conversations/run.py $(or $(CASES),$(CONVERSATIONS)) $(ARGS)

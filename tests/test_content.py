@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-from bone_mets import content as content_module
+from bone_mets.content import validation as content_validation
 from bone_mets.content import ContentError, compile_content, load_content
 from conftest import CONTENT_FILE
 
@@ -209,7 +209,7 @@ def test_a_compiled_file_as_built_is_not_checked_again(tmp_path, monkeypatch):
     def checked(*_, **__):
         raise AssertionError("the per-field checks ran on a file the build validated")
 
-    monkeypatch.setattr(content_module._Validator, "one_sentence", checked)
+    monkeypatch.setattr(content_validation._Validator, "one_sentence", checked)
     # WHEN it is loaded THEN its stamp matches and the checks are skipped
     assert load_content(path).default.topics["ablation"].summary
 

@@ -9,7 +9,7 @@ import pytest
 from bone_mets.config import Config
 from bone_mets.skill import build_skill
 from conftest import CONTENT_FILE
-from events import (DOCTOR, card_text, ends_session, intent_event, load_event, reprompt,
+from events import (DOCTOR, Dialog, card_text, ends_session, intent_event, load_event, reprompt,
                     sentences, spoken)
 
 
@@ -393,3 +393,15 @@ def test_a_genuine_repeat_of_a_prompt_with_a_topic_name_is_accepted(dialog):
     dialog.intent("SideEffectsIntent", topic=("chemo", "chemotherapy"))
     again = spoken(dialog.fixture("repeat"))
     assert again.startswith("My source doesn't cover that for chemotherapy.")
+
+
+def test_a_side_asked_after_a_cancer_gets_the_general_answer_unless_it_differs_by_cancer(dialog):
+    # GIVEN "can ovarian cancer spread to bone" WHEN "how do they treat it"
+    dialog.intent("CancerSpreadIntent", cancer=("ovarian cancer", "ovarian"))
+    treated = spoken(dialog.intent("TreatmentIntent"))
+    # THEN the treatments of bone metastases, which the article gives for any cancer
+    assert "radiation" in treated and "doesn't cover" not in treated
+    # BUT which type it causes differs by cancer, and the article gives none for ovarian cancer
+    other = Dialog(dialog.handler)
+    other.intent("CancerSpreadIntent", cancer=("ovarian cancer", "ovarian"))
+    assert "doesn't cover that for ovarian cancer" in spoken(other.intent("TypesIntent"))

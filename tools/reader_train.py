@@ -38,6 +38,7 @@ from utterance_matcher import UtteranceMatcher
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content" / "bone_metastases.toml"
 TRAINER = Path(__file__).resolve()
+MODEL_CODE = (ROOT / "lambda" / "bone_mets" / "meaning_model.py", ROOT / "tools" / "utterance_matcher.py")
 
 # The model's settings: changing one retrains (the drift check covers them).
 SETTINGS: dict[str, Any] = {
@@ -235,6 +236,8 @@ def corpus_digest(examples: Iterable[corpus.Example]) -> str:
         digest.update(f"{example.round}\t{example.label}\t{example.text}\n".encode())
     digest.update(json.dumps([SETTINGS, MAX_FALSE], sort_keys=True).encode())
     digest.update(voice_model.model_path("en-US").read_bytes())
+    for code in MODEL_CODE:  # the feature functions and the matcher shape what the model learned
+        digest.update(code.read_bytes())
     return digest.hexdigest()
 
 

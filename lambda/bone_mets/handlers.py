@@ -99,9 +99,11 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.kind in CONVERSATION_ACTS:
             return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
+            if topic.urgent == "emergency":  # the article's own emergency: its direction lasts too
+                Conversation(handler_input).directed("emergency")
             return self.answer(handler_input, topic, stage="report")
         if meaning.kind == "advice":
-            return self.advice(handler_input, topic)
+            return self.advice(handler_input, topic, seeks_care=meaning.seeks_care and not meaning.about_medicine)
         if meaning.kind in ("outlook", "feelings", "diagnosed"):
             return self.care_team(handler_input, meaning.kind, topic)
         if meaning.kind == "unwell":
@@ -109,6 +111,9 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.kind == "beyond":
             return self.beyond(handler_input, topic, meaning.term)
         if meaning.kind == "more":
+            conversation = Conversation(handler_input)
+            if conversation.topic(local) is None and conversation.offer(local) is None:
+                return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
             return self.go_on(handler_input)
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if topic is None and (meaning.follows_up or aspect is not None):
@@ -148,10 +153,12 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, Reply(speech=(), closing=local.safety[f"{kind}.goodbye"], end_session=True,
                                              credit=local.number_credit(kind)))
 
-    def advice(self, handler_input: HandlerInput, topic: Topic | None) -> Response:
+    def advice(self, handler_input: HandlerInput, topic: Topic | None, seeks_care: bool = True) -> Response:
         """A decision only the care team can make, except where the article itself directs:
-        with an urgent symptom, contact the doctor right away; before dental work, the doctor
-        or dentist."""
+        with an urgent symptom, contact the doctor right away ("should I go to the hospital with
+        this pain?": yes); before dental work, the doctor or dentist. Advice it cannot give
+        about an urgent symptom ("should I take more painkillers for this pain?") is refused,
+        and the urgent close still ends it."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
@@ -159,7 +166,8 @@ class ContentHandler(AbstractRequestHandler):
             topic = last
         if topic is not None and topic.urgent:
             conversation.answered(topic, "report" if topic.report else topic.stages[-1])
-            return self.say(handler_input, Reply(speech=(local.safety["advice.urgent"],), topic=topic,
+            first = local.safety["advice.urgent"] if seeks_care else local.safety["advice.answer"]
+            return self.say(handler_input, Reply(speech=(first,), topic=topic,
                                                  reprompt=local.prompt("next_question"), card_title=topic.title))
         if topic is not None and topic.direction:
             conversation.reset()
@@ -256,7 +264,12 @@ class ContentHandler(AbstractRequestHandler):
         target = subject.aspects.get(aspect.id) if subject else None
         if target:
             return self.answer(handler_input, local.topics[target], touches=subject)
-        if subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) or aspect.any_topic:
+        general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"])
+        # About a cancer, a side the article answers for bone metastases in general ("how do they
+        # treat it?" after ovarian cancer) gets that answer, unless it differs by cancer (types).
+        for_any_cancer = subject is not None and subject.kind == "cancers" and aspect.offer_default \
+            and not aspect.per_cancer
+        if general or aspect.any_topic or for_any_cancer:
             return self.answer(handler_input, default, touches=subject)
         # The source says nothing about this side of the subject: say so rather than answer
         # about something else, and offer the general answer, so "yes" brings it (unless the
@@ -273,9 +286,10 @@ class ContentHandler(AbstractRequestHandler):
 
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
-QUESTION_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "CancerSpreadIntent",
-                    "SymptomReportIntent", "AdviceRequestIntent")
-FREE_WORD_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent")
+QUESTION_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "NoAndIntent",
+                    "YesAndIntent", "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
+FREE_WORD_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "NoAndIntent",
+                     "YesAndIntent")
 # What the conversation's own words do when the reader finds them in a slot.
 CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,
                      "repeat": ContentHandler.again, "help": ContentHandler.guide}
@@ -318,9 +332,13 @@ class SafetyStateHandler(ContentHandler):
         if name in self.content.fixed_intents:
             return True
         if name in ("MoreDetailIntent", "AMAZON.YesIntent"):
-            # "yes" to a topic offered after the direction goes on with that topic
-            return not Conversation(handler_input).just_directed() and \
-                Conversation(handler_input).offer(self.local(handler_input)) is not None
+            # "yes" or "more" after an answer given since the direction (a topic asked anew, the
+            # article's own emergency reported) goes on with it; right after the direction, the
+            # direction again
+            conversation = Conversation(handler_input)
+            local = self.local(handler_input)
+            return not conversation.just_directed() and (
+                conversation.offer(local) is not None or conversation.topic(local) is not None)
         if name not in QUESTION_INTENTS and name not in self.content.aspect_by_intent:
             return False
         meaning = self.meaning(handler_input)
@@ -465,7 +483,10 @@ class AdviceRequestHandler(ContentHandler):
         local = self.local(handler_input)
         meaning = self.meaning(handler_input)
         topic = local.topics.get(meaning.topic) if meaning and meaning.topic else None
-        return self.advice(handler_input, topic)
+        # This intent's carriers ask whether to see, call or go ("should I {go to the hospital
+        # with this pain}"), unless the words are about a medicine ("should I {take more pills}").
+        seeks_care = meaning is None or meaning.kind != "advice" or not meaning.about_medicine
+        return self.advice(handler_input, topic, seeks_care=seeks_care)
 
 
 class MoreDetailHandler(ContentHandler):

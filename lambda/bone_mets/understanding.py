@@ -40,8 +40,8 @@ STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
 QUESTION_CARRIERS = frozenset({"QuestionIntent", "WhyQuestionIntent"})  # may ask about the words before them
 # A carrier's own word that makes the meaning, put back before the question's words, since a
 # carrier never reaches the skill: "why {did my cancer spread}" asks about causes.
-CARRIER_WORDS = {"WhyQuestionIntent": "why"}
-UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent"})
+CARRIER_WORDS = {"WhyQuestionIntent": "why", "NoAndIntent": "no", "YesAndIntent": "yes"}
+UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NoAndIntent", "YesAndIntent"})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
 # Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
@@ -52,7 +52,10 @@ CONVERSATION = ("yes", "no", "stop", "repeat", "help")
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
-READING_LISTS = ("pronouns", "spread", "others", "self")
+READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions")
+REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
+           "report:symptoms")
+ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
 
 class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
@@ -70,6 +73,9 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     about_other: a crisis about someone else ("my son says he wants to die").
     unsure: an emergency read at its recall-first threshold but no likelier than not ("my jaw
         hurts"): the direction names the doctor as well as the emergency number.
+    seeks_care: advice asked is whether to go or call for care ("should I go to the hospital",
+        "should I ring the GP"), which the article answers for its symptoms.
+    about_medicine: advice asked is about a medicine or its dose ("should I take more").
     """
 
     kind: str
@@ -79,6 +85,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     term: str | None = None
     about_other: bool = False
     unsure: bool = False
+    seeks_care: bool = False
+    about_medicine: bool = False
 
     @property
     def safety(self) -> bool:
@@ -186,9 +194,22 @@ class Reader:
             return Meaning("feelings")
         topic, aspect, follows_up = self.place(text, context, asked)
         words = _strip(self._words(said), self.fillers)
-        if label in ("advice", "outlook", "diagnosed"):
+        if label == "advice":
+            # Advice asked about a symptom told ("my back hurts, should I go in?"): the symptom,
+            # from the rules or, where they name none, from the model's next reading.
+            if topic is None or not self._urgency(topic):
+                symptom = max(REPORTS, key=lambda r: probabilities.get(r, 0.0))
+                if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM:
+                    topic = symptom.partition(":")[2]
+            padded = f" {normalise(said)} "
+            return Meaning("advice", topic=topic, seeks_care=bool(_best(self.lists["seek_care"], padded)),
+                           about_medicine=bool(_best(self.lists["medicine_decisions"], padded)))
+        if label in ("outlook", "diagnosed"):
             return Meaning(label, topic=topic)
-        if label == "out_of_scope" and (probabilities[label] >= OUT_OF_SCOPE_SURE or not (topic or aspect)):
+        # Out of scope: nothing placed, or a topic the article has but not this about it ("how
+        # long does radiation take"); a side the article answers in general ("what tests do they
+        # do") is answered.
+        if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             return Meaning("beyond", topic=topic, term=self._term(words))
         if topic or aspect:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic)
@@ -238,8 +259,9 @@ class Reader:
                     and asked_side not in self.content.default.topics[background].aspects
                     and not _best(self.lists["spread"], question_part)):
                 topic = background or topic
-        if topic and not asked_side and self._is_cancer(topic) and _best(self.lists["spread"], full):
-            return topic, None  # "I have breast cancer, can it spread?"
+        if topic and self._is_cancer(topic) and asked_side in (None, "frequency", "locations") \
+                and _best(self.lists["spread"], full):
+            return topic, None  # "I have breast cancer, can it spread?", "is it likely to move to her bones?"
         return topic, asked_side or (_best(self.aspects, full) if said_before and not asked else None)
 
     def _regroup(self, text: str, context: str) -> tuple[str, str]:

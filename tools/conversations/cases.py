@@ -25,7 +25,9 @@ from typing import Any
 
 CHECKS = ("all", "none", "urgent", "end", "repeats", "nonempty")
 CASE_KEYS = ("id", "locale", "launch", "turns")
-TURN_KEYS = ("say", "expect", "unmatched_ok")
+# "meaning" and "topic": the writer's label of a turn, for the reader's corpus (tools/corpus.py
+# add-round); no check reads them.
+TURN_KEYS = ("say", "expect", "unmatched_ok", "meaning", "topic")
 DEFAULT_LOCALE = "en-US"
 _LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
 
