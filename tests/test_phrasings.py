@@ -62,3 +62,22 @@ def test_each_phrasing_reaches_its_answer(handler, content, locale_matcher):
         if got != expected:
             wrong.append(f"{utterance!r} -> {match.describe()} answered {got}, expected {expected}")
     assert len(wrong) <= (1 - MIN_SHARE) * len(PHRASINGS), "\n".join(wrong)
+
+
+LONG_STORY = ("i'm sixty five i've got stage four kidney cancer and for the past week i've been really constipated "
+              "and kind of foggy and my daughter says i keep repeating myself is that from the bones")
+
+
+def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
+    # Alexa's open slot takes up to its type's longest value plus two words: the free types list
+    # values of about thirty words (within 140 characters), so a long story is not dropped.
+    _, matcher = locale_matcher
+    match = matcher.match(LONG_STORY)
+    assert match.intent != "AMAZON.FallbackIntent"
+    assert " ".join(slot.value for slot in match.slots).split()[-3:] == ["from", "the", "bones"]
+
+
+@pytest.mark.parametrize("utterance, intent", [("cheers that's all", "AMAZON.StopIntent"),
+                                               ("whatever", "AMAZON.NoIntent")])
+def test_short_replies_reach_an_intent(locale_matcher, utterance, intent):
+    assert locale_matcher[1].match(utterance).intent == intent

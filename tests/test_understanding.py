@@ -238,3 +238,67 @@ def test_words_that_only_point_back_ask_about_the_last_topic(dialog, intent):
 def test_a_side_named_by_the_intent_is_answered_even_when_the_words_read_as_out_of_scope(dialog):
     # "what are the side effects of zometa": the intent asks the side, the rules place the topic
     assert "jaw" in spoken(dialog.intent("SideEffectsIntent", topic=("zometa", None)))
+
+
+@pytest.mark.parametrize("words, topic, aspect", [
+    # "kinds of cancer" asks which cancers, never about the types of bone metastases
+    ("which kinds of cancer does it usually come from", "cancers", None),
+    ("cancers are going to bone mostly", "cancers", None),
+    ("what types of bone metastases are there", "bone_metastases", "types"),
+    # a treatment named with its own side effect asks about the side effect
+    ("can those bone drugs mess up your jaw", "osteonecrosis_of_the_jaw", None),
+    ("how is osteonecrosis of the jaw treated", "osteonecrosis_of_the_jaw", "treatment"),
+    ("what are the side effects of bisphosphonates", "bisphosphonates", "side_effects"),
+    # the source, even when the carrier took "who" or "when"
+    ("wrote this stuff", "source", None),
+    ("was this info last checked by someone", "source", None),
+    # what counts as an emergency: the article's own one
+    ("what counts as an emergency with bone metastases", "spinal_cord_compression", None),
+])
+def test_rules_place_these_questions(reader, words, topic, aspect):
+    assert reader.place(words)[:2] == (topic, aspect)
+
+
+@pytest.mark.parametrize("words", ["i had it checked last week", "when should i get my bones checked"])
+def test_checked_by_itself_is_not_about_the_source(reader, words):
+    assert reader.place(words)[0] != "source"
+
+
+def test_a_side_named_only_in_the_story_is_not_asked_when_the_question_names_its_subject(reader):
+    # "the scan letter says osteolytic lesions, what does osteolytic mean" asks what it is
+    topic, aspect, _ = reader.place("what does osteolytic mean", context="my dad's scan letter says osteolytic lesions")
+    assert (topic, aspect) == ("osteolytic", None)
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("my ribs are killing me can i double up on the co codamol", "pain"),
+    ("should i call the doctor tonight or wait till monday my husband's been super mixed up and hasn't had a bowel "
+     "movement in days", "hypercalcemia"),
+])
+def test_a_symptom_told_beside_a_request_for_advice_is_read_clause_by_clause(reader, words, topic):
+    meaning = reader.read(words)
+    assert (meaning.kind, meaning.topic) == ("advice", topic)
+
+
+def test_advice_with_no_symptom_names_none(reader):
+    meaning = reader.read("should i stop taking my bisphosphonates")
+    assert meaning.kind == "advice" and meaning.topic in (None, "bisphosphonates")
+
+
+def test_a_side_asked_without_a_subject_gets_the_general_answer_but_it_hears_the_gap(dialog, content):
+    # GIVEN the symptoms WHEN "what about the treatment" (no name, no "it")
+    dialog.intent("SymptomsIntent")
+    treatment = content.default.topics["treatment"]
+    assert treatment.summary in spoken(dialog.intent("TopicIntent", topic=("the treatment", None)))
+    # BUT "how is it treated" after spinal cord compression asks about that one: the gap
+    dialog.intent("TopicIntent", topic=("spinal cord compression", "spinal_cord_compression"))
+    assert "doesn't cover that for spinal cord compression" in spoken(
+        dialog.intent("QuestionIntent", query=("is it treated", None)))
+
+
+def test_advice_beside_a_symptom_ends_with_the_doctor(dialog, content):
+    # "{my ribs} are {killing me can i double up on the co codamol}": refused, and the urgent close
+    response = dialog.intent("QuestionIntent", context=("my ribs", None),
+                             query=("killing me can i double up on the co codamol", None))
+    assert content.default.safety["advice.answer"] in spoken(response)
+    assert spoken(response).endswith(tuple(content.default.closes["doctor"]))

@@ -116,10 +116,11 @@ class ContentHandler(AbstractRequestHandler):
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
             return self.go_on(handler_input)
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
+        carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
         if aspect is not None:
-            return self.aspect_answer(handler_input, aspect, topic)
+            return self.aspect_answer(handler_input, aspect, topic, carried=carried)
         if topic is not None:
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic))
         return self.unknown(handler_input, meaning.term)
@@ -257,8 +258,10 @@ class ContentHandler(AbstractRequestHandler):
         """What the skill can answer, with examples."""
         return self.prompt(handler_input, "help", "question", reprompt="help_reprompt")
 
-    def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None) -> Response:
-        """One side of `subject` (or of the subject in general), or say the source lacks it."""
+    def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None,
+                      carried: bool = False) -> Response:
+        """One side of `subject` (or of the subject in general), or say the source lacks it
+        (carried: the subject is the last answer's, neither named nor pointed at in these words)."""
         local = self.local(handler_input)
         default = local.topics[aspect.default]
         target = subject.aspects.get(aspect.id) if subject else None
@@ -269,7 +272,12 @@ class ContentHandler(AbstractRequestHandler):
         # treat it?" after ovarian cancer) gets that answer, unless it differs by cancer (types).
         for_any_cancer = subject is not None and subject.kind == "cancers" and aspect.offer_default \
             and not aspect.per_cancer
-        if general or aspect.any_topic or for_any_cancer:
+        # A side asked without naming or pointing at a subject ("what about the treatment?"
+        # after the symptoms) is a new question about that side: the general answer, not a gap
+        # in the last subject ("how is it treated?" asks about that one, and hears the gap).
+        new_side = carried and aspect.offer_default and not (aspect.per_cancer and subject is not None
+                                                             and subject.kind == "cancers")
+        if general or aspect.any_topic or for_any_cancer or new_side:
             return self.answer(handler_input, default, touches=subject)
         # The source says nothing about this side of the subject: say so rather than answer
         # about something else, and offer the general answer, so "yes" brings it (unless the

@@ -13,6 +13,7 @@ synonyms and signs, aspect cues, misheard words by rapidfuzz), and whom a crisis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cached_property
 from typing import NamedTuple
@@ -24,7 +25,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 
 from .content import Content, Topic
 from .meaning_model import MeaningModel, danger, decide, model_input
-from .patterns import Sign, normalise
+from .patterns import Sign, expand, normalise
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
 SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am"})
@@ -53,8 +54,13 @@ SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said 
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions")
+CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
+SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
            "report:symptoms")
+# Where a request for advice starts, so a symptom told beside it can be read on its own.
+ADVICE_OPENERS = frozenset({"should", "can", "could", "do", "does", "is", "will", "would", "shall", "or", "must"})
+MIN_CLAUSE_WORDS = 3
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
 
@@ -201,6 +207,8 @@ class Reader:
                 symptom = max(REPORTS, key=lambda r: probabilities.get(r, 0.0))
                 if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM:
                     topic = symptom.partition(":")[2]
+                else:
+                    topic = self._symptom_told(said) or topic
             padded = f" {normalise(said)} "
             return Meaning("advice", topic=topic, seeks_care=bool(_best(self.lists["seek_care"], padded)),
                            about_medicine=bool(_best(self.lists["medicine_decisions"], padded)))
@@ -216,6 +224,23 @@ class Reader:
         if follows_up or label == "followup":
             return Meaning("more")
         return Meaning("unknown", term=self._term(words))
+
+    def _symptom_told(self, said: str) -> str | None:
+        """The symptom told beside a request for advice, read clause by clause: the request
+        outweighs it when the sentence is read whole ("{my ribs are killing me} can I double up
+        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}")."""
+        words = normalise(said).split()
+        cuts = [i for i, word in enumerate(words) if word in ADVICE_OPENERS] + [len(words)]
+        start = 0
+        for cut in cuts:
+            clause = words[start:cut]
+            start = cut
+            if len(clause) < MIN_CLAUSE_WORDS:
+                continue
+            label = decide(self.probabilities(" ".join(clause)), self.model.thresholds)
+            if label in REPORTS:
+                return label.partition(":")[2]
+        return None
 
     def place(self, text: str, context: str = "", asked: bool = False) -> tuple[str | None, str | None, bool]:
         """What the rules place in the words: (topic, aspect, follows_up). The topic is the one
@@ -248,8 +273,11 @@ class Reader:
         """The topic and the aspect asked about, from the question and what was said before it
         (asked: the question was the carrier's own, "what does that mean": the story before it
         names the subject, never a side of it)."""
-        topic = self._topic(question_part)
-        asked_side = _best(self.aspects, question_part)
+        topic = named = self._topic(question_part)
+        asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
+        if topic and asked_side and asked_side not in self.content.default.topics[topic].aspects \
+                and topic == self._side_effect_over(question_part):
+            asked_side = None  # "can the bone {medicine} mess up your jaw": the medicine's side effect
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             background = self._topic(said_before)
             # A cancer named before a question about a side the article gives it no answer for
@@ -262,7 +290,22 @@ class Reader:
         if topic and self._is_cancer(topic) and asked_side in (None, "frequency", "locations") \
                 and _best(self.lists["spread"], full):
             return topic, None  # "I have breast cancer, can it spread?", "is it likely to move to her bones?"
-        return topic, asked_side or (_best(self.aspects, full) if said_before and not asked else None)
+        # A side named only in the story is the one asked about when the question names nothing
+        # ("my mum's on chemo, is that normal"), not when it names its own subject ("the scan
+        # report says osteolytic, what does that mean" asks what osteolytic is, not about scans).
+        from_story = said_before and not asked and named is None
+        return topic, asked_side or (_best(self.aspects, full) if from_story else None)
+
+    @cached_property
+    def _cancer_kinds(self) -> re.Pattern[str]:
+        phrases = sorted((normalise(p) for source in self.content.reading[CANCER_KINDS] for p in expand(source)),
+                         key=len, reverse=True)
+        return re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b")
+
+    def _without_cancer_kinds(self, text: str) -> str:
+        """The words without those that name kinds of cancer ("which kinds of cancer go to
+        bone"): their "kinds" asks which cancers, not about the types of bone metastases."""
+        return self._cancer_kinds.sub(" ", f" {normalise(text)} ")
 
     def _regroup(self, text: str, context: str) -> tuple[str, str]:
         """Words a carrier split into {context} and {text} that are really one question: then
@@ -304,7 +347,23 @@ class Reader:
             if score:
                 first = min(sign.position(text) for points, sign in scores if points)
                 found.append((topic_id != self.subject, -first, score, topic_id))
-        return max(found)[3] if found else None
+        if not found:
+            return None
+        # A treatment named with its own side effect asks about the side effect ("can the bone
+        # medicine mess up your jaw"), wherever each is said.
+        return self._side_effect_over({entry[3] for entry in found}) or max(found)[3]
+
+    def _side_effect_over(self, named: set[str] | str) -> str | None:
+        """The side effect named together with the treatment it belongs to, if one is (named:
+        topic ids, or the words to find them in)."""
+        if isinstance(named, str):
+            named = {topic_id for topic_id, signs in self.topics if any(sign.found_in(named) for sign in signs)}
+        topics = self.content.default.topics
+        for topic_id in named:
+            side_effect = topics[topic_id].aspects.get(SIDE_EFFECTS) if topic_id in topics else None
+            if side_effect in named and side_effect != topic_id:
+                return side_effect
+        return None
 
     def _is_cancer(self, topic_id: str) -> bool:
         return self.content.default.topics[topic_id].kind == "cancers"
