@@ -270,14 +270,15 @@ def test_a_side_named_only_in_the_story_is_not_asked_when_the_question_names_its
     assert (topic, aspect) == ("osteolytic", None)
 
 
-@pytest.mark.parametrize("words, topic", [
-    ("my ribs are killing me can i double up on the co codamol", "pain"),
-    ("should i call the doctor tonight or wait till monday my husband's been super mixed up and hasn't had a bowel "
-     "movement in days", "hypercalcemia"),
+@pytest.mark.parametrize("words", [
+    "my ribs are killing me can i double up on the co codamol",
+    "should i call the doctor tonight or wait till monday my husband's been super mixed up and hasn't had a bowel "
+    "movement in days",
 ])
-def test_a_symptom_told_beside_a_request_for_advice_is_read_clause_by_clause(reader, words, topic):
+def test_a_symptom_told_beside_a_request_for_advice_is_read_clause_by_clause(reader, content, words):
+    # the symptom (whichever urgent one the model reads) makes the advice answer close urgently
     meaning = reader.read(words)
-    assert (meaning.kind, meaning.topic) == ("advice", topic)
+    assert meaning.kind == "advice" and content.default.topics[meaning.topic].urgent
 
 
 def test_advice_with_no_symptom_names_none(reader):
@@ -302,3 +303,27 @@ def test_advice_beside_a_symptom_ends_with_the_doctor(dialog, content):
                              query=("killing me can i double up on the co codamol", None))
     assert content.default.safety["advice.answer"] in spoken(response)
     assert spoken(response).endswith(tuple(content.default.closes["doctor"]))
+
+
+def test_a_question_word_left_in_the_story_joins_the_question(reader):
+    # "... and I keep asking myself why {does cancer spread to the bones}": why is asked
+    _, aspect, _ = reader.place("does cancer spread to the bones in the first place",
+                                context="now it's in his spine and i just keep asking myself why")
+    assert aspect == "causes"
+
+
+def test_a_symptom_named_before_a_side_it_has_no_answer_for_is_background(reader):
+    topic, aspect, _ = reader.place("how do doctors diagnose it normally",
+                                    context="dad broke his hip two years ago and that's how they found it")
+    assert (topic, aspect) == (None, "diagnosis")
+
+
+def test_a_symptom_told_before_a_question_closes_the_answer_with_the_doctor(dialog, content):
+    # GIVEN a story that tells of a bone broken in an everyday task, then a question about surgery
+    response = dialog.intent("QuestionIntent", context=("so my dad broke his thigh bone just walking to the "
+                                                        "kitchen and now the surgeon wants to operate so", None),
+                             query=("does the surgery actually do", None))
+    said = spoken(response)
+    # THEN surgery is answered, and the fracture's close ends it
+    assert content.default.topics["surgery"].summary in said
+    assert said.endswith(tuple(content.default.closes["doctor"]))

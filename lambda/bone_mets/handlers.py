@@ -119,10 +119,11 @@ class ContentHandler(AbstractRequestHandler):
         carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
+        told = local.topics.get(meaning.told) if meaning.told else None  # a symptom told before the question
         if aspect is not None:
-            return self.aspect_answer(handler_input, aspect, topic, carried=carried)
+            return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told)
         if topic is not None:
-            return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic))
+            return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         return self.unknown(handler_input, meaning.term)
 
     def _next_stage(self, handler_input: HandlerInput, topic: Topic) -> str | None:
@@ -259,14 +260,16 @@ class ContentHandler(AbstractRequestHandler):
         return self.prompt(handler_input, "help", "question", reprompt="help_reprompt")
 
     def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None,
-                      carried: bool = False) -> Response:
+                      carried: bool = False, told: Topic | None = None) -> Response:
         """One side of `subject` (or of the subject in general), or say the source lacks it
-        (carried: the subject is the last answer's, neither named nor pointed at in these words)."""
+        (carried: the subject is the last answer's, neither named nor pointed at in these words;
+        told: an urgent symptom told before the question, whose close the answer takes)."""
         local = self.local(handler_input)
         default = local.topics[aspect.default]
         target = subject.aspects.get(aspect.id) if subject else None
+        touches = told or subject
         if target:
-            return self.answer(handler_input, local.topics[target], touches=subject)
+            return self.answer(handler_input, local.topics[target], touches=touches)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"])
         # About a cancer, a side the article answers for bone metastases in general ("how do they
         # treat it?" after ovarian cancer) gets that answer, unless it differs by cancer (types).
@@ -278,7 +281,7 @@ class ContentHandler(AbstractRequestHandler):
         new_side = carried and aspect.offer_default and not (aspect.per_cancer and subject is not None
                                                              and subject.kind == "cancers")
         if general or aspect.any_topic or for_any_cancer or new_side:
-            return self.answer(handler_input, default, touches=subject)
+            return self.answer(handler_input, default, touches=touches)
         # The source says nothing about this side of the subject: say so rather than answer
         # about something else, and offer the general answer, so "yes" brings it (unless the
         # general answer belongs to another topic: offers never link unrelated topics).

@@ -55,6 +55,7 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
+WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "when", "who"})
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
            "report:symptoms")
@@ -82,6 +83,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     seeks_care: advice asked is whether to go or call for care ("should I go to the hospital",
         "should I ring the GP"), which the article answers for its symptoms.
     about_medicine: advice asked is about a medicine or its dose ("should I take more").
+    told: an urgent symptom told before a question ("dad broke his thigh bone just walking, what
+        does the surgery do"): the answer closes as that symptom's would.
     """
 
     kind: str
@@ -93,6 +96,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     unsure: bool = False
     seeks_care: bool = False
     about_medicine: bool = False
+    told: str | None = None
 
     @property
     def safety(self) -> bool:
@@ -196,9 +200,13 @@ class Reader:
             return Meaning("report", topic=label.partition(":")[2])
         if label in CONVERSATION:
             return Meaning(label)
-        if label == "feelings":
-            return Meaning("feelings")
         topic, aspect, follows_up = self.place(text, context, asked)
+        if label == "feelings":
+            # A feeling told, then a question about a topic ("I'm scared to death of needles, so
+            # how does the ablation work"): the question is answered.
+            if not (topic and topic != self.subject and WH_WORDS & set(normalise(said).split())):
+                return Meaning("feelings")
+            label = "question"
         words = _strip(self._words(said), self.fillers)
         if label == "advice":
             # Advice asked about a symptom told ("my back hurts, should I go in?"): the symptom,
@@ -220,10 +228,18 @@ class Reader:
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             return Meaning("beyond", topic=topic, term=self._term(words))
         if topic or aspect:
-            return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic)
+            return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
+                           told=self._told_before(context))
         if follows_up or label == "followup":
             return Meaning("more")
         return Meaning("unknown", term=self._term(words))
+
+    def _told_before(self, context: str) -> str | None:
+        """The urgent symptom the words before a question tell of, if they read as one."""
+        if len(normalise(context).split()) < MIN_CLAUSE_WORDS:
+            return None
+        label = decide(self.probabilities(context), self.model.thresholds)
+        return label.partition(":")[2] if label in REPORTS else None
 
     def _symptom_told(self, said: str) -> str | None:
         """The symptom told beside a request for advice, read clause by clause: the request
@@ -280,10 +296,11 @@ class Reader:
             asked_side = None  # "can the bone {medicine} mess up your jaw": the medicine's side effect
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             background = self._topic(said_before)
-            # A cancer named before a question about a side the article gives it no answer for
-            # ("my dad has lung cancer in his bones, what treatments are there") is background:
+            # A cancer or symptom named before a question about a side the article gives it no
+            # answer for ("my dad has lung cancer in his bones, what treatments are there", "he
+            # broke his hip, that's how they found it, how do they diagnose it") is background:
             # the question is about bone metastases.
-            if not (background and asked_side and self._is_cancer(background)
+            if not (background and asked_side
                     and asked_side not in self.content.default.topics[background].aspects
                     and not _best(self.lists["spread"], question_part)):
                 topic = background or topic
@@ -313,6 +330,11 @@ class Reader:
         asked = self._words(text)
         if self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
             return f"{context} {text}", ""
+        said = normalise(context).split()
+        if said and said[-1] in WH_WORDS:
+            # The question word stayed in the context ("... I keep asking myself why {does cancer
+            # spread}"): it belongs to the question.
+            return f"{said[-1]} {text}", " ".join(said[:-1])
         if asked and all(word in self.filler_words for word in asked):
             # The question is in the context ("{my aunt's kidney cancer spread, what type} will
             # it {be}"): a carrier split it late, leaving no words of its own after it.
@@ -495,7 +517,7 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     # Words that did resolve still name the topic ("what is the difference between {topic} and {other}").
     topic = resolved.get("topic") or resolved.get("cancer") or resolved.get("symptom")
     if topic and meaning.topic is None:
-        return Meaning("question", topic=topic, aspect=meaning.aspect)
+        return meaning._replace(kind="question", topic=topic)
     return meaning
 
 
