@@ -26,8 +26,9 @@ def reader(content):
     ("legs feel weak and numb", "report", "spinal_cord_compression"),
     ("husband is really confused and constipated", "report", "hypercalcemia"),
     ("mother broke her arm just lifting a bag", "report", "fractures"),
-    # statements that are not symptoms
-    ("have cancer", "diagnosed", None),
+    # statements that are not symptoms ("I have {cancer}", "my mom has {breast cancer}": the words heard)
+    ("cancer", "diagnosed", None),
+    ("breast cancer", "diagnosed", "breast"),
 ])
 def test_statements(reader, words, kind, topic):
     meaning = reader.read(words, intent="SymptomReportIntent")

@@ -289,10 +289,12 @@ class Reader:
         """The topic and the aspect asked about, from the question and what was said before it
         (asked: the question was the carrier's own, "what does that mean": the story before it
         names the subject, never a side of it)."""
-        topic = named = self._topic(question_part)
+        # A treatment and its own side effect named anywhere ("{the jaw problem} from {the bone
+        # medicine}"): the side effect is the subject.
+        side_effect = self._side_effect_over(full)
+        topic = named = side_effect or self._topic(question_part)
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
-        if topic and asked_side and asked_side not in self.content.default.topics[topic].aspects \
-                and topic == self._side_effect_over(question_part):
+        if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
             asked_side = None  # "can the bone {medicine} mess up your jaw": the medicine's side effect
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             background = self._topic(said_before)
