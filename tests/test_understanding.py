@@ -328,3 +328,15 @@ def test_a_symptom_told_before_a_question_closes_the_answer_with_the_doctor(dial
     # THEN surgery is answered, and the fracture's close ends it
     assert content.default.topics["surgery"].summary in said
     assert said.endswith(tuple(content.default.closes["doctor"]))
+
+
+@pytest.mark.parametrize("context, words, topic, aspect", [
+    # in long speech, the last question asked is the one answered, wherever the carrier split it
+    ("my sister was operated for ovarian cancer last year",
+     "she is taking chemo now and family is very worried so please tell whether ovarian cancer also goes to the "
+     "bones", "ovarian", None),
+    ("mum's been on chemo for her breast cancer since christmas and the oncologist just said it's spread to her "
+     "ribs so does the chemo help with the bone part as well or", "something different", "chemotherapy", "treatment"),
+])
+def test_the_last_question_in_long_speech_is_the_one_asked(reader, context, words, topic, aspect):
+    assert reader.place(words, context=context)[:2] == (topic, aspect)

@@ -62,6 +62,7 @@ REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", 
 # Where a request for advice starts, so a symptom told beside it can be read on its own.
 ADVICE_OPENERS = frozenset({"should", "can", "could", "do", "does", "is", "will", "would", "shall", "or", "must"})
 MIN_CLAUSE_WORDS = 3
+LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
 
@@ -267,10 +268,28 @@ class Reader:
         words = _strip(self._words(f"{context} {text}"), self.fillers)
         question_part = f" {' '.join(_strip(self._words(text), self.fillers))} "
         said_before = f" {' '.join(self._words(context))} " if context else ""
+        last = self._last_question(words, asked)
+        if last is not None:
+            question_part, said_before = last
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
         return topic, aspect, bool(_best(self.lists["pronouns"], question_part))
+
+    def _last_question(self, words: list[str], asked: bool) -> tuple[str, str] | None:
+        """In a long stretch of speech, the last question in it that names a topic or a side
+        ("... she is taking chemo now and we're all worried so please tell whether ovarian cancer
+        goes to the bones"), as (question, what was said before it); None if there is none, or
+        the speech is short enough for the carrier's split to be trusted."""
+        if len(words) < LONG_SPEECH_WORDS or asked:
+            return None
+        for start in range(len(words) - 1, 0, -1):
+            if words[start] not in self.question_starts or words[start - 1] in self.question_starts:
+                continue  # a question starts at the first of its question words ("why does")
+            question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
+            if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
+                return question, before
+        return None
 
     def says_nothing(self, words: str) -> bool:
         """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and
@@ -400,7 +419,7 @@ class Reader:
         # Imported here: only unresolved, unrecognised words pay for it, never a cold start.
         from rapidfuzz import fuzz, process
 
-        candidates = {" ".join(content_words[i:i + n]) for n in (1, 2, 3) for i in range(len(content_words))}
+        candidates = {" ".join(content_words[i:i + n]) for n in (1, 2, 3, 4) for i in range(len(content_words))}
         best = None
         for candidate in candidates:
             if len(candidate.replace(" ", "")) < 6:
