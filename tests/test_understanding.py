@@ -340,3 +340,15 @@ def test_a_symptom_told_before_a_question_closes_the_answer_with_the_doctor(dial
 ])
 def test_the_last_question_in_long_speech_is_the_one_asked(reader, context, words, topic, aspect):
     assert reader.place(words, context=context)[:2] == (topic, aspect)
+
+
+def test_a_side_named_inside_the_topics_own_name_is_not_asked(reader):
+    # "early diagnosis" names the topic; its "diagnosis" asks no side of it
+    topic, aspect, _ = reader.place("why is early diagnosis helping")
+    assert topic == "early_diagnosis" and aspect != "diagnosis"
+    assert reader.place("what is early diagnosis")[:2] == ("early_diagnosis", None)
+
+
+def test_why_of_a_named_topic_is_answered_by_what_the_article_says_of_it(dialog, content):
+    response = dialog.intent("WhyQuestionIntent", query=("is early diagnosis helping", None))
+    assert content.default.topics["early_diagnosis"].summary in spoken(response)

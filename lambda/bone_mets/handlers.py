@@ -121,7 +121,8 @@ class ContentHandler(AbstractRequestHandler):
             topic = Conversation(handler_input).topic(local)
         told = local.topics.get(meaning.told) if meaning.told else None  # a symptom told before the question
         if aspect is not None:
-            return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told)
+            return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told,
+                                      named=meaning.topic is not None)
         if topic is not None:
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         return self.unknown(handler_input, meaning.term)
@@ -260,10 +261,11 @@ class ContentHandler(AbstractRequestHandler):
         return self.prompt(handler_input, "help", "question", reprompt="help_reprompt")
 
     def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None,
-                      carried: bool = False, told: Topic | None = None) -> Response:
+                      carried: bool = False, told: Topic | None = None, named: bool = False) -> Response:
         """One side of `subject` (or of the subject in general), or say the source lacks it
         (carried: the subject is the last answer's, neither named nor pointed at in these words;
-        told: an urgent symptom told before the question, whose close the answer takes)."""
+        named: the words named the subject; told: an urgent symptom told before the question,
+        whose close the answer takes)."""
         local = self.local(handler_input)
         default = local.topics[aspect.default]
         target = subject.aspects.get(aspect.id) if subject else None
@@ -271,6 +273,10 @@ class ContentHandler(AbstractRequestHandler):
         if target:
             return self.answer(handler_input, local.topics[target], touches=touches)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"])
+        if aspect.id == WHY_ASPECT and named and subject is not None and subject.kind != "cancers" and not general:
+            # "why are bisphosphonates used", "why does early diagnosis help": what the article
+            # says of the subject is its answer, not the causes of bone metastases.
+            return self.answer(handler_input, subject, touches=told)
         # About a cancer, a side the article answers for bone metastases in general ("how do they
         # treat it?" after ovarian cancer) gets that answer, unless it differs by cancer (types).
         for_any_cancer = subject is not None and subject.kind == "cancers" and aspect.offer_default \
@@ -295,6 +301,7 @@ class ContentHandler(AbstractRequestHandler):
             speech=(local.prompt("aspect_gap", topic=subject.name), follow), topic=subject, reprompt=follow))
 
 
+WHY_ASPECT = "causes"  # the side a "why" question asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
 QUESTION_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "NoAndIntent",
@@ -438,7 +445,7 @@ class AspectQuestionHandler(ContentHandler):
             # know if {my cancer reached my bones}"): of the topic the words name, whatever else
             # the model made of them.
             subject = local.topics.get(meaning.topic) if meaning.topic else None
-            return self.aspect_answer(handler_input, aspect, subject)
+            return self.aspect_answer(handler_input, aspect, subject, named=subject is not None)
         return self.respond(handler_input, meaning)
 
 

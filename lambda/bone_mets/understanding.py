@@ -283,12 +283,15 @@ class Reader:
         the speech is short enough for the carrier's split to be trusted."""
         if len(words) < LONG_SPEECH_WORDS or asked:
             return None
-        for start in range(len(words) - 1, 0, -1):
-            if words[start] not in self.question_starts or words[start - 1] in self.question_starts:
-                continue  # a question starts at the first of its question words ("why does")
-            question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
-            if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
-                return question, before
+        # A question word ("what", "why") opens a question before an auxiliary does ("what type
+        # {does} breast cancer cause"); a question starts at the first of its question words.
+        for openers in (WH_WORDS, self.question_starts):
+            for start in range(len(words) - 1, 0, -1):
+                if words[start] not in openers or words[start - 1] in self.question_starts:
+                    continue
+                question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
+                if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
+                    return question, before
         return None
 
     def says_nothing(self, words: str) -> bool:
@@ -315,6 +318,10 @@ class Reader:
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
             asked_side = None  # "can the bone {medicine} mess up your jaw": the medicine's side effect
+        elif topic and asked_side and asked_side not in self.content.default.topics[topic].aspects:
+            # A side named only inside the topic's own name ("why is early {diagnosis} helping")
+            # is no side asked of it.
+            asked_side = _best(self.aspects, self._without_name(question_part, topic))
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             background = self._topic(said_before)
             # A cancer or symptom named before a question about a side the article gives it no
@@ -331,7 +338,7 @@ class Reader:
         # A side named only in the story is the one asked about when the question names nothing
         # ("my mum's on chemo, is that normal"), not when it names its own subject ("the scan
         # report says osteolytic, what does that mean" asks what osteolytic is, not about scans).
-        from_story = said_before and not asked and named is None
+        from_story = said_before and not asked and named in (None, self.subject)
         return topic, asked_side or (_best(self.aspects, full) if from_story else None)
 
     @cached_property
@@ -339,6 +346,14 @@ class Reader:
         phrases = sorted((normalise(p) for source in self.content.reading[CANCER_KINDS] for p in expand(source)),
                          key=len, reverse=True)
         return re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b")
+
+    def _without_name(self, text: str, topic_id: str) -> str:
+        """The words without the topic's own names."""
+        text = f" {normalise(text)} "
+        names = (normalise(n) for n in self.content.default.topics[topic_id].synonyms)
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(f" {name} ", " ")
+        return text
 
     def _without_cancer_kinds(self, text: str) -> str:
         """The words without those that name kinds of cancer ("which kinds of cancer go to
