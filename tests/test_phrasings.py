@@ -78,6 +78,17 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
 
 
 @pytest.mark.parametrize("utterance, intent", [("cheers that's all", "AMAZON.StopIntent"),
-                                               ("whatever", "AMAZON.NoIntent")])
+                                               ("whatever", "AMAZON.NoIntent"),
+                                               ("when should i worry", "SymptomsIntent")])
 def test_short_replies_reach_an_intent(locale_matcher, utterance, intent):
     assert locale_matcher[1].match(utterance).intent == intent
+
+
+@pytest.mark.parametrize("utterance", ["my brother keeps saying he wants to end it",
+                                       "she keeps saying she wants to die", "my son told me he wants to kill himself"])
+def test_a_crisis_told_about_someone_else_keeps_the_person_in_the_words(handler, locale_matcher, utterance):
+    # The carrier never reaches the skill, so "he" or "she" must stay in the slot: the answer then
+    # speaks to the worried person (how to help them reach the line), not to the person at risk.
+    locale, matcher = locale_matcher
+    said = spoken(Session(handler, locale).intent(matcher.match(utterance)))
+    assert "help them" in said
