@@ -156,7 +156,6 @@ def test_an_emergency_read_only_at_the_recall_threshold_names_the_doctor_too(han
     from bone_mets.understanding import Reader
     monkeypatch.setattr(Reader, "probabilities",
                         lambda self, words, intent=None: {"emergency": 0.3, "report:pain": 0.45, "question": 0.25})
-    monkeypatch.setattr(Reader, "label", lambda self, words, intent=None: "emergency")
     emergency, _ = numbers(content, locale)
     said = spoken(Dialog(handler, locale).intent("SymptomReportIntent", symptom=("my jaw hurts", None)))
     # THEN the number first and last, and the doctor for what is not an emergency

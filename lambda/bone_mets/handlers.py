@@ -247,10 +247,14 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         return self.say(handler_input, Reply(speech=(local.prompt("goodbye"),), end_session=True))
 
+    def replayed(self, handler_input: HandlerInput) -> Response | None:
+        """The last response again, exactly, close and all (None if there is none to replay)."""
+        saved = Conversation(handler_input).last_response()
+        return speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
+
     def again(self, handler_input: HandlerInput) -> Response:
         """"Repeat that": the last response again, exactly, close and all."""
-        saved = Conversation(handler_input).last_response()
-        replayed = speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
+        replayed = self.replayed(handler_input)
         if replayed is None:  # nothing said yet, or not words this skill says: forget them
             Conversation(handler_input).forget_response()
             return self.prompt(handler_input, "nothing_to_repeat", "question", reprompt="help_reprompt")
@@ -373,8 +377,7 @@ class SafetyStateHandler(ContentHandler):
         if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop"):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):
-            saved = Conversation(handler_input).last_response()
-            replayed = speech.replay(handler_input, saved, self.local(handler_input)) if saved else None
+            replayed = self.replayed(handler_input)
             if replayed is not None:
                 return replayed
         return self.direct(handler_input, kind, about_other=Conversation(handler_input).about_other())

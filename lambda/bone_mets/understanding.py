@@ -14,7 +14,7 @@ synonyms and signs, aspect cues, misheard words by rapidfuzz), and whom a crisis
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import NamedTuple
 
@@ -173,10 +173,6 @@ class Reader:
             getattr(self, table)  # a cached property: built on this first access
         self.read("what does my back pain mean", context="warming up", intent="QuestionIntent")
 
-    def label(self, words: str, intent: str | None = None) -> str:
-        """The model's reading of `words` heard in `intent` (see decide: safety first)."""
-        return decide(self.probabilities(words, intent), self.model.thresholds)
-
     def probabilities(self, words: str, intent: str | None = None) -> dict[str, float]:
         return self.model.probabilities(model_input(_first_words(words), intent))
 
@@ -188,10 +184,10 @@ class Reader:
         told are then its subject, not a statement.
         """
         said = f"{context} {text}".strip()
-        probabilities = self.probabilities(said, model_intent(intent, context))
+        read_after = model_intent(intent, context)
+        probabilities = self.probabilities(said, read_after)
         label = decide(probabilities, self.model.thresholds)
-        if (asked and label == "feelings") or (label == "diagnosed" and model_intent(intent, context)
-                                                in QUESTION_CARRIERS):
+        if (asked and label == "feelings") or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
@@ -237,9 +233,14 @@ class Reader:
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
-        if len(normalise(context).split()) < MIN_CLAUSE_WORDS:
+        return self._symptom_in(normalise(context).split())
+
+    def _symptom_in(self, words: list[str]) -> str | None:
+        """The symptom these words tell of, read on their own by the model (None if they are too
+        few to tell anything, or tell no symptom)."""
+        if len(words) < MIN_CLAUSE_WORDS:
             return None
-        label = decide(self.probabilities(context), self.model.thresholds)
+        label = decide(self.probabilities(" ".join(words)), self.model.thresholds)
         return label.partition(":")[2] if label in REPORTS else None
 
     def _symptom_told(self, said: str) -> str | None:
@@ -250,13 +251,10 @@ class Reader:
         cuts = [i for i, word in enumerate(words) if word in ADVICE_OPENERS] + [len(words)]
         start = 0
         for cut in cuts:
-            clause = words[start:cut]
+            symptom = self._symptom_in(words[start:cut])
+            if symptom:
+                return symptom
             start = cut
-            if len(clause) < MIN_CLAUSE_WORDS:
-                continue
-            label = decide(self.probabilities(" ".join(clause)), self.model.thresholds)
-            if label in REPORTS:
-                return label.partition(":")[2]
         return None
 
     def place(self, text: str, context: str = "", asked: bool = False) -> tuple[str | None, str | None, bool]:
@@ -313,7 +311,7 @@ class Reader:
         names the subject, never a side of it)."""
         # A treatment and its own side effect named anywhere ("{the jaw problem} from {the bone
         # medicine}"): the side effect is the subject.
-        side_effect = self._side_effect_over(full)
+        side_effect = self._side_effect_over({found[3] for found in self._named(full)})
         topic = named = side_effect or self._topic(question_part)
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
@@ -342,23 +340,17 @@ class Reader:
         return topic, asked_side or (_best(self.aspects, full) if from_story else None)
 
     @cached_property
-    def _cancer_kinds(self) -> re.Pattern[str]:
-        phrases = sorted((normalise(p) for source in self.content.reading[CANCER_KINDS] for p in expand(source)),
-                         key=len, reverse=True)
-        return re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b")
+    def _cancer_kinds(self) -> re.Pattern[str] | None:
+        return _phrases_pattern(p for source in self.content.reading[CANCER_KINDS] for p in expand(source))
 
     def _without_name(self, text: str, topic_id: str) -> str:
         """The words without the topic's own names."""
-        text = f" {normalise(text)} "
-        names = (normalise(n) for n in self.content.default.topics[topic_id].synonyms)
-        for name in sorted(names, key=len, reverse=True):
-            text = text.replace(f" {name} ", " ")
-        return text
+        return _cut(text, _phrases_pattern(self.content.default.topics[topic_id].synonyms))
 
     def _without_cancer_kinds(self, text: str) -> str:
         """The words without those that name kinds of cancer ("which kinds of cancer go to
         bone"): their "kinds" asks which cancers, not about the types of bone metastases."""
-        return self._cancer_kinds.sub(" ", f" {normalise(text)} ")
+        return _cut(text, self._cancer_kinds)
 
     def _regroup(self, text: str, context: str) -> tuple[str, str]:
         """Words a carrier split into {context} and {text} that are really one question: then
@@ -396,26 +388,29 @@ class Reader:
     def _topic(self, text: str) -> str | None:
         """The topic named; the subject itself ("bone metastases") only if nothing more specific is.
         Of several named, the first mentioned ("can radiation help with bone pain": radiation)."""
-        if not text.strip():
-            return None
-        found = []
-        for topic_id, signs in self.topics:
-            scores = [(sign.found_in(text), sign) for sign in signs]
-            score = sum(points for points, _ in scores)
-            if score:
-                first = min(sign.position(text) for points, sign in scores if points)
-                found.append((topic_id != self.subject, -first, score, topic_id))
+        found = self._named(text)
         if not found:
             return None
         # A treatment named with its own side effect asks about the side effect ("can the bone
         # medicine mess up your jaw"), wherever each is said.
         return self._side_effect_over({entry[3] for entry in found}) or max(found)[3]
 
-    def _side_effect_over(self, named: set[str] | str) -> str | None:
-        """The side effect named together with the treatment it belongs to, if one is (named:
-        topic ids, or the words to find them in)."""
-        if isinstance(named, str):
-            named = {topic_id for topic_id, signs in self.topics if any(sign.found_in(named) for sign in signs)}
+    def _named(self, text: str) -> list[tuple[bool, int, int, str]]:
+        """Every topic named in `text` (padded): (more specific than the subject, minus where it
+        is first named, how much of the text its signs account for, its id)."""
+        found = []
+        if not text.strip():
+            return found
+        for topic_id, signs in self.topics:
+            scores = [(sign.found_in(text), sign) for sign in signs]
+            score = sum(points for points, _ in scores)
+            if score:
+                first = min(sign.position(text) for points, sign in scores if points)
+                found.append((topic_id != self.subject, -first, score, topic_id))
+        return found
+
+    def _side_effect_over(self, named: set[str]) -> str | None:
+        """The side effect named together with the treatment it belongs to, if one is."""
         topics = self.content.default.topics
         for topic_id in named:
             side_effect = topics[topic_id].aspects.get(SIDE_EFFECTS) if topic_id in topics else None
@@ -582,6 +577,18 @@ def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None,
 
 def _first_words(text: str) -> str:
     return " ".join(text.split()[:MAX_WORDS_READ])
+
+
+def _phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for whole phrases, the longest first (None for no phrases)."""
+    normalised = sorted({normalise(p) for p in phrases} - {""}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, normalised)) + r")\b") if normalised else None
+
+
+def _cut(text: str, pattern: re.Pattern[str] | None) -> str:
+    """`text` normalised and padded, with the pattern's phrases cut out."""
+    padded_text = f" {normalise(text)} "
+    return pattern.sub(" ", padded_text) if pattern else padded_text
 
 
 def _signs(patterns: tuple[str, ...] | list[str]) -> list[Sign]:
