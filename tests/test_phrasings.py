@@ -92,3 +92,21 @@ def test_a_crisis_told_about_someone_else_keeps_the_person_in_the_words(handler,
     locale, matcher = locale_matcher
     said = spoken(Session(handler, locale).intent(matcher.match(utterance)))
     assert "help them" in said
+
+
+@pytest.mark.parametrize("utterance, kept", [("legs numb cant walk", "legs numb"),
+                                             ("dont wanna be here", "wanna be here"),
+                                             ("lowkey wanna unalive myself", "wanna unalive myself")])
+def test_fragments_as_a_recogniser_writes_them_reach_the_reader(locale_matcher, utterance, kept):
+    # No subject, no apostrophe: without carriers for these openings the sentence matched
+    # nothing, and a device sends that to the fallback without its words.
+    match = locale_matcher[1].match(utterance)
+    assert match.intent != "AMAZON.FallbackIntent"
+    assert kept in " ".join(slot.value for slot in match.slots)
+
+
+@pytest.mark.parametrize("utterance", ["worried he'll hang himself", "she keeps talking about killing herself"])
+def test_a_worried_person_reaches_the_crisis_line_for_someone_else(handler, locale_matcher, utterance):
+    locale, matcher = locale_matcher
+    said = spoken(Session(handler, locale).intent(matcher.match(utterance)))
+    assert "help them" in said
