@@ -160,3 +160,14 @@ def test_an_emergency_read_only_at_the_recall_threshold_names_the_doctor_too(han
     said = spoken(Dialog(handler, locale).intent("SymptomReportIntent", symptom=("my jaw hurts", None)))
     # THEN the number first and last, and the doctor for what is not an emergency
     assert emergency in sentences(said)[0] and emergency in sentences(said)[-1] and "doctor" in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["it stopped now", "stop"])
+def test_stop_heard_inside_a_statement_is_not_a_goodbye(handler, content, locale, words):
+    # GIVEN an emergency answer WHEN the next words come as a statement ("{it stopped now}": the
+    # fit stopped), which the reader may read as "stop"
+    emergency, _ = numbers(content, locale)
+    response = said_after(handler, locale, EMERGENCY, ("SymptomReportIntent", {"danger": (words, None)}))
+    # THEN the direction again and the session stays open: a statement is never a goodbye
+    assert emergency in sentences(spoken(response))[-1] and ends_session(response) is False

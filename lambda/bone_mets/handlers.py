@@ -25,7 +25,7 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import FREE_SLOTS, Meaning, Reader, slot_value, understand
+from .understanding import FREE_SLOTS, STATEMENT_INTENTS, Meaning, Reader, slot_value, understand
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -374,7 +374,10 @@ class SafetyStateHandler(ContentHandler):
         kind = Conversation(handler_input).safety()
         name = intent_name(handler_input)
         meaning = self.meaning(handler_input)
-        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop"):
+        # "Stop" read in a statement's words ("{it stopped now}") is something told, not a
+        # goodbye: as SymptomReportHandler does, it gets the direction again.
+        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop"
+                                       and name not in STATEMENT_INTENTS):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):
             replayed = self.replayed(handler_input)
