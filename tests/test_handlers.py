@@ -99,6 +99,28 @@ def test_follow_up_what_about_another_type(dialog):
     assert "destroy healthy bone" in spoken(response)
 
 
+def test_a_cancer_named_after_the_types_gets_its_type(dialog):
+    # GIVEN the three types were just explained
+    dialog.intent("TypesIntent")
+    # WHEN "and which one is it for prostate" (the words name only the cancer)
+    response = dialog.intent("TopicIntent", topic=("which one is it for prostate", None))
+    # THEN the type the article gives prostate cancer, not whether it spreads to bone
+    assert "Osteoblastic" in spoken(response)
+
+
+def test_a_cancer_named_after_one_type_gets_its_own_type(dialog):
+    dialog.fixture("topic_osteoblastic")
+    assert "Mixed" in spoken(dialog.intent("TopicIntent", topic=("what about breast cancer", None)))
+
+
+def test_a_cancer_named_after_another_side_gets_its_spread(dialog):
+    # GIVEN the symptoms were explained (a side the article does not give per cancer)
+    dialog.intent("SymptomsIntent")
+    said = spoken(dialog.intent("TopicIntent", topic=("what about prostate cancer", None)))
+    # THEN prostate cancer's own answer, not a type
+    assert "Prostate cancer" in said and "steoblastic" not in said
+
+
 def test_aspect_the_source_lacks_is_said_and_offered(dialog):
     # GIVEN "what are the treatments for bone pain" (the article names none for pain itself)
     response = dialog.intent("TreatmentIntent", topic=("bone pain", "pain"))

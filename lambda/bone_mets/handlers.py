@@ -116,6 +116,10 @@ class ContentHandler(AbstractRequestHandler):
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
             return self.go_on(handler_input)
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
+        if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers":
+            # A cancer named after an answer about a side that differs by cancer ("which one is
+            # it for prostate?" after the types): that side of this cancer.
+            aspect = self._side_by_cancer(handler_input, topic)
         carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
@@ -126,6 +130,23 @@ class ContentHandler(AbstractRequestHandler):
         if topic is not None:
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         return self.unknown(handler_input, meaning.term)
+
+    def _side_by_cancer(self, handler_input: HandlerInput, cancer: Topic) -> Aspect | None:
+        """The side the last answer was about, if the article gives it per cancer (the types:
+        osteolytic, osteoblastic, mixed) and this cancer has it; else None."""
+        local = self.local(handler_input)
+        last = Conversation(handler_input).topic(local)
+        if last is None or last.id == cancer.id:
+            return None
+        for aspect in self.content.aspects.values():
+            if not aspect.per_cancer or aspect.id not in cancer.aspects:
+                continue
+            # The side itself, or what a cancer's side leads to (a type: "osteoblastic").
+            answers = {aspect.default} | {topic.aspects.get(aspect.id) for topic in local.topics.values()
+                                          if topic.kind == "cancers"}
+            if last.id in answers:
+                return aspect
+        return None
 
     def _next_stage(self, handler_input: HandlerInput, topic: Topic) -> str | None:
         """"more" for a second question about the topic whose summary was just heard ("what do
