@@ -121,6 +121,22 @@ def test_a_cancer_named_after_another_side_gets_its_spread(dialog):
     assert "Prostate cancer" in said and "steoblastic" not in said
 
 
+@pytest.mark.parametrize("words", ["what does that mean exactly", "sorry i don't get it", "in plain english please"])
+def test_what_does_that_mean_says_the_last_answer_plainly_again(dialog, words):
+    # GIVEN the summary of bisphosphonates was just heard
+    first = spoken(dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates")))
+    # WHEN the person asks what that means
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    # THEN the summary again, plainly introduced, not its next part
+    assert said.startswith("In short:") and first.split(". ")[0] in said
+
+
+def test_tell_me_more_still_goes_on(dialog):
+    first = spoken(dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates")))
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("tell me more about that", None)))
+    assert "In short" not in said and first.split(". ")[0] not in said
+
+
 def test_aspect_the_source_lacks_is_said_and_offered(dialog):
     # GIVEN "what are the treatments for bone pain" (the article names none for pain itself)
     response = dialog.intent("TreatmentIntent", topic=("bone pain", "pain"))

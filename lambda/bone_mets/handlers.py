@@ -114,8 +114,10 @@ class ContentHandler(AbstractRequestHandler):
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
-            return self.go_on(handler_input)
+            return self.said_plainly(handler_input) if meaning.plainly else self.go_on(handler_input)
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
+        if meaning.plainly and topic is None and aspect is None:
+            return self.said_plainly(handler_input)
         if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers":
             # A cancer named after an answer about a side that differs by cancer ("which one is
             # it for prostate?" after the types): that side of this cancer.
@@ -130,6 +132,16 @@ class ContentHandler(AbstractRequestHandler):
         if topic is not None:
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         return self.unknown(handler_input, meaning.term)
+
+    def said_plainly(self, handler_input: HandlerInput) -> Response:
+        """"What does that mean?": the last topic's summary again, the plainest words we have
+        (its next part assumes the first was understood); with nothing said yet, "more"."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        last = conversation.topic(local)
+        if last is None:
+            return self.go_on(handler_input)
+        return self.answer(handler_input, last, lead=(local.prompt("plainly"),), touches=conversation.touched(local))
 
     def _side_by_cancer(self, handler_input: HandlerInput, cancer: Topic) -> Aspect | None:
         """The side the last answer was about, if the article gives it per cancer (the types:

@@ -53,7 +53,7 @@ CONVERSATION = ("yes", "no", "stop", "repeat", "help")
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
-READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions")
+READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "when", "who"})
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
@@ -86,6 +86,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     about_medicine: advice asked is about a medicine or its dose ("should I take more").
     told: an urgent symptom told before a question ("dad broke his thigh bone just walking, what
         does the surgery do"): the answer closes as that symptom's would.
+    plainly: "more" that asks for the last answer in plainer words ("what does that mean
+        exactly"), not for its next part.
     """
 
     kind: str
@@ -98,6 +100,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     seeks_care: bool = False
     about_medicine: bool = False
     told: str | None = None
+    plainly: bool = False
 
     @property
     def safety(self) -> bool:
@@ -196,6 +199,8 @@ class Reader:
         if label.startswith("report:"):
             return Meaning("report", topic=label.partition(":")[2])
         if label in CONVERSATION:
+            if label in ("no", "repeat") and self.asks_plainly(said):
+                return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
             return Meaning(label)
         topic, aspect, follows_up = self.place(text, context, asked)
         if label == "feelings":
@@ -228,7 +233,7 @@ class Reader:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
                            told=self._told_before(context))
         if follows_up or label == "followup":
-            return Meaning("more")
+            return Meaning("more", plainly=self.asks_plainly(said))
         return Meaning("unknown", term=self._term(words))
 
     def _told_before(self, context: str) -> str | None:
@@ -291,6 +296,10 @@ class Reader:
                 if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
                     return question, before
         return None
+
+    def asks_plainly(self, words: str) -> bool:
+        """True if the words ask for the last answer in plainer words ("what does that mean")."""
+        return bool(_best(self.lists["clarify"], f" {normalise(words)} "))
 
     def says_nothing(self, words: str) -> bool:
         """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and
@@ -530,7 +539,8 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         # "what are the side effects of {it}", "{any} side effects": words with nothing in them
         # but a pointer back mean the last topic; the rules know that, the model has nothing to read.
         topic = resolved.get("topic") or resolved.get("cancer")
-        return Meaning("question", topic=topic, follows_up=topic is None)
+        return Meaning("question", topic=topic, follows_up=topic is None,
+                       plainly=topic is None and reader.asks_plainly(" ".join(words.values())))
     words = with_carrier_word(name, words)
     context = words.pop("context", "")
     # "{context} what does that mean": a question carrier with no words of its own asks about the context

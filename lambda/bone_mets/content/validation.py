@@ -42,11 +42,11 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.
 # The DANGER slot's values: emergency and crisis phrases a device resolves exactly.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
 READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self",
-                 "seek_care", "medicine_decisions", "cancer_kinds")
+                 "seek_care", "medicine_decisions", "cancer_kinds", "clarify")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
-    "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more",
+    "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more", "plainly",
     "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "beyond_source", "goodbye", "error",
     "facts_offer", "emergency_title", "crisis_title",
 )
