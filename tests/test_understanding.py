@@ -62,6 +62,8 @@ def test_statements(reader, words, kind, topic):
     ("s the deal with bone metastasis", "bone_metastases", None),  # "what's the deal": no treatment
     ("the type where bone breaks down", "osteolytic", None),  # breaks down, not a break
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
+    ("the doctors work out if it's in your bones", "bone_metastases", "diagnosis"),  # "work out": find out
+    ("actually put this info together", "source", None),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
