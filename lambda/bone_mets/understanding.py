@@ -86,8 +86,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     about_medicine: advice asked is about a medicine or its dose ("should I take more").
     told: an urgent symptom told before a question ("dad broke his thigh bone just walking, what
         does the surgery do"): the answer closes as that symptom's would.
-    plainly: "more" that asks for the last answer in plainer words ("what does that mean
-        exactly"), not for its next part.
+    plainly: words that point back and ask for the last answer in plainer words ("what does
+        that mean exactly", "I don't get it"), not for its next part.
     """
 
     kind: str
