@@ -25,7 +25,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 
 from .content import Content, Topic
 from .meaning_model import MeaningModel, danger, decide, model_input
-from .patterns import Sign, expand, normalise
+from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
 SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am"})
@@ -219,9 +219,9 @@ class Reader:
                     topic = symptom.partition(":")[2]
                 else:
                     topic = self._symptom_told(said) or topic
-            padded = f" {normalise(said)} "
-            return Meaning("advice", topic=topic, seeks_care=bool(_best(self.lists["seek_care"], padded)),
-                           about_medicine=bool(_best(self.lists["medicine_decisions"], padded)))
+            text = padded(said)
+            return Meaning("advice", topic=topic, seeks_care=bool(_best(self.lists["seek_care"], text)),
+                           about_medicine=bool(_best(self.lists["medicine_decisions"], text)))
         if label in ("outlook", "diagnosed"):
             return Meaning(label, topic=topic)
         # Out of scope: nothing placed, or a topic the article has but not this about it ("how
@@ -299,7 +299,7 @@ class Reader:
 
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
-        return bool(_best(self.lists["clarify"], f" {normalise(words)} "))
+        return bool(_best(self.lists["clarify"], padded(words)))
 
     def says_nothing(self, words: str) -> bool:
         """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and
@@ -310,7 +310,7 @@ class Reader:
     def about_other(self, words: str) -> bool:
         """True if a crisis told is someone else's ("my brother keeps saying he wants to die"):
         words about another person, and none about the speaker beyond how they came to know."""
-        text = f" {normalise(words)} "
+        text = padded(words)
         return bool(_best(self.lists["others"], text)) and not _best(self.lists["self"], text)
 
     def _subject(self, question_part: str, said_before: str, full: str,
@@ -597,8 +597,8 @@ def _phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 def _cut(text: str, pattern: re.Pattern[str] | None) -> str:
     """`text` normalised and padded, with the pattern's phrases cut out."""
-    padded_text = f" {normalise(text)} "
-    return pattern.sub(" ", padded_text) if pattern else padded_text
+    whole = padded(text)
+    return pattern.sub(" ", whole) if pattern else whole
 
 
 def _signs(patterns: tuple[str, ...] | list[str]) -> list[Sign]:
