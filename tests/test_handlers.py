@@ -443,3 +443,28 @@ def test_a_side_asked_after_a_cancer_gets_the_general_answer_unless_it_differs_b
     other = Dialog(dialog.handler)
     other.intent("CancerSpreadIntent", cancer=("ovarian cancer", "ovarian"))
     assert "doesn't cover that for ovarian cancer" in spoken(other.intent("TypesIntent"))
+
+
+@pytest.mark.parametrize("first, then, expected", [
+    # "how do they treat it" after the diagnosis: "it" is the illness, not the diagnosis
+    (("DiagnosisIntent", {}), ("TreatmentIntent", {}), "treatment"),
+    # "how do they find it" after early diagnosis, or after where it happens
+    (("TopicIntent", {"topic": ("early diagnosis", "early_diagnosis")}), ("DiagnosisIntent", {}), "diagnosis"),
+    (("LocationsIntent", {}), ("DiagnosisIntent", {}), "diagnosis"),
+])
+def test_a_side_asked_after_a_side_is_asked_of_the_illness(dialog, content, first, then, expected):
+    # GIVEN an answer about a side of bone metastases WHEN another side is asked of "it"
+    dialog.intent(first[0], **first[1])
+    said = spoken(dialog.intent(then[0], **then[1]))
+    # THEN that side's answer, not "my source doesn't cover that for" the first side
+    assert content.default.topics[expected].summary in said and "doesn't cover" not in said
+
+
+def test_a_question_after_a_topic_with_nothing_more_hears_its_summary_again(dialog, content):
+    # GIVEN ablation, whose answer has one part WHEN a question leans on it
+    dialog.intent("TopicIntent", topic=("ablation", "ablation"))
+    said = spoken(dialog.intent("QuestionIntent", context=("how", None), query=("get the heat in there", None)))
+    # THEN its summary again, in short, not "that's everything I have"
+    assert said.startswith("In short:") and content.default.topics["ablation"].summary in said
+    # BUT "tell me more" itself hears that there is no more
+    assert "everything I have on ablation" in spoken(dialog.intent("MoreDetailIntent"))

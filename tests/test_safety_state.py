@@ -171,3 +171,14 @@ def test_stop_heard_inside_a_statement_is_not_a_goodbye(handler, content, locale
     response = said_after(handler, locale, EMERGENCY, ("SymptomReportIntent", {"danger": (words, None)}))
     # THEN the direction again and the session stays open: a statement is never a goodbye
     assert emergency in sentences(spoken(response))[-1] and ends_session(response) is False
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", ["want to talk to anyone", "leave me alone"])
+def test_a_stop_read_in_free_words_after_a_crisis_keeps_the_line_open(handler, content, locale, words):
+    # GIVEN a crisis answer WHEN the person says "I don't {want to talk to anyone}": free words
+    # the reader may read as "stop", from someone who may still be in crisis
+    _, crisis = numbers(content, locale)
+    response = said_after(handler, locale, CRISIS, ("FreeSpeechIntent", {"query": (words, None)}))
+    # THEN the crisis line again, and the session stays open: only "stop" itself ends it
+    assert crisis in spoken(response) and ends_session(response) is False

@@ -354,3 +354,17 @@ def test_a_side_named_inside_the_topics_own_name_is_not_asked(reader):
 def test_why_of_a_named_topic_is_answered_by_what_the_article_says_of_it(dialog, content):
     response = dialog.intent("WhyQuestionIntent", query=("is early diagnosis helping", None))
     assert content.default.topics["early_diagnosis"].summary in spoken(response)
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("could that be why my mom's been so mixed up lately", "hypercalcemia"),  # confused, not the mixed type
+    ("why would pulling a tooth matter", "osteonecrosis_of_the_jaw"),
+])
+def test_everyday_words_place_their_topic(reader, words, topic):
+    assert reader.place(words)[0] == topic
+
+
+def test_a_pain_told_place_first_is_the_symptom_advice_is_about(reader):
+    # "paining", with the place first, as Indian English says it
+    meaning = reader.read("my shoulder is paining since two weeks should i go to the hospital or wait")
+    assert meaning.kind == "advice" and meaning.topic == "pain"

@@ -25,7 +25,7 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import FREE_SLOTS, STATEMENT_INTENTS, Meaning, Reader, slot_value, understand
+from .understanding import FREE_SLOTS, STATEMENT_INTENTS, Meaning, Reader, slot_value, understand, words_heard
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ class ContentHandler(AbstractRequestHandler):
     def __init__(self, content: Content, reader: Reader) -> None:
         self.content = content
         self.reader = reader
+        # Topics that are themselves a side of bone metastases ("diagnosis", "where it happens"):
+        # a side asked of one ("how do they treat it" after the diagnosis) asks about the illness.
+        self.sides = frozenset(aspect.default for aspect in content.aspects.values() if aspect.offer_default)
 
     def local(self, handler_input: HandlerInput) -> LocaleContent:
         """The content for the request's locale (en-US for any locale we lack)."""
@@ -114,7 +117,10 @@ class ContentHandler(AbstractRequestHandler):
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
-            return self.said_plainly(handler_input) if meaning.plainly else self.go_on(handler_input)
+            # A question that leans on an answer with nothing more to it ("how do they get the
+            # heat in there" after ablation) hears its summary again, not "that's everything".
+            return self.said_plainly(handler_input) if meaning.plainly or self._said_all(handler_input) \
+                else self.go_on(handler_input)
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if meaning.plainly and topic is None and aspect is None:
             return self.said_plainly(handler_input)
@@ -142,6 +148,13 @@ class ContentHandler(AbstractRequestHandler):
         if last is None:
             return self.go_on(handler_input)
         return self.answer(handler_input, last, lead=(local.prompt("plainly"),), touches=conversation.touched(local))
+
+    def _said_all(self, handler_input: HandlerInput) -> bool:
+        """True if the last topic's last part has been said (no offer waits either)."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        last = conversation.topic(local)
+        return last is not None and conversation.offer(local) is None and conversation.stage() == last.stages[-1]
 
     def _side_by_cancer(self, handler_input: HandlerInput, cancer: Topic) -> Aspect | None:
         """The side the last answer was about, if the article gives it per cancer (the types:
@@ -309,7 +322,8 @@ class ContentHandler(AbstractRequestHandler):
         touches = told or subject
         if target:
             return self.answer(handler_input, local.topics[target], touches=touches)
-        general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"])
+        general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
+            or (aspect.offer_default and subject.id in self.sides and not named and aspect.id != WHY_ASPECT)
         if aspect.id == WHY_ASPECT and named and subject is not None and subject.kind != "cancers" and not general:
             # "why are bisphosphonates used", "why does early diagnosis help": what the article
             # says of the subject is its answer, not the causes of bone metastases.
@@ -407,10 +421,12 @@ class SafetyStateHandler(ContentHandler):
         kind = Conversation(handler_input).safety()
         name = intent_name(handler_input)
         meaning = self.meaning(handler_input)
-        # "Stop" read in a statement's words ("{it stopped now}") is something told, not a
-        # goodbye: as SymptomReportHandler does, it gets the direction again.
-        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop"
-                                       and name not in STATEMENT_INTENTS):
+        # "Stop", "cancel" or a question's words that take leave ("{stop please}") end a session
+        # that gave a direction. Other words the reader takes for a stop (a statement's "{it
+        # stopped now}", "I don't {want to talk to anyone}") are something told, perhaps by
+        # someone in crisis: they get the direction again, and the session stays open.
+        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and name not in STATEMENT_INTENTS
+                                       and self.reader.says_goodbye(words_heard(handler_input))):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):
             replayed = self.replayed(handler_input)

@@ -53,7 +53,7 @@ CONVERSATION = ("yes", "no", "stop", "repeat", "help")
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
-READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify")
+READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "when", "who"})
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
@@ -301,6 +301,10 @@ class Reader:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
         return bool(_best(self.lists["clarify"], padded(words)))
 
+    def says_goodbye(self, words: str) -> bool:
+        """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
+        return bool(_best(self.lists["goodbye"], padded(words)))
+
     def says_nothing(self, words: str) -> bool:
         """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and
         fillers, which the model, trained on sentences, would read into whatever it likes."""
@@ -482,6 +486,11 @@ def model_text(intent: str | None, slots: Mapping[str, str]) -> str:
     return model_input(said, model_intent(intent, context)) if said else ""
 
 
+def words_heard(handler_input: HandlerInput) -> str:
+    """Every slot's words as heard, in spoken order ("" if none)."""
+    return " ".join(heard for name in SPOKEN_ORDER if (heard := slot_value(handler_input, name)[1]))
+
+
 def heard_words(slots: Mapping[str, str]) -> str:
     """All the words heard in slots, read together in their spoken order."""
     return " ".join(slots[name] for name in SPOKEN_ORDER if slots.get(name))
@@ -631,4 +640,5 @@ def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words
 
 
-__all__ = ["Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand", "with_carrier_word"]
+__all__ = ["Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand", "with_carrier_word",
+           "words_heard"]
