@@ -339,17 +339,16 @@ class ContentHandler(AbstractRequestHandler):
                                                              and subject.kind == "cancers")
         if general or aspect.any_topic or for_any_cancer or new_side:
             return self.answer(handler_input, default, touches=touches)
-        # The source says nothing about this side of the subject: say so rather than answer
-        # about something else, and offer the general answer, so "yes" brings it (unless the
-        # general answer belongs to another topic: offers never link unrelated topics).
-        conversation = Conversation(handler_input)
-        conversation.answered(subject, subject.stages[-1])
-        follow = local.prompt("more_offer_topic", topic=default.name) if aspect.offer_default \
-            else local.prompt("next_question")
+        # The source says nothing about this side of the subject: say so first, so the general
+        # answer is never heard as the subject's own ("what is the treatment" after the mixed
+        # type: the treatments of bone metastases, in general), unless the general answer
+        # belongs to another topic (the jaw is bisphosphonates' side effect, no one else's).
+        gap = local.prompt("aspect_gap", topic=subject.name)
         if aspect.offer_default:
-            conversation.offered(default)
-        return self.say(handler_input, Reply(
-            speech=(local.prompt("aspect_gap", topic=subject.name), follow), topic=subject, reprompt=follow))
+            return self.answer(handler_input, default, lead=(gap, local.prompt("in_general")), touches=touches)
+        Conversation(handler_input).answered(subject, subject.stages[-1])
+        follow = local.prompt("next_question")
+        return self.say(handler_input, Reply(speech=(gap, follow), topic=subject, reprompt=follow))
 
 
 WHY_ASPECT = "causes"  # the side a "why" question asks about
