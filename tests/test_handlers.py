@@ -468,3 +468,22 @@ def test_a_question_after_a_topic_with_nothing_more_hears_its_summary_again(dial
     assert said.startswith("In short:") and content.default.topics["ablation"].summary in said
     # BUT "tell me more" itself hears that there is no more
     assert "everything I have on ablation" in spoken(dialog.intent("MoreDetailIntent"))
+
+
+@pytest.mark.parametrize("story", ["my mom just found out her breast cancer went to her bones",
+                                   "my sister has prostate cancer and they found it in her spine"])
+def test_a_spread_told_then_what_does_that_mean_is_what_bone_metastases_are(dialog, content, story):
+    # GIVEN "{story} what {does that even mean}": the carrier took "what", the words only ask
+    said = spoken(dialog.intent("QuestionIntent", context=(story, None), query=("does that even mean", None)))
+    # THEN what bone metastases are, not where they happen nor "yes, that cancer spreads to bone"
+    assert said.startswith(content.default.topics["bone_metastases"].summary)
+
+
+@pytest.mark.parametrize("words, expected", [("second one", "osteoblastic"), ("first one", "osteolytic"),
+                                             ("the last one", "mixed")])
+def test_the_second_one_after_a_list_is_the_second_topic_it_named(dialog, content, words, expected):
+    # GIVEN the types (osteolytic, osteoblastic, mixed) WHEN "what about {the second one}"
+    dialog.intent("TypesIntent")
+    said = spoken(dialog.intent("TopicIntent", topic=(words, None)))
+    # THEN that type's answer, not the types' next part
+    assert said.startswith(content.default.topics[expected].summary)

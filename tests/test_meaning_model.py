@@ -106,6 +106,16 @@ def test_safety_is_read_at_its_threshold_even_when_another_meaning_is_likelier()
     assert decide({"crisis": 0.29, "emergency": 0.3, "question": 0.2, "feelings": 0.21}, thresholds) == "feelings"
 
 
+def test_a_stop_is_never_read_where_a_crisis_is_likely():
+    thresholds = {"crisis": 0.6, "emergency": 0.4}
+    # "end it": a stop the likeliest, a crisis below its threshold but not unlikely
+    assert decide({"stop": 0.5, "crisis": 0.45, "question": 0.05}, thresholds) == "crisis"
+    # a genuine goodbye, with a crisis unlikely, is a stop
+    assert decide({"stop": 0.95, "crisis": 0.02, "question": 0.03}, thresholds) == "stop"
+    # and another meaning is never turned into a crisis below its threshold
+    assert decide({"feelings": 0.5, "crisis": 0.45, "question": 0.05}, thresholds) == "feelings"
+
+
 def test_features_keep_the_intent_apart_from_the_words():
     text = model_input("chest pain", "SymptomReportIntent")
     assert word_features(text) == ["@symptomreportintent", "chest", "pain", "chest pain"]

@@ -182,3 +182,14 @@ def test_a_stop_read_in_free_words_after_a_crisis_keeps_the_line_open(handler, c
     response = said_after(handler, locale, CRISIS, ("FreeSpeechIntent", {"query": (words, None)}))
     # THEN the crisis line again, and the session stays open: only "stop" itself ends it
     assert crisis in spoken(response) and ends_session(response) is False
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_unsure_emergency_after_a_crisis_keeps_the_crisis_line(handler, content, locale):
+    unsure = ("FreeSpeechIntent", {"query": ("my jaw hurts", None)})
+    # GIVEN words the reader takes only perhaps for an emergency (on their own: the unsure direction)
+    assert "If not, call your doctor" in spoken(Dialog(handler, locale).intent(unsure[0], **unsure[1]))
+    # WHEN they follow a crisis answer THEN the crisis line again, not the unsure emergency answer
+    _, crisis = numbers(content, locale)
+    said = spoken(said_after(handler, locale, CRISIS, unsure))
+    assert crisis in said and "If not, call your doctor" not in said

@@ -368,3 +368,21 @@ def test_a_pain_told_place_first_is_the_symptom_advice_is_about(reader):
     # "paining", with the place first, as Indian English says it
     meaning = reader.read("my shoulder is paining since two weeks should i go to the hospital or wait")
     assert meaning.kind == "advice" and meaning.topic == "pain"
+
+
+@pytest.mark.parametrize("words, nth", [("the second one", 2), ("second one", 2), ("the first one", 1),
+                                        ("what about the last type", -1), ("the third", 3)])
+def test_a_place_in_a_list_is_read(reader, words, nth):
+    assert reader.ordinal(words) == nth
+
+
+@pytest.mark.parametrize("words", ["what's the first sign", "when did it first show up", "is it the last stage",
+                                   "the first time it spread to the bones what did they do about it"])
+def test_an_ordinal_that_names_something_else_is_no_place_in_a_list(reader, words):
+    assert reader.ordinal(words) is None
+
+
+def test_the_topics_an_answer_lists_are_found_in_the_order_said(reader, content):
+    treatment = content.default.topics["treatment"]
+    assert reader.listed(treatment.summary, leaving=("treatment",)) == [
+        "medications", "radiation_therapy", "surgery", "ablation"]

@@ -121,6 +121,10 @@ class ContentHandler(AbstractRequestHandler):
             # heat in there" after ablation) hears its summary again, not "that's everything".
             return self.said_plainly(handler_input) if meaning.plainly or self._said_all(handler_input) \
                 else self.go_on(handler_input)
+        if meaning.nth is not None:
+            listed = self._listed(handler_input)
+            if listed and meaning.nth <= len(listed):
+                return self.answer(handler_input, listed[meaning.nth - 1 if meaning.nth > 0 else -1])
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if meaning.plainly and topic is None and aspect is None:
             return self.said_plainly(handler_input)
@@ -148,6 +152,16 @@ class ContentHandler(AbstractRequestHandler):
         if last is None:
             return self.go_on(handler_input)
         return self.answer(handler_input, last, lead=(local.prompt("plainly"),), touches=conversation.touched(local))
+
+    def _listed(self, handler_input: HandlerInput) -> list[Topic]:
+        """The topics the last answer named, in the order it named them ("the second one")."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        last = conversation.topic(local)
+        if last is None:
+            return []
+        said = getattr(last, conversation.stage() or "summary", None) or last.summary
+        return [local.topics[topic_id] for topic_id in self.reader.listed(said, leaving=(last.id,))]
 
     def _said_all(self, handler_input: HandlerInput) -> bool:
         """True if the last topic's last part has been said (no offer waits either)."""
@@ -379,6 +393,11 @@ class SafetyHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         meaning = self.meaning(handler_input)
+        conversation = Conversation(handler_input)
+        if meaning.kind == "emergency" and meaning.unsure and conversation.safety() == "crisis":
+            # After a crisis, words read only perhaps as an emergency ("please don't tell my
+            # family") keep the crisis line: an unsure reading never replaces a direction.
+            return self.direct(handler_input, "crisis", about_other=conversation.about_other())
         return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure)
 
 

@@ -188,6 +188,9 @@ def danger(probabilities: dict[str, float]) -> float:
     return sum(probabilities.get(label, 0.0) for label in EMERGENCY_LABELS)
 
 
+STOP_CRISIS = 0.1  # a crisis this likely is never read as "stop" (see decide)
+
+
 def decide(probabilities: dict[str, float], thresholds: dict[str, float]) -> str:
     """The meaning the skill acts on: safety first, at thresholds chosen for recall (a crisis
     or an emergency is read even when another meaning is more likely), else the likeliest."""
@@ -199,7 +202,12 @@ def decide(probabilities: dict[str, float], thresholds: dict[str, float]) -> str
     # Below the thresholds, no safety reading: the likeliest of the rest (a crisis or an
     # emergency read only at the thresholds keeps the false alarms to what was measured).
     rest = {label: p for label, p in probabilities.items() if label != "crisis" and label not in EMERGENCY_LABELS}
-    return max(rest, key=rest.get)
+    label = max(rest, key=rest.get)
+    # Ending the conversation cannot be taken back, and "end it" may be either: a stop is read
+    # only where a crisis is unlikely (genuine stops in the corpus score under 0.03).
+    if label == "stop" and probabilities.get("crisis", 0.0) >= STOP_CRISIS:
+        return "crisis"
+    return label
 
 
 __all__ = ["MeaningModel", "ModelFileError", "char_features", "danger", "decide", "model_input", "spoken_words",

@@ -56,12 +56,18 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "when", "who"})
+# "The second one" after a list: which of the topics the last answer named, in the order said.
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something else ("the first sign")
+ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
+                           "medicine", "drug", "cancer", "bit", "part"})
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
            "report:symptoms")
 # Where a request for advice starts, so a symptom told beside it can be read on its own.
 ADVICE_OPENERS = frozenset({"should", "can", "could", "do", "does", "is", "will", "would", "shall", "or", "must"})
 MIN_CLAUSE_WORDS = 3
+MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
@@ -88,6 +94,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
         does the surgery do"): the answer closes as that symptom's would.
     plainly: words that point back and ask for the last answer in plainer words ("what does
         that mean exactly", "I don't get it"), not for its next part.
+    nth: "the second one": which of the topics the last answer named (1 the first, -1 the last).
     """
 
     kind: str
@@ -101,6 +108,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     about_medicine: bool = False
     told: str | None = None
     plainly: bool = False
+    nth: int | None = None
 
     @property
     def safety(self) -> bool:
@@ -198,6 +206,9 @@ class Reader:
             return Meaning("emergency", unsure=danger(probabilities) < SURE_EMERGENCY)
         if label.startswith("report:"):
             return Meaning("report", topic=label.partition(":")[2])
+        nth = self.ordinal(text)
+        if nth is not None:
+            return Meaning("question", follows_up=True, nth=nth)
         if label in CONVERSATION:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
@@ -301,6 +312,39 @@ class Reader:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
         return bool(_best(self.lists["clarify"], padded(words)))
 
+    def ordinal(self, words: str) -> int | None:
+        """Which one of a list the words point at ("the second one", "what about the last
+        type"): 1, 2, ..., or -1 for the last; None if they name no place in a list."""
+        said = self._words(words)
+        if len(said) > ORDINAL_WORDS:
+            return None
+        for i, word in enumerate(said):
+            # "the" may have gone with the carrier ("what about the {second one}")
+            if word in ORDINALS and (i == 0 or said[i - 1] in ("the", "that")) \
+                    and (i + 1 == len(said) or said[i + 1] in ORDINAL_NOUNS):
+                return ORDINALS[word]
+        return None
+
+    @cached_property
+    def _names(self) -> list[tuple[str, str, list[Sign]]]:
+        """Each topic's own names (not its looser signs), to find the topics an answer lists."""
+        return [(t.id, t.kind, _signs(tuple(_quote(s) for s in self._readable_synonyms(t))))
+                for t in self.content.default.topics.values()]
+
+    def listed(self, text: str, leaving: Iterable[str] = ()) -> list[str]:
+        """The topics `text` names, in the order it names them, of the kind it names first
+        ("medicines, radiation, and surgery"), without `leaving` or the subject."""
+        text = padded(text)
+        found = sorted((min(sign.position(text) for sign in signs if sign.found_in(text)), topic_id, kind)
+                       for topic_id, kind, signs in self._names
+                       if topic_id not in leaving and topic_id != self.subject and _best(signs, text))
+        return [topic_id for _, topic_id, kind in found if kind == found[0][2]] if found else []
+
+    def only_asks_meaning(self, words: str) -> bool:
+        """True if the words ask only what something means ("does that even mean", "is that")."""
+        said = self._words(words)
+        return len(said) <= MEANING_WORDS and bool(_best(self.lists["clarify"], padded(words)))
+
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
         return bool(_best(self.lists["goodbye"], padded(words)))
@@ -345,7 +389,9 @@ class Reader:
                 topic = background or topic
         if topic and self._is_cancer(topic) and asked_side in (None, "frequency", "locations") \
                 and _best(self.lists["spread"], full):
-            return topic, None  # "I have breast cancer, can it spread?", "is it likely to move to her bones?"
+            # "I have breast cancer, can it spread?", "is it likely to move to her bones?"; but a
+            # spread told, then "what does that mean", asks what bone metastases are.
+            return (self.subject if asked else topic), None
         # A side named only in the story is the one asked about when the question names nothing
         # ("my mum's on chemo, is that normal"), not when it names its own subject ("the scan
         # report says osteolytic, what does that mean" asks what osteolytic is, not about scans).
@@ -552,9 +598,10 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
                        plainly=topic is None and reader.asks_plainly(" ".join(words.values())))
     words = with_carrier_word(name, words)
     context = words.pop("context", "")
-    # "{context} what does that mean": a question carrier with no words of its own asks about the context
-    asked = bool(context) and not words and name in QUESTION_CARRIERS
-    meaning = reader.read(heard_words(words), context=context, intent=name, asked=asked)
+    # "{context} what does that mean": a question carrier with no words of its own, or words that
+    # only ask what it means ("{context} what {does that even mean}"), asks about the context
+    asked = bool(context) and name in QUESTION_CARRIERS and (not words or reader.only_asks_meaning(heard_words(words)))
+    meaning = reader.read("" if asked else heard_words(words), context=context, intent=name, asked=asked)
     if meaning.term and not any(slot in words for slot in TERM_SLOTS):
         meaning = meaning._replace(term=None)
     if meaning.safety:
