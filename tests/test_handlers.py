@@ -451,6 +451,9 @@ def test_a_side_asked_after_a_cancer_gets_the_general_answer_unless_it_differs_b
     # "how do they find it" after early diagnosis, or after where it happens
     (("TopicIntent", {"topic": ("early diagnosis", "early_diagnosis")}), ("DiagnosisIntent", {}), "diagnosis"),
     (("LocationsIntent", {}), ("DiagnosisIntent", {}), "diagnosis"),
+    # after an overview (the cancers that spread to bone) or the source: never "for my source"
+    (("CancerSpreadIntent", {}), ("LocationsIntent", {}), "locations"),
+    (("SourceIntent", {}), ("TreatmentIntent", {}), "treatment"),
 ])
 def test_a_side_asked_after_a_side_is_asked_of_the_illness(dialog, content, first, then, expected):
     # GIVEN an answer about a side of bone metastases WHEN another side is asked of "it"

@@ -25,7 +25,8 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import FREE_SLOTS, STATEMENT_INTENTS, Meaning, Reader, slot_value, understand, words_heard
+from .understanding import (FREE_SLOTS, QUESTION_CARRIERS, STATEMENT_INTENTS, Meaning, Reader, slot_value, understand,
+                            words_heard)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -42,9 +43,12 @@ class ContentHandler(AbstractRequestHandler):
     def __init__(self, content: Content, reader: Reader) -> None:
         self.content = content
         self.reader = reader
-        # Topics that are themselves a side of bone metastases ("diagnosis", "where it happens"):
-        # a side asked of one ("how do they treat it" after the diagnosis) asks about the illness.
-        self.sides = frozenset(aspect.default for aspect in content.aspects.values() if aspect.offer_default)
+        # Topics that tell about bone metastases as a whole: a side of them ("diagnosis", "where
+        # it happens"), a slot's overview (the cancers that spread to bone), a fixed intent's
+        # answer (the source). A side asked after one ("how do they treat it" after the
+        # diagnosis) asks about the illness, not about that answer.
+        self.overviews = frozenset({aspect.default for aspect in content.aspects.values() if aspect.offer_default}
+                                   | set(content.slot_defaults.values()) | set(content.fixed_intents.values()))
 
     def local(self, handler_input: HandlerInput) -> LocaleContent:
         """The content for the request's locale (en-US for any locale we lack)."""
@@ -337,7 +341,7 @@ class ContentHandler(AbstractRequestHandler):
         if target:
             return self.answer(handler_input, local.topics[target], touches=touches)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
-            or (aspect.offer_default and subject.id in self.sides and not named and aspect.id != WHY_ASPECT)
+            or (aspect.offer_default and subject.id in self.overviews and not named and aspect.id != WHY_ASPECT)
         if aspect.id == WHY_ASPECT and named and subject is not None and subject.kind != "cancers" and not general:
             # "why are bisphosphonates used", "why does early diagnosis help": what the article
             # says of the subject is its answer, not the causes of bone metastases.
@@ -368,10 +372,8 @@ class ContentHandler(AbstractRequestHandler):
 WHY_ASPECT = "causes"  # the side a "why" question asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
-QUESTION_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "NoAndIntent",
-                    "YesAndIntent", "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
-FREE_WORD_INTENTS = ("TopicIntent", "QuestionIntent", "WhyQuestionIntent", "FreeSpeechIntent", "NoAndIntent",
-                     "YesAndIntent")
+FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NoAndIntent", "YesAndIntent")
+QUESTION_INTENTS = (*FREE_WORD_INTENTS, "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
 # What the conversation's own words do when the reader finds them in a slot.
 CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,
                      "repeat": ContentHandler.again, "help": ContentHandler.guide}
@@ -478,7 +480,7 @@ class LaunchHandler(ContentHandler):
 
 
 class TopicQuestionHandler(ContentHandler):
-    """"What is X?" (TopicIntent), any question in other words (QuestionIntent, WhyQuestionIntent),
+    """"What is X?" (TopicIntent), any question in other words (QuestionIntent, WhyQuestionIntent...),
     anything else said (FreeSpeechIntent), and slot-less intents fixed to one topic."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -736,7 +738,7 @@ class CanFulfillIntentHandler(ContentHandler):
     follow-ups that need a conversation. Nothing is said and no state changes (Amazon's rule).
     """
 
-    QUESTION_INTENTS = frozenset({"TopicIntent", "QuestionIntent", "WhyQuestionIntent", "CancerSpreadIntent"})
+    QUESTION_INTENTS = frozenset({"TopicIntent", *QUESTION_CARRIERS, "CancerSpreadIntent"})
     STATEMENT_INTENTS = frozenset({"SymptomReportIntent", "AdviceRequestIntent"})  # read, never chosen for
 
     def can_handle(self, handler_input: HandlerInput) -> bool:

@@ -38,10 +38,13 @@ FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfona
 SPOKEN_ORDER = ("context", "danger", "symptom", "topic", "cancer", "detail", "other", "query")
 FREE_SLOTS = ("query", "context")  # always read: their values are examples, never a meaning
 STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
-QUESTION_CARRIERS = frozenset({"QuestionIntent", "WhyQuestionIntent"})  # may ask about the words before them
 # A carrier's own word that makes the meaning, put back before the question's words, since a
-# carrier never reaches the skill: "why {did my cancer spread}" asks about causes.
-CARRIER_WORDS = {"WhyQuestionIntent": "why", "NoAndIntent": "no", "YesAndIntent": "yes"}
+# carrier never reaches the skill: "why {did my cancer spread}" asks about causes, "how {many
+# cancers spread}" how common it is. Each such question word has its own intent.
+QUESTION_WORDS = {"WhyQuestionIntent": "why", "HowQuestionIntent": "how", "WhereQuestionIntent": "where",
+                  "WhichQuestionIntent": "which", "WhoQuestionIntent": "who", "WhenQuestionIntent": "when"}
+CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes"}
+QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
 UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NoAndIntent", "YesAndIntent"})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
@@ -687,5 +690,5 @@ def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words
 
 
-__all__ = ["Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand", "with_carrier_word",
-           "words_heard"]
+__all__ = ["QUESTION_CARRIERS", "Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand",
+           "with_carrier_word", "words_heard"]
