@@ -193,3 +193,12 @@ def test_an_unsure_emergency_after_a_crisis_keeps_the_crisis_line(handler, conte
     _, crisis = numbers(content, locale)
     said = spoken(said_after(handler, locale, CRISIS, unsure))
     assert crisis in said and "If not, call your doctor" not in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_emergency_after_a_crisis_keeps_the_crisis_line_too(handler, content, locale):
+    # GIVEN a crisis answer WHEN the next words tell an emergency
+    emergency, crisis = numbers(content, locale)
+    said = sentences(spoken(said_after(handler, locale, CRISIS, EMERGENCY)))
+    # THEN the emergency number first and last, and the crisis line still said
+    assert emergency in said[0] and emergency in said[-1] and crisis in " ".join(said)

@@ -207,11 +207,15 @@ class ContentHandler(AbstractRequestHandler):
         the reader is unsure of names the doctor too."""
         local = self.local(handler_input)
         about_other = about_other and kind == "crisis"
-        Conversation(handler_input).directed(kind, about_other)
+        conversation = Conversation(handler_input)
+        # An emergency after a crisis ("he's not picking up his phone") keeps the line as well:
+        # the emergency number first and last, the crisis line between.
+        line = (local.safety["crisis.reminder"],) if kind == "emergency" and conversation.safety() == "crisis" else ()
+        conversation.directed(kind, about_other)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
         return self.say(handler_input, Reply(
-            speech=(local.safety[f"{kind}.{whose}answer"],), closing=close, reprompt=close,
+            speech=(local.safety[f"{kind}.{whose}answer"], *line), closing=close, reprompt=close,
             card_title=local.prompt(f"{kind}_title"), credit=local.number_credit(kind)))
 
     def sign_off(self, handler_input: HandlerInput, kind: str) -> Response:
