@@ -105,6 +105,32 @@ def test_fragments_as_a_recogniser_writes_them_reach_the_reader(locale_matcher, 
     assert kept in " ".join(slot.value for slot in match.slots)
 
 
+@pytest.mark.parametrize("utterance, kept", [("rather be dead", "be dead"), ("started cutting again", "cutting again"),
+                                             ("nani fell cannot get up", "get up")])
+def test_statements_without_a_subject_reach_the_reader(locale_matcher, utterance, kept):
+    # An opening verb ("rather", "started") or "cannot" inside: before their carriers these
+    # matched no intent.
+    match = locale_matcher[1].match(utterance)
+    assert match.intent != "AMAZON.FallbackIntent"
+    assert kept in " ".join(slot.value for slot in match.slots)
+
+
+@pytest.mark.parametrize("utterance, intent, query", [
+    ("how many cancers end up spreading to bone", "HowQuestionIntent", "many cancers end up spreading to bone"),
+    ("which ones mostly", "WhichQuestionIntent", "ones mostly"),
+    ("who says that", "WhoQuestionIntent", "says that"),
+])
+def test_a_question_word_reaches_the_skill_as_its_intent(locale_matcher, utterance, intent, query):
+    # A carrier's words never reach the skill: the question word's own intent keeps it.
+    match = locale_matcher[1].match(utterance)
+    assert match.intent == intent and query in " ".join(slot.value for slot in match.slots)
+
+
+@pytest.mark.parametrize("utterance", ["um", "hmm"])
+def test_a_hesitation_alone_asks_for_the_last_answer_again(locale_matcher, utterance):
+    assert locale_matcher[1].match(utterance).intent == "AMAZON.RepeatIntent"
+
+
 @pytest.mark.parametrize("utterance", ["worried he'll hang himself", "she keeps talking about killing herself"])
 def test_a_worried_person_reaches_the_crisis_line_for_someone_else(handler, locale_matcher, utterance):
     locale, matcher = locale_matcher
