@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from ask_sdk_core import utils as ask_utils
 from ask_sdk_core.attributes_manager import AttributesManager
@@ -25,8 +26,8 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (FREE_SLOTS, QUESTION_CARRIERS, STATEMENT_INTENTS, Meaning, Reader, slot_value, understand,
-                            words_heard)
+from .understanding import (FREE_SLOTS, QUESTION_CARRIERS, STATEMENT_INTENTS, Meaning, Reader, request_words,
+                            slot_value, understand)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -43,12 +44,25 @@ class ContentHandler(AbstractRequestHandler):
     def __init__(self, content: Content, reader: Reader) -> None:
         self.content = content
         self.reader = reader
-        # Topics that tell about bone metastases as a whole: a side of them ("diagnosis", "where
-        # it happens"), a slot's overview (the cancers that spread to bone), a fixed intent's
-        # answer (the source). A side asked after one ("how do they treat it" after the
-        # diagnosis) asks about the illness, not about that answer.
-        self.overviews = frozenset({aspect.default for aspect in content.aspects.values() if aspect.offer_default}
-                                   | set(content.slot_defaults.values()) | set(content.fixed_intents.values()))
+
+    @cached_property
+    def overviews(self) -> frozenset[str]:
+        """Topics that tell about bone metastases as a whole: a side of them ("diagnosis", "where
+        it happens"), a slot's overview (the cancers that spread to bone), a fixed intent's
+        answer (the source). A side asked after one ("how do they treat it" after the
+        diagnosis) asks about the illness, not about that answer."""
+        content = self.content
+        return frozenset({aspect.default for aspect in content.aspects.values() if aspect.offer_default}
+                         | set(content.slot_defaults.values()) | set(content.fixed_intents.values()))
+
+    @cached_property
+    def per_cancer_answers(self) -> dict[str, set[str]]:
+        """For each side the article gives per cancer (the types), the topics that answer it: the
+        side itself, and what each cancer's side leads to ("osteoblastic")."""
+        topics = self.content.default.topics.values()
+        return {aspect.id: {aspect.default} | {t.aspects[aspect.id] for t in topics
+                                               if t.kind == "cancers" and aspect.id in t.aspects}
+                for aspect in self.content.aspects.values() if aspect.per_cancer}
 
     def local(self, handler_input: HandlerInput) -> LocaleContent:
         """The content for the request's locale (en-US for any locale we lack)."""
@@ -181,14 +195,9 @@ class ContentHandler(AbstractRequestHandler):
         last = Conversation(handler_input).topic(local)
         if last is None or last.id == cancer.id:
             return None
-        for aspect in self.content.aspects.values():
-            if not aspect.per_cancer or aspect.id not in cancer.aspects:
-                continue
-            # The side itself, or what a cancer's side leads to (a type: "osteoblastic").
-            answers = {aspect.default} | {topic.aspects.get(aspect.id) for topic in local.topics.values()
-                                          if topic.kind == "cancers"}
-            if last.id in answers:
-                return aspect
+        for aspect_id, answers in self.per_cancer_answers.items():
+            if aspect_id in cancer.aspects and last.id in answers:
+                return self.content.aspects[aspect_id]
         return None
 
     def _next_stage(self, handler_input: HandlerInput, topic: Topic) -> str | None:
@@ -206,11 +215,16 @@ class ContentHandler(AbstractRequestHandler):
         the direction, so every later turn carries it too (SafetyStateHandler). An emergency
         the reader is unsure of names the doctor too."""
         local = self.local(handler_input)
-        about_other = about_other and kind == "crisis"
         conversation = Conversation(handler_input)
+        given = conversation.safety()  # the direction this conversation already gave, if any
+        if kind == "emergency" and unsure and given == "crisis":
+            # Words read only perhaps as an emergency ("please don't tell my family") keep the
+            # crisis direction: an unsure reading never replaces a direction.
+            kind, about_other, unsure = "crisis", conversation.about_other(), False
+        about_other = about_other and kind == "crisis"
         # An emergency after a crisis ("he's not picking up his phone") keeps the line as well:
         # the emergency number first and last, the crisis line between.
-        line = (local.safety["crisis.reminder"],) if kind == "emergency" and conversation.safety() == "crisis" else ()
+        line = (local.safety["crisis.reminder"],) if kind == "emergency" and given == "crisis" else ()
         conversation.directed(kind, about_other)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
@@ -399,11 +413,6 @@ class SafetyHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         meaning = self.meaning(handler_input)
-        conversation = Conversation(handler_input)
-        if meaning.kind == "emergency" and meaning.unsure and conversation.safety() == "crisis":
-            # After a crisis, words read only perhaps as an emergency ("please don't tell my
-            # family") keep the crisis line: an unsure reading never replaces a direction.
-            return self.direct(handler_input, "crisis", about_other=conversation.about_other())
         return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure)
 
 
@@ -450,7 +459,7 @@ class SafetyStateHandler(ContentHandler):
         # stopped now}", "I don't {want to talk to anyone}") are something told, perhaps by
         # someone in crisis: they get the direction again, and the session stays open.
         if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and name not in STATEMENT_INTENTS
-                                       and self.reader.says_goodbye(words_heard(handler_input))):
+                                       and self.reader.says_goodbye(request_words(handler_input))):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):
             replayed = self.replayed(handler_input)

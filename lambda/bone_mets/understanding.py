@@ -329,24 +329,22 @@ class Reader:
         return None
 
     @cached_property
-    def _names(self) -> list[tuple[str, str, list[Sign]]]:
+    def _names(self) -> list[tuple[str, list[Sign]]]:
         """Each topic's own names (not its looser signs), to find the topics an answer lists."""
-        return [(t.id, t.kind, _signs(tuple(_quote(s) for s in self._readable_synonyms(t))))
+        return [(t.id, _signs(tuple(_quote(s) for s in self._readable_synonyms(t))))
                 for t in self.content.default.topics.values()]
 
     def listed(self, text: str, leaving: Iterable[str] = ()) -> list[str]:
         """The topics `text` names, in the order it names them, of the kind it names first
         ("medicines, radiation, and surgery"), without `leaving` or the subject."""
-        text = padded(text)
-        found = sorted((min(sign.position(text) for sign in signs if sign.found_in(text)), topic_id, kind)
-                       for topic_id, kind, signs in self._names
-                       if topic_id not in leaving and topic_id != self.subject and _best(signs, text))
-        return [topic_id for _, topic_id, kind in found if kind == found[0][2]] if found else []
+        named = sorted((-first, topic_id) for _, first, _, topic_id in self._named(padded(text), self._names)
+                       if topic_id not in leaving and topic_id != self.subject)
+        topics = self.content.default.topics
+        return [topic_id for _, topic_id in named if topics[topic_id].kind == topics[named[0][1]].kind]
 
     def only_asks_meaning(self, words: str) -> bool:
         """True if the words ask only what something means ("does that even mean", "is that")."""
-        said = self._words(words)
-        return len(said) <= MEANING_WORDS and bool(_best(self.lists["clarify"], padded(words)))
+        return len(self._words(words)) <= MEANING_WORDS and self.asks_plainly(words)
 
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
@@ -457,13 +455,14 @@ class Reader:
         # medicine mess up your jaw"), wherever each is said.
         return self._side_effect_over({entry[3] for entry in found}) or max(found)[3]
 
-    def _named(self, text: str) -> list[tuple[bool, int, int, str]]:
-        """Every topic named in `text` (padded): (more specific than the subject, minus where it
-        is first named, how much of the text its signs account for, its id)."""
+    def _named(self, text: str, table: list[tuple[str, list[Sign]]] | None = None) -> list[tuple[bool, int, int, str]]:
+        """Every topic named in `text` (padded), by its signs (or `table`'s): (more specific than
+        the subject, minus where it is first named, how much of the text its signs account
+        for, its id)."""
         found = []
         if not text.strip():
             return found
-        for topic_id, signs in self.topics:
+        for topic_id, signs in self.topics if table is None else table:
             scores = [(sign.found_in(text), sign) for sign in signs]
             score = sum(points for points, _ in scores)
             if score:
@@ -535,9 +534,9 @@ def model_text(intent: str | None, slots: Mapping[str, str]) -> str:
     return model_input(said, model_intent(intent, context)) if said else ""
 
 
-def words_heard(handler_input: HandlerInput) -> str:
-    """Every slot's words as heard, in spoken order ("" if none)."""
-    return " ".join(heard for name in SPOKEN_ORDER if (heard := slot_value(handler_input, name)[1]))
+def request_words(handler_input: HandlerInput) -> str:
+    """Every slot's words as heard in the request, in spoken order ("" if none)."""
+    return heard_words({name: slot_value(handler_input, name)[1] or "" for name in SPOKEN_ORDER})
 
 
 def heard_words(slots: Mapping[str, str]) -> str:
@@ -691,4 +690,4 @@ def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
 
 
 __all__ = ["QUESTION_CARRIERS", "Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand",
-           "with_carrier_word", "words_heard"]
+           "request_words", "with_carrier_word"]
