@@ -174,12 +174,21 @@ def test_the_articles_emergency_sentence_reaches_every_way_in(handler, content, 
     assert "911" in text.replace("{emergency_number}", "911")
 
 
-def test_fallback_never_strands_a_person_in_danger(handler):
-    # GIVEN words Alexa could not place at all
-    from events import load_event
-    said = spoken(handler(load_event("fallback"), None))
-    # THEN it still says what to do in danger, without "I didn't get that"
-    assert "danger" in said and "911" in said and "didn't get that" not in said
+@pytest.mark.parametrize("locale", LOCALES)
+def test_fallback_never_strands_a_person_in_danger(handler, content, locale):
+    # GIVEN words Alexa could not place at all ("kms", a sob, a name the device mishears),
+    # which may be a person in danger whom no intent understood
+    local, number, _, line = numbers(content, locale)
+    response = Dialog(handler, locale).intent("AMAZON.FallbackIntent")
+    said = spoken(response)
+    # THEN after the apology, the local crisis line, and the emergency number last, in the
+    # card too; the conversation goes on as before (no direction is remembered)
+    assert said.startswith("Sorry, I didn't catch that.")
+    assert line in said and line in card_text(response)
+    last = sentences(said)[-1]
+    assert number in last and DOCTOR.search(last)
+    assert ends_session(response) is False and reprompt(response)
+    assert "safety" not in (response.get("sessionAttributes") or {})
 
 
 def test_an_intent_with_no_words_for_safety_is_not_misread(handler):

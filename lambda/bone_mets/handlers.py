@@ -672,7 +672,10 @@ class FallbackHandler(ContentHandler):
         name = intent_name(handler_input)
         if name not in (None, "AMAZON.FallbackIntent"):
             log.info("unexpected intent answered with fallback")
-        return self.prompt(handler_input, "fallback", reprompt="help_reprompt")
+        local = self.local(handler_input)
+        return self.say(handler_input, Reply(
+            speech=(local.prompt("fallback"), local.safety["unplaced.answer"]), closing=local.safety["unplaced.close"],
+            reprompt=local.prompt("help_reprompt"), credit=local.number_credit("crisis")))
 
 
 class CatchAllExceptionHandler(AbstractExceptionHandler):

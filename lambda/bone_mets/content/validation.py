@@ -38,7 +38,7 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.
                 "crisis.reminder", "emergency.answer", "emergency.close", "emergency.goodbye", "emergency.reminder",
                 "emergency.unsure_answer", "emergency.unsure_close",
                 "advice.answer", "advice.urgent", "distress.outlook", "distress.feelings", "statements.diagnosed",
-                "statements.unwell")
+                "statements.unwell", "unplaced.answer", "unplaced.close")
 # The DANGER slot's values: emergency and crisis phrases a device resolves exactly.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
 READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self",
