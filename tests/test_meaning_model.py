@@ -10,7 +10,7 @@ import pytest
 import corpus
 import reader_train
 from bone_mets.meaning_model import (MODEL_FILE, MeaningModel, ModelFileError, char_features, decide,
-                                     model_input, word_features)
+                                     model_input, perhaps_crisis, word_features)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,6 +114,18 @@ def test_a_stop_is_never_read_where_a_crisis_is_likely():
     assert decide({"stop": 0.95, "crisis": 0.02, "question": 0.03}, thresholds) == "stop"
     # and another meaning is never turned into a crisis below its threshold
     assert decide({"feelings": 0.5, "crisis": 0.45, "question": 0.05}, thresholds) == "feelings"
+
+
+def test_the_line_is_said_from_its_own_lower_threshold():
+    thresholds = {"crisis": 0.5, "emergency": 0.2, "line": 0.2}
+    assert perhaps_crisis({"crisis": 0.25, "question": 0.75}, thresholds)
+    assert not perhaps_crisis({"crisis": 0.15, "question": 0.85}, thresholds)
+    # a model trained before the line had its threshold says it where it reads a crisis
+    assert not perhaps_crisis({"crisis": 0.25}, {"crisis": 0.5, "emergency": 0.2})
+
+
+def test_the_committed_models_line_is_below_its_crisis_reading(model):
+    assert 0 < model.thresholds["line"] <= model.thresholds["crisis"]
 
 
 def test_features_keep_the_intent_apart_from_the_words():

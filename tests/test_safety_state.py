@@ -202,3 +202,71 @@ def test_an_emergency_after_a_crisis_keeps_the_crisis_line_too(handler, content,
     said = sentences(spoken(said_after(handler, locale, CRISIS, EMERGENCY)))
     # THEN the emergency number first and last, and the crisis line still said
     assert emergency in said[0] and emergency in said[-1] and crisis in " ".join(said)
+
+
+def band(kind: str) -> float:
+    """A crisis probability between the line's threshold and the crisis reading's ("perhaps")."""
+    from bone_mets.meaning_model import MeaningModel
+    thresholds = MeaningModel().thresholds
+    return (thresholds["line"] + thresholds["crisis"]) / 2 if kind == "perhaps" else thresholds["line"] / 2
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_words_read_perhaps_as_a_crisis_get_their_answer_then_the_line(handler, content, locale, monkeypatch):
+    # GIVEN a question whose words read perhaps as a crisis, not likely enough for the crisis
+    # answer ("what's the point of {treating it} anyway")
+    from bone_mets.understanding import Reader
+    crisis = band("perhaps")
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, words, intent=None: {"crisis": crisis, "question": 1 - crisis})
+    emergency, line = numbers(content, locale)
+    response = Dialog(handler, locale).intent("QuestionIntent", query=("treating bone metastases", None))
+    said = spoken(response)
+    # THEN the answer asked for first, then the crisis line, the emergency number last (the
+    # card too), and the session stays open without remembering a direction
+    assert said.startswith("There are a few ways to treat bone metastases")
+    assert line in said and line in card_text(response)
+    assert emergency in sentences(said)[-1] and DOCTOR.search(sentences(said)[-1])
+    assert ends_session(response) is False and reprompt(response)
+    assert "safety" not in (response.get("sessionAttributes") or {})
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_urgent_answer_read_perhaps_as_a_crisis_still_ends_with_its_close(handler, content, locale, monkeypatch):
+    # GIVEN an urgent symptom told in words that read perhaps as a crisis
+    from bone_mets.understanding import Reader
+    crisis = band("perhaps")
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, words, intent=None: {"crisis": crisis, "report:pain": 1 - crisis})
+    emergency, line = numbers(content, locale)
+    said = spoken(Dialog(handler, locale).intent("FreeSpeechIntent", query=("my bones hurt all the time", None)))
+    # THEN the crisis line and the number, and the call-your-doctor close last
+    assert line in said and emergency in said
+    assert "doctor" in sentences(said)[-1] and line not in sentences(said)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_emergency_read_perhaps_as_a_crisis_names_the_line_too(handler, content, locale, monkeypatch):
+    # GIVEN words read as an emergency that read perhaps as a crisis too ("I've swallowed all
+    # my tablets")
+    from bone_mets.understanding import Reader
+    crisis = band("perhaps")
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, words, intent=None: {"crisis": crisis, "emergency": 1 - crisis})
+    emergency, line = numbers(content, locale)
+    said = spoken(Dialog(handler, locale).intent("FreeSpeechIntent", query=("swallowed all my tablets", None)))
+    # THEN the emergency number first and last, the crisis line between
+    assert emergency in sentences(said)[0] and emergency in sentences(said)[-1]
+    assert line in said and line not in sentences(said)[-1]
+
+
+def test_words_below_the_line_hear_no_numbers(handler, content, monkeypatch):
+    # GIVEN a question whose words read as a crisis only below the line's threshold
+    from bone_mets.understanding import Reader
+    crisis = band("below")
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, words, intent=None: {"crisis": crisis, "question": 1 - crisis})
+    emergency, line = numbers(content, "en-US")
+    said = spoken(Dialog(handler).intent("QuestionIntent", query=("treating bone metastases", None)))
+    # THEN the answer alone
+    assert said.startswith("There are a few ways to treat") and line not in said and emergency not in said

@@ -31,7 +31,8 @@ from typing import Any, NamedTuple
 import corpus
 import voice_model
 from bone_mets.content import load_content
-from bone_mets.meaning_model import MAGIC, MODEL_FILE, MeaningModel, char_features, decide, model_input, word_features
+from bone_mets.meaning_model import (MAGIC, MODEL_FILE, MeaningModel, char_features, decide, model_input,
+                                     perhaps_crisis, word_features)
 from bone_mets.understanding import FREE_SLOTS, model_text
 from utterance_matcher import UtteranceMatcher
 
@@ -70,8 +71,12 @@ EVERYDAY = ("question", "followup", "out_of_scope", "help", "repeat", "yes", "no
 # recall comes first, whose false alarms stay within these shares.
 # "told": symptoms, advice, feelings and hard questions told, which a safety reading would
 # answer with the wrong thing ("my jaw hurts" is not an emergency; "I'm scared" not a crisis).
+# "line": where a crisis is perhaps meant, the answer asked for is followed by the crisis line
+# (meaning_model.perhaps_crisis): more recall, at the cost of the line said more often to calm
+# people, who still hear their answer.
 MAX_FALSE = {"crisis": {"everyday": 0.004, "calm": 0.06, "told": 0.03},
-             "emergency": {"everyday": 0.01, "calm": 0.05, "told": 0.03}}
+             "emergency": {"everyday": 0.01, "calm": 0.05, "told": 0.03},
+             "line": {"everyday": 0.01, "calm": 0.08, "told": 0.03}}
 TOLD = ("report", "advice", "feelings", "outlook")
 
 
@@ -307,7 +312,7 @@ def choose_thresholds(examples: Sequence[corpus.Example], predicted: Sequence[di
 
 
 def _danger(probs: dict[str, float], key: str) -> float:
-    if key == "crisis":
+    if key in ("crisis", "line"):
         return probs.get("crisis", 0.0)
     return probs.get("emergency", 0.0) + probs.get("report:spinal_cord_compression", 0.0)
 
@@ -335,6 +340,7 @@ def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, flo
     confusion: dict[str, Counter] = defaultdict(Counter)
     for t, d in zip(truth, decided, strict=True):
         confusion[grade(t)][grade(d)] += 1
+    lined = [d == "crisis" or perhaps_crisis(p, thresholds) for p, d in zip(predicted, decided, strict=True)]
     calm = [(e, d) for e, d in zip(examples, decided, strict=True) if everyday(e)]
     calm_only = [(e, d) for e, d in zip(examples, decided, strict=True) if e.calm]
     return {
@@ -342,6 +348,9 @@ def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, flo
         "per_label": per_label, "safety_confusion": {k: dict(v) for k, v in confusion.items()},
         "crisis_recall": per_label.get("crisis", {}).get("recall", 0.0),
         "emergency_recall": _recall_grade(truth, decided, "emergency", grade),
+        "crisis_line_recall": _share_of(lined, [e.label == "crisis" for e in examples]),
+        "line_on_everyday": _share_of(lined, [everyday(e) for e in examples]),
+        "line_on_calm": _share_of(lined, [e.calm for e in examples]),
         "false_crisis_on_everyday": sum(1 for _, d in calm if d == "crisis") / max(1, len(calm)),
         "false_emergency_on_everyday": sum(1 for _, d in calm if grade(d) == "emergency") / max(1, len(calm)),
         "calm_read_as_danger": sum(1 for _, d in calm_only if grade(d) != "other") / max(1, len(calm_only)),
@@ -351,6 +360,12 @@ def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, flo
         "calm_sentences": len(calm_only), "everyday_sentences": len(calm),
         "accuracy": sum(1 for t, d in zip(truth, decided, strict=True) if t == d) / len(truth),
     }
+
+
+def _share_of(flags: Sequence[bool], among: Sequence[bool]) -> float:
+    """The share of the sentences picked by `among` whose flag is set."""
+    picked = [flag for flag, keep in zip(flags, among, strict=True) if keep]
+    return sum(picked) / max(1, len(picked))
 
 
 def _share(pairs, grade) -> float:
@@ -379,6 +394,9 @@ def print_report(result: dict[str, Any], out=sys.stdout) -> None:
           f"calm sentences read as danger {result['calm_read_as_danger']:.1%} of {result['calm_sentences']}; "
           f"symptoms, advice and feelings told read as danger {result['told_read_as_danger']:.1%}; "
           f"accuracy {result['accuracy']:.1%}", file=out)
+    print(f"the crisis line (a crisis read, or perhaps one): said to {result['crisis_line_recall']:.1%} of crisis "
+          f"sentences, {result['line_on_everyday']:.2%} of everyday ones, {result['line_on_calm']:.1%} of calm ones",
+          file=out)
 
 
 # --- commands ---------------------------------------------------------------------------------

@@ -72,7 +72,22 @@ class ContentHandler(AbstractRequestHandler):
         return understand(handler_input, self.reader)
 
     def say(self, handler_input: HandlerInput, reply: Reply) -> Response:
+        if self.perhaps_crisis(handler_input) and reply.closing is None and not reply.end_session:
+            # Words read perhaps as a crisis: the answer, then the crisis line and the emergency
+            # number; an urgent answer still ends with its own close.
+            local = self.local(handler_input)
+            line, number = local.safety["unplaced.answer"], local.safety["unplaced.close"]
+            reply = (reply._replace(speech=(*reply.speech, line, number)) if reply.close_kind()
+                     else reply._replace(speech=(*reply.speech, line), closing=number))
         return speech.render(handler_input, reply, self.local(handler_input))
+
+    def perhaps_crisis(self, handler_input: HandlerInput) -> bool:
+        """True if this request's words read perhaps as a crisis, in a conversation that gave
+        no direction yet (after one, every answer already ends with it: speech.render)."""
+        if Conversation(handler_input).safety() is not None:
+            return False
+        meaning = self.meaning(handler_input)
+        return meaning is not None and meaning.perhaps_crisis
 
     def answer(self, handler_input: HandlerInput, topic: Topic, stage: str | None = None,
                lead: Iterable[str] = (), touches: Topic | None = None) -> Response:
@@ -94,7 +109,7 @@ class ContentHandler(AbstractRequestHandler):
         # An urgent answer ends with its close (which also invites the next question); other
         # answers ask aloud whether to go on, as a published skill should, unless the session
         # gave an emergency or crisis direction: then the direction again ends it (speech.render).
-        if reply.close_kind() is None and conversation.safety() is None:
+        if reply.close_kind() is None and conversation.safety() is None and not self.perhaps_crisis(handler_input):
             reply = reply._replace(speech=(*reply.speech, offer), card_body=reply.speech)
         return self.say(handler_input, reply)
 
@@ -116,7 +131,8 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         topic = local.topics.get(meaning.topic) if meaning.topic else None
         if meaning.safety:
-            return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure)
+            return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
+                               perhaps_crisis=meaning.perhaps_crisis)
         if meaning.kind in CONVERSATION_ACTS:
             return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
@@ -210,10 +226,11 @@ class ContentHandler(AbstractRequestHandler):
         return None
 
     def direct(self, handler_input: HandlerInput, kind: str, about_other: bool = False,
-               unsure: bool = False) -> Response:
+               unsure: bool = False, perhaps_crisis: bool = False) -> Response:
         """An emergency or crisis: the action first, the local number last; the session keeps
         the direction, so every later turn carries it too (SafetyStateHandler). An emergency
-        the reader is unsure of names the doctor too."""
+        the reader is unsure of names the doctor too; one whose words read perhaps as a crisis
+        names the crisis line as well."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         given = conversation.safety()  # the direction this conversation already gave, if any
@@ -224,7 +241,11 @@ class ContentHandler(AbstractRequestHandler):
         about_other = about_other and kind == "crisis"
         # An emergency after a crisis ("he's not picking up his phone") keeps the line as well:
         # the emergency number first and last, the crisis line between.
-        line = (local.safety["crisis.reminder"],) if kind == "emergency" and given == "crisis" else ()
+        line: tuple[str, ...] = ()
+        if kind == "emergency" and given == "crisis":
+            line = (local.safety["crisis.reminder"],)
+        elif kind == "emergency" and perhaps_crisis:  # "I've taken all my pills": both
+            line = (local.safety["unplaced.answer"],)
         conversation.directed(kind, about_other)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
@@ -413,7 +434,8 @@ class SafetyHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         meaning = self.meaning(handler_input)
-        return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure)
+        return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
+                               perhaps_crisis=meaning.perhaps_crisis)
 
 
 class SafetyStateHandler(ContentHandler):

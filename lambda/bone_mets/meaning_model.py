@@ -210,5 +210,12 @@ def decide(probabilities: dict[str, float], thresholds: dict[str, float]) -> str
     return label
 
 
-__all__ = ["MeaningModel", "ModelFileError", "char_features", "danger", "decide", "model_input", "spoken_words",
-           "word_features"]
+def perhaps_crisis(probabilities: dict[str, float], thresholds: dict[str, float]) -> bool:
+    """True if a crisis is likely enough that the crisis line follows the answer: at the "line"
+    threshold, chosen for recall under looser false-alarm bounds than the crisis reading's (a
+    person who may be in crisis hears the line, and still hears the answer they asked for)."""
+    return probabilities.get("crisis", 0.0) >= thresholds.get("line", thresholds["crisis"])
+
+
+__all__ = ["MeaningModel", "ModelFileError", "char_features", "danger", "decide", "model_input", "perhaps_crisis",
+           "spoken_words", "word_features"]

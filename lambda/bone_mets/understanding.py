@@ -24,7 +24,7 @@ from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 from .content import Content, Topic
-from .meaning_model import MeaningModel, danger, decide, model_input
+from .meaning_model import MeaningModel, danger, decide, model_input, perhaps_crisis
 from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
@@ -98,6 +98,9 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     plainly: words that point back and ask for the last answer in plainer words ("what does
         that mean exactly", "I don't get it"), not for its next part.
     nth: "the second one": which of the topics the last answer named (1 the first, -1 the last).
+    perhaps_crisis: a crisis read at the line's lower threshold, not the crisis one ("i gave my
+        guitar away, it's not like i'll play it again"): the answer is what the words asked, and
+        the crisis line and the emergency number follow it.
     """
 
     kind: str
@@ -112,6 +115,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     told: str | None = None
     plainly: bool = False
     nth: int | None = None
+    perhaps_crisis: bool = False
 
     @property
     def safety(self) -> bool:
@@ -200,6 +204,13 @@ class Reader:
         said = f"{context} {text}".strip()
         read_after = model_intent(intent, context)
         probabilities = self.probabilities(said, read_after)
+        meaning = self._meaning(text, context, said, read_after, asked, probabilities)
+        if meaning.kind != "crisis" and perhaps_crisis(probabilities, self.model.thresholds):
+            return meaning._replace(perhaps_crisis=True)
+        return meaning
+
+    def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
+                 probabilities: dict[str, float]) -> Meaning:
         label = decide(probabilities, self.model.thresholds)
         if (asked and label == "feelings") or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
@@ -610,7 +621,7 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         return meaning
     if name in STATEMENT_INTENTS and symptoms:  # "my back hurts and {my legs feel funny}": the symptom named
         found = symptoms + ([meaning.topic] if meaning.kind == "report" else [])
-        return Meaning("report", topic=reader.most_urgent(found))
+        return Meaning("report", topic=reader.most_urgent(found), perhaps_crisis=meaning.perhaps_crisis)
     if meaning.kind not in ("question", "unknown", "more"):
         return meaning
     # Words that did resolve still name the topic ("what is the difference between {topic} and {other}").
