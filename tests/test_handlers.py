@@ -454,6 +454,9 @@ def test_a_side_asked_after_a_cancer_gets_the_general_answer_unless_it_differs_b
     # after an overview (the cancers that spread to bone) or the source: never "for my source"
     (("CancerSpreadIntent", {}), ("LocationsIntent", {}), "locations"),
     (("SourceIntent", {}), ("TreatmentIntent", {}), "treatment"),
+    # "and how do they find it" after "is it bone cancer", whose answer has no sides of its own
+    (("TopicIntent", {"topic": ("bone cancer", "bone_cancer")}),
+     ("QuestionIntent", {"context": ("and how", None), "query": ("find it", None)}), "diagnosis"),
 ])
 def test_a_side_asked_after_a_side_is_asked_of_the_illness(dialog, content, first, then, expected):
     # GIVEN an answer about a side of bone metastases WHEN another side is asked of "it"
@@ -490,3 +493,32 @@ def test_the_second_one_after_a_list_is_the_second_topic_it_named(dialog, conten
     said = spoken(dialog.intent("TopicIntent", topic=(words, None)))
     # THEN that type's answer, not the types' next part
     assert said.startswith(content.default.topics[expected].summary)
+
+
+def test_a_cancer_named_before_the_word_cancer_is_heard_as_that_cancer(dialog, content):
+    # GIVEN "tell me about {lung} cancer": the carrier takes the word "cancer", so the slot
+    # holds a body part alone
+    said = spoken(dialog.intent("TopicIntent", topic=("lung", None)))
+    # THEN the answer about lung cancer, not "my source doesn't cover that"
+    assert content.default.topics["lung"].summary in said
+
+
+@pytest.mark.parametrize("first", [
+    ("CancerSpreadIntent", {"cancer": ("lung cancer", "lung")}),
+    # a cancer told ("my wife has breast cancer"), which the article's direction answers
+    ("SymptomReportIntent", {"danger": ("lung cancer", None)}),
+])
+def test_can_it_spread_after_a_cancer_asks_about_that_cancer(dialog, content, first):
+    # GIVEN a cancer answered or told WHEN "can {it} spread to the bones"
+    dialog.intent(first[0], **first[1])
+    said = spoken(dialog.intent("CancerSpreadIntent", cancer=("it", None)))
+    # THEN that cancer's answer, not the list of every cancer
+    assert content.default.topics["lung"].summary in said
+
+
+def test_a_catch_asked_of_a_medicine_is_its_side_effect(dialog, content):
+    # GIVEN the bisphosphonates WHEN "is there {a catch with those}"
+    dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates"))
+    said = spoken(dialog.intent("QuestionIntent", query=("a catch with those", None)))
+    # THEN the jaw, their side effect
+    assert content.default.topics["osteonecrosis_of_the_jaw"].summary in said

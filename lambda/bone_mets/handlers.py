@@ -49,11 +49,14 @@ class ContentHandler(AbstractRequestHandler):
     def overviews(self) -> frozenset[str]:
         """Topics that tell about bone metastases as a whole: a side of them ("diagnosis", "where
         it happens"), a slot's overview (the cancers that spread to bone), a fixed intent's
-        answer (the source). A side asked after one ("how do they treat it" after the
-        diagnosis) asks about the illness, not about that answer."""
+        answer (the source), and any other topic with no sides of its own that is no symptom
+        ("is it bone cancer", "why early diagnosis matters"). A side asked after one ("how do
+        they treat it" after the diagnosis) asks about the illness, not about that answer."""
         content = self.content
+        sideless = {t.id for t in content.default.topics.values() if t.kind == "topics" and not t.aspects
+                    and not t.urgent}
         return frozenset({aspect.default for aspect in content.aspects.values() if aspect.offer_default}
-                         | set(content.slot_defaults.values()) | set(content.fixed_intents.values()))
+                         | set(content.slot_defaults.values()) | set(content.fixed_intents.values()) | sideless)
 
     @cached_property
     def per_cancer_answers(self) -> dict[str, set[str]]:
@@ -291,6 +294,9 @@ class ContentHandler(AbstractRequestHandler):
         conversation = Conversation(handler_input)
         conversation.reset()
         if kind == "diagnosed":  # the article's own direction to people who already have cancer
+            if topic is not None and topic.kind == "cancers":
+                # the cancer told is what "it" means next ("can it get into her bones")
+                conversation.answered(topic, topic.stages[0])
             topic = local.topics[self.content.slot_defaults["symptom"]]
         if topic is not None:
             conversation.offered(topic)
@@ -572,6 +578,9 @@ class CancerSpreadHandler(ContentHandler):
         if meaning is None:
             return self.answer(handler_input, listing)
         if meaning.kind in ("unknown", "more") or (meaning.kind in ("question", "beyond") and meaning.topic is None):
+            last = Conversation(handler_input).topic(local)
+            if meaning.follows_up and last is not None and last.kind == "cancers":
+                return self.answer(handler_input, last)  # "can {it} spread to the bones" after a cancer
             lead = (local.prompt("unknown_cancer", heard=meaning.term),) if meaning.term else ()
             return self.answer(handler_input, listing, lead=lead)
         return self.respond(handler_input, meaning)

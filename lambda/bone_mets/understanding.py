@@ -164,6 +164,16 @@ class Reader:
     def aspects(self) -> list[tuple[str, list[Sign]]]:
         return [(a.id, _signs(a.cues)) for a in self.content.aspects.values()]
 
+    @cached_property
+    def cancer_sites(self) -> dict[str, str]:
+        """The one-word names of a cancer that name a body part too ("lung", "breast"): its id."""
+        return {normalise(s): t.id for t in self.content.default.topics.values() if t.kind == "cancers"
+                for s in t.synonyms if " " not in s and not s.endswith(("oma", "omas"))}
+
+    def cancer_site(self, words: str) -> str | None:
+        """The cancer whose one-word name the words are, with nothing else said ("lung")."""
+        return self.cancer_sites.get(normalise(words))
+
     @staticmethod
     def _readable_synonyms(topic: Topic) -> tuple[str, ...]:
         # A one-word cancer synonym that names a body part ("breast", "lung") names the cancer
@@ -610,6 +620,11 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         return Meaning("question", topic=topic, follows_up=topic is None,
                        plainly=topic is None and reader.asks_plainly(" ".join(words.values())))
     words = with_carrier_word(name, words)
+    site = reader.cancer_site(words["topic"]) if set(words) == {"topic"} else None
+    if site is not None:
+        # "tell me about {lung} cancer": the carrier took the word "cancer" ("what is {topic}
+        # cancer"), and a body part alone names no cancer ("my lungs"): a question about it.
+        return Meaning("question", topic=site)
     context = words.pop("context", "")
     # "{context} what does that mean": a question carrier with no words of its own, or words that
     # only ask what it means ("{context} what {does that even mean}"), asks about the context
