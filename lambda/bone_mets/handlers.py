@@ -441,7 +441,7 @@ class SafetyHandler(ContentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         meaning = self.meaning(handler_input)
         return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
-                               perhaps_crisis=meaning.perhaps_crisis)
+                           perhaps_crisis=meaning.perhaps_crisis)
 
 
 class SafetyStateHandler(ContentHandler):

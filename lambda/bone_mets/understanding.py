@@ -167,8 +167,7 @@ class Reader:
     @cached_property
     def cancer_sites(self) -> dict[str, str]:
         """The one-word names of a cancer that name a body part too ("lung", "breast"): its id."""
-        return {normalise(s): t.id for t in self.content.default.topics.values() if t.kind == "cancers"
-                for s in t.synonyms if " " not in s and not s.endswith(("oma", "omas"))}
+        return {normalise(s): t.id for t in self.content.default.topics.values() for s in _site_names(t)}
 
     def cancer_site(self, words: str) -> str | None:
         """The cancer whose one-word name the words are, with nothing else said ("lung")."""
@@ -179,7 +178,7 @@ class Reader:
         # A one-word cancer synonym that names a body part ("breast", "lung") names the cancer
         # only beside the word cancer or tumor ("my lungs" is not lung cancer); "melanoma" is one.
         if topic.kind == "cancers":
-            single = [s for s in topic.synonyms if " " not in s and not s.endswith(("oma", "omas"))]
+            single = _site_names(topic)
             paired = tuple(f"{s} + (cancer|tumor|tumour)" for s in single)
             return tuple(s for s in topic.synonyms if s not in single) + paired
         return topic.synonyms
@@ -558,6 +557,13 @@ def model_text(intent: str | None, slots: Mapping[str, str]) -> str:
 def request_words(handler_input: HandlerInput) -> str:
     """Every slot's words as heard in the request, in spoken order ("" if none)."""
     return heard_words({name: slot_value(handler_input, name)[1] or "" for name in SPOKEN_ORDER})
+
+
+def _site_names(topic: Topic) -> list[str]:
+    """A cancer's one-word names that name a body part too ("lung", "breast"; not "melanoma")."""
+    if topic.kind != "cancers":
+        return []
+    return [s for s in topic.synonyms if " " not in s and not s.endswith(("oma", "omas"))]
 
 
 def heard_words(slots: Mapping[str, str]) -> str:
