@@ -84,6 +84,11 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     # (a cancer's spreading is its own answer, whatever side the words name)
     ("my aunt has kidney cancer", "is it likely to move to her bones", "kidney", None),
     ("my mom has breast cancer", "what type will it be", "breast", "types"),
+    # ... unless a question word asks the side itself: which bones, how often
+    ("my dad has prostate cancer and it went to his bones", "which bones does it usually go to", "prostate",
+     "locations"),
+    ("mum has ovarian cancer and it can spread there", "how often does cancer end up in the bones", "ovarian",
+     "frequency"),
     # "it's in her bones" is bone metastases
     ("the oncologist told us in her bones now", "does that mean", "bone_metastases", None),
     # "context" that opens with a question word is the question's own start

@@ -408,8 +408,12 @@ class Reader:
                     and asked_side not in self.content.default.topics[background].aspects
                     and not _best(self.lists["spread"], question_part)):
                 topic = background or topic
+        # A question word asks the side itself: "which bones does it go to" (wherever the cancer
+        # is named), "how often does cancer end up in the bones" (with no cancer in the question).
+        asks_side = bool(WH_WORDS & set(question_part.split())) and (
+            asked_side == "locations" or (asked_side == "frequency" and named in (None, self.subject)))
         if topic and self._is_cancer(topic) and asked_side in (None, "frequency", "locations") \
-                and _best(self.lists["spread"], full):
+                and not asks_side and _best(self.lists["spread"], full):
             # "I have breast cancer, can it spread?", "is it likely to move to her bones?"; but a
             # spread told, then "what does that mean", asks what bone metastases are.
             return (self.subject if asked else topic), None
