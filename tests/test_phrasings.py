@@ -79,7 +79,10 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
 
 @pytest.mark.parametrize("utterance, intent", [("cheers that's all", "AMAZON.StopIntent"),
                                                ("whatever", "AMAZON.NoIntent"),
-                                               ("when should i worry", "SymptomsIntent")])
+                                               ("when should i worry", "SymptomsIntent"),
+                                               # the article's review date, asked as people ask it
+                                               ("when was it last checked", "SourceIntent"),
+                                               ("when was it last looked over", "SourceIntent")])
 def test_short_replies_reach_an_intent(locale_matcher, utterance, intent):
     assert locale_matcher[1].match(utterance).intent == intent
 
