@@ -391,3 +391,11 @@ def test_the_topics_an_answer_lists_are_found_in_the_order_said(reader, content)
     treatment = content.default.topics["treatment"]
     assert reader.listed(treatment.summary, leaving=("treatment",)) == [
         "medications", "radiation_therapy", "surgery", "ablation"]
+
+
+@pytest.mark.parametrize("words, topic", [("what kind of drugs are used for bone metastases", "medications"),
+                                          ("what kind of radiation do they use", "radiation_therapy")])
+def test_what_kind_of_a_treatment_asks_about_that_treatment(reader, words, topic):
+    # GIVEN "what kind of {a treatment}", which names the types' cue but not their subject
+    # THEN the treatment itself, not the three types of bone metastases asked of it
+    assert reader.place(words)[:2] == (topic, None)

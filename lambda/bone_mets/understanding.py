@@ -64,6 +64,7 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something else ("the first sign")
 ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
                            "medicine", "drug", "cancer", "bit", "part"})
+TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
            "report:symptoms")
@@ -398,6 +399,11 @@ class Reader:
             # A side named only inside the topic's own name ("why is early {diagnosis} helping")
             # is no side asked of it.
             asked_side = _best(self.aspects, self._without_name(question_part, topic))
+            if asked_side == TYPES and topic != self.subject and not self._is_cancer(topic) \
+                    and TYPES not in self.content.default.topics[topic].aspects:
+                # "what kind of {drugs} are used", "which types of surgery": the topic itself, as
+                # the article tells it; the three types are bone metastases' own
+                asked_side = None
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             background = self._topic(said_before)
             # A cancer or symptom named before a question about a side the article gives it no
