@@ -204,21 +204,21 @@ def test_an_emergency_after_a_crisis_keeps_the_crisis_line_too(handler, content,
     assert emergency in said[0] and emergency in said[-1] and crisis in " ".join(said)
 
 
-def band(kind: str) -> float:
-    """A crisis probability between the line's threshold and the crisis reading's ("perhaps")."""
+def read_crisis_at(monkeypatch, kind: str, other: str) -> None:
+    """Make the reader read any words as `other`, and as a crisis at a probability between the
+    line's threshold and the crisis reading's ("perhaps"), or below the line's ("below")."""
     from bone_mets.meaning_model import MeaningModel
+    from bone_mets.understanding import Reader
     thresholds = MeaningModel().thresholds
-    return (thresholds["line"] + thresholds["crisis"]) / 2 if kind == "perhaps" else thresholds["line"] / 2
+    crisis = (thresholds["line"] + thresholds["crisis"]) / 2 if kind == "perhaps" else thresholds["line"] / 2
+    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: {"crisis": crisis, other: 1 - crisis})
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_words_read_perhaps_as_a_crisis_get_their_answer_then_the_line(handler, content, locale, monkeypatch):
     # GIVEN a question whose words read perhaps as a crisis, not likely enough for the crisis
     # answer ("what's the point of {treating it} anyway")
-    from bone_mets.understanding import Reader
-    crisis = band("perhaps")
-    monkeypatch.setattr(Reader, "probabilities",
-                        lambda self, words, intent=None: {"crisis": crisis, "question": 1 - crisis})
+    read_crisis_at(monkeypatch, "perhaps", "question")
     emergency, line = numbers(content, locale)
     response = Dialog(handler, locale).intent("QuestionIntent", query=("treating bone metastases", None))
     said = spoken(response)
@@ -234,10 +234,7 @@ def test_words_read_perhaps_as_a_crisis_get_their_answer_then_the_line(handler, 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_an_urgent_answer_read_perhaps_as_a_crisis_still_ends_with_its_close(handler, content, locale, monkeypatch):
     # GIVEN an urgent symptom told in words that read perhaps as a crisis
-    from bone_mets.understanding import Reader
-    crisis = band("perhaps")
-    monkeypatch.setattr(Reader, "probabilities",
-                        lambda self, words, intent=None: {"crisis": crisis, "report:pain": 1 - crisis})
+    read_crisis_at(monkeypatch, "perhaps", "report:pain")
     emergency, line = numbers(content, locale)
     said = spoken(Dialog(handler, locale).intent("FreeSpeechIntent", query=("my bones hurt all the time", None)))
     # THEN the crisis line and the number, and the call-your-doctor close last
@@ -249,10 +246,7 @@ def test_an_urgent_answer_read_perhaps_as_a_crisis_still_ends_with_its_close(han
 def test_an_emergency_read_perhaps_as_a_crisis_names_the_line_too(handler, content, locale, monkeypatch):
     # GIVEN words read as an emergency that read perhaps as a crisis too ("I've swallowed all
     # my tablets")
-    from bone_mets.understanding import Reader
-    crisis = band("perhaps")
-    monkeypatch.setattr(Reader, "probabilities",
-                        lambda self, words, intent=None: {"crisis": crisis, "emergency": 1 - crisis})
+    read_crisis_at(monkeypatch, "perhaps", "emergency")
     emergency, line = numbers(content, locale)
     said = spoken(Dialog(handler, locale).intent("FreeSpeechIntent", query=("swallowed all my tablets", None)))
     # THEN the emergency number first and last, the crisis line between
@@ -262,10 +256,7 @@ def test_an_emergency_read_perhaps_as_a_crisis_names_the_line_too(handler, conte
 
 def test_words_below_the_line_hear_no_numbers(handler, content, monkeypatch):
     # GIVEN a question whose words read as a crisis only below the line's threshold
-    from bone_mets.understanding import Reader
-    crisis = band("below")
-    monkeypatch.setattr(Reader, "probabilities",
-                        lambda self, words, intent=None: {"crisis": crisis, "question": 1 - crisis})
+    read_crisis_at(monkeypatch, "below", "question")
     emergency, line = numbers(content, "en-US")
     said = spoken(Dialog(handler).intent("QuestionIntent", query=("treating bone metastases", None)))
     # THEN the answer alone

@@ -75,14 +75,10 @@ class ContentHandler(AbstractRequestHandler):
         return understand(handler_input, self.reader)
 
     def say(self, handler_input: HandlerInput, reply: Reply) -> Response:
+        local = self.local(handler_input)
         if self.perhaps_crisis(handler_input) and reply.closing is None and not reply.end_session:
-            # Words read perhaps as a crisis: the answer, then the crisis line and the emergency
-            # number; an urgent answer still ends with its own close.
-            local = self.local(handler_input)
-            line, number = local.safety["unplaced.answer"], local.safety["unplaced.close"]
-            reply = (reply._replace(speech=(*reply.speech, line, number)) if reply.close_kind()
-                     else reply._replace(speech=(*reply.speech, line), closing=number))
-        return speech.render(handler_input, reply, self.local(handler_input))
+            reply = with_crisis_line(reply, local)  # words read perhaps as a crisis
+        return speech.render(handler_input, reply, local)
 
     def perhaps_crisis(self, handler_input: HandlerInput) -> bool:
         """True if this request's words read perhaps as a crisis, in a conversation that gave
@@ -414,6 +410,16 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, Reply(speech=(gap, follow), topic=subject, reprompt=follow))
 
 
+def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
+    """`reply`, then the crisis line and the emergency number last, for words that may be a
+    person in crisis (read perhaps as one, or placed nowhere); an urgent reply still ends with
+    its own close."""
+    line, number = local.safety["unplaced.answer"], local.safety["unplaced.close"]
+    if reply.close_kind():
+        return reply._replace(speech=(*reply.speech, line, number))
+    return reply._replace(speech=(*reply.speech, line), closing=number)
+
+
 WHY_ASPECT = "causes"  # the side a "why" question asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
@@ -704,9 +710,9 @@ class FallbackHandler(ContentHandler):
         if name not in (None, "AMAZON.FallbackIntent"):
             log.info("unexpected intent answered with fallback")
         local = self.local(handler_input)
-        return self.say(handler_input, Reply(
-            speech=(local.prompt("fallback"), local.safety["unplaced.answer"]), closing=local.safety["unplaced.close"],
-            reprompt=local.prompt("help_reprompt"), credit=local.number_credit("crisis")))
+        return self.say(handler_input, with_crisis_line(Reply(
+            speech=(local.prompt("fallback"),), reprompt=local.prompt("help_reprompt"),
+            credit=local.number_credit("crisis")), local))
 
 
 class CatchAllExceptionHandler(AbstractExceptionHandler):
