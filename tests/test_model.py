@@ -70,7 +70,7 @@ def test_every_handled_intent_is_in_the_model(content):
     intents = {i["name"] for i in load_model(voice_model.model_path("en-US"))
                ["interactionModel"]["languageModel"]["intents"]}
     handled = {"TopicIntent", "CancerSpreadIntent", "SymptomReportIntent", "MoreDetailIntent",
-               *QUESTION_CARRIERS, "FreeSpeechIntent", "NoAndIntent", "YesAndIntent",
+               *QUESTION_CARRIERS, "FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent",
                "AdviceRequestIntent",
                *content.fixed_intents, *content.aspect_by_intent}
     built_ins = {f"AMAZON.{n}Intent" for n in

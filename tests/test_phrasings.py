@@ -17,6 +17,7 @@ import pytest
 
 import corpus
 import voice_model
+from bone_mets.understanding import model_text
 from conftest import LOCALES
 from events import spoken
 from simulator import Session
@@ -139,3 +140,15 @@ def test_a_worried_person_reaches_the_crisis_line_for_someone_else(handler, loca
     locale, matcher = locale_matcher
     said = spoken(Session(handler, locale).intent(matcher.match(utterance)))
     assert "help them" in said
+
+
+@pytest.mark.parametrize("utterance, read", [("my legs won't work", "my legs not work"),
+                                             ("i don't want to go on", "not want to go on"),
+                                             ("screaming in pain can't move", "screaming in pain not move"),
+                                             ("im not ok", "not ok")])
+def test_a_negative_word_reaches_the_reader(locale_matcher, utterance, read):
+    # A carrier's word never reaches the skill, and without its "not" a sentence says the
+    # opposite ("my legs work"): negative carriers have their own intent, whose word is put back.
+    match = locale_matcher[1].match(utterance)
+    assert match.intent == "NotSpeechIntent"
+    assert model_text(match.intent, {slot.name: slot.value for slot in match.slots}) == read

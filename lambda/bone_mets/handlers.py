@@ -423,7 +423,8 @@ def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
 WHY_ASPECT = "causes"  # the side a "why" question asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
-FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NoAndIntent", "YesAndIntent")
+FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",
+                     "NoAndIntent", "YesAndIntent")
 QUESTION_INTENTS = (*FREE_WORD_INTENTS, "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
 # What the conversation's own words do when the reader finds them in a slot.
 CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,

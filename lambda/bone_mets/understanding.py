@@ -43,9 +43,10 @@ STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
 # cancers spread}" how common it is. Each such question word has its own intent.
 QUESTION_WORDS = {"WhyQuestionIntent": "why", "HowQuestionIntent": "how", "WhereQuestionIntent": "where",
                   "WhichQuestionIntent": "which", "WhoQuestionIntent": "who", "WhenQuestionIntent": "when"}
-CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes"}
+# A negative word is put back the same way ("i {don't} want to go on" is not "want to go on").
+CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "NotSpeechIntent": "not"}
 QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
-UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NoAndIntent", "YesAndIntent"})
+UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent"})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
 # Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
