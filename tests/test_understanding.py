@@ -64,6 +64,8 @@ def test_statements(reader, words, kind, topic):
     ("too much calcium in the blood", "hypercalcemia", None),  # blood, but no bleeding
     ("the doctors work out if it's in your bones", "bone_metastases", "diagnosis"),  # "work out": find out
     ("actually put this info together", "source", None),
+    ("blation the treatment where they use heat or cold", "ablation", "treatment"),  # no "where" asked
+    ("which bones do they go to and where they usually start", None, "locations"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -134,6 +136,18 @@ def test_carrier_words_are_never_said_back(handler):
     response = dialog.intent("TopicIntent", topic=("exactly is this leukemia thing people talk about", None))
     # THEN the answer does not repeat the carrier words
     assert "exactly is" not in spoken(response) and "doesn't cover that" in spoken(response)
+
+
+def test_a_long_story_that_ends_asking_what_it_means_asks_about_the_story(reader):
+    # "what does that mean" after a story, wherever the carrier split the words: the story is
+    # the subject, and its words ("was diagnosed") ask no side of it
+    story = ("my wife was diagnosed with breast cancer six years ago and now her oncologist says "
+             "it's in her bones and i'm trying to wrap my head around it")
+    assert reader.story_asked_about(f"{story} what does that actually mean") == normalise(story)
+    assert reader.story_asked_about(f"{story} what are the treatments") is None
+    assert reader.story_asked_about("so what does that mean") is None  # no story: the last answer
+    said = reader.read("", context=reader.story_asked_about(f"{story} what does that mean"), asked=True)
+    assert (said.kind, said.topic, said.aspect) == ("question", "bone_metastases", None)
 
 
 def test_a_follow_up_leans_on_the_last_answer(dialog):

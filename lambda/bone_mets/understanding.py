@@ -223,7 +223,7 @@ class Reader:
     def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
                  probabilities: dict[str, float]) -> Meaning:
         label = decide(probabilities, self.model.thresholds)
-        if (asked and label == "feelings") or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
+        if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
@@ -367,6 +367,20 @@ class Reader:
     def only_asks_meaning(self, words: str) -> bool:
         """True if the words ask only what something means ("does that even mean", "is that")."""
         return len(self._words(words)) <= MEANING_WORDS and self.asks_plainly(words)
+
+    def story_asked_about(self, words: str) -> str | None:
+        """In long speech that ends by asking only what it means ("... and now it's in her bones
+        and I'm trying to get my head around it, what does that actually mean"), the story told
+        before that question; None otherwise. The story is the question's subject, as when a
+        carrier split it off ("{context} what does that mean")."""
+        said = normalise(words).split()
+        if len(said) < LONG_SPEECH_WORDS:
+            return None
+        start = max((i for i, word in enumerate(said) if word in WH_WORDS), default=0)
+        question = " ".join(said[start:])
+        if start == 0 or not self.only_asks_meaning(question) or self._topic(padded(question)):
+            return None  # "... what does mixed actually mean" asks about mixed
+        return " ".join(said[:start])
 
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
@@ -646,6 +660,9 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     # "{context} what does that mean": a question carrier with no words of its own, or words that
     # only ask what it means ("{context} what {does that even mean}"), asks about the context
     asked = bool(context) and name in QUESTION_CARRIERS and (not words or reader.only_asks_meaning(heard_words(words)))
+    story = None if asked else reader.story_asked_about(f"{context} {heard_words(words)}")
+    if story is not None:  # the same, where the carrier split the words elsewhere
+        context, words, asked = story, {}, True
     meaning = reader.read("" if asked else heard_words(words), context=context, intent=name, asked=asked)
     if meaning.term and not any(slot in words for slot in TERM_SLOTS):
         meaning = meaning._replace(term=None)
