@@ -65,6 +65,7 @@ def test_statements(reader, words, kind, topic):
     ("the doctors work out if it's in your bones", "bone_metastases", "diagnosis"),  # "work out": find out
     ("actually put this info together", "source", None),
     ("blation the treatment where they use heat or cold", "ablation", "treatment"),  # no "where" asked
+    ("a treatment with needles that freezes or heats the tumour", "ablation", "treatment"),
     ("which bones do they go to and where they usually start", None, "locations"),
 ])
 def test_questions(reader, words, topic, aspect):
@@ -97,6 +98,12 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     ("what kind of tests", "do to look for it", None, "diagnosis"),
     # a carrier that split the question late leaves it all in the context
     ("my aunt's kidney cancer spread what type", "be", "kidney", "types"),
+    # ... or left its question word and a few more there
+    ("lung cancer that goes to the bone which type", "usually", "lung", "types"),
+    # a side effect told with the side whose answer is its treatment
+    ("jaw problems", "bone meds", "osteonecrosis_of_the_jaw", None),
+    ("my nan's got breast cancer and it might have gone to her bones", "whereabouts does it usually end up",
+     "breast", "locations"),
 ])
 def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it
@@ -146,6 +153,10 @@ def test_a_long_story_that_ends_asking_what_it_means_asks_about_the_story(reader
     assert reader.story_asked_about(f"{story} what does that actually mean") == normalise(story)
     assert reader.story_asked_about(f"{story} what are the treatments") is None
     assert reader.story_asked_about("so what does that mean") is None  # no story: the last answer
+    # the last thing a story named is what "that" points to
+    called = "my son has kidney cancer and his doctor brought up something called osteolytic and i wondered"
+    said = reader.read("", context=reader.story_asked_about(f"{called} what does that word mean"), asked=True)
+    assert (said.kind, said.topic) == ("question", "osteolytic")
     said = reader.read("", context=reader.story_asked_about(f"{story} what does that mean"), asked=True)
     assert (said.kind, said.topic, said.aspect) == ("question", "bone_metastases", None)
 

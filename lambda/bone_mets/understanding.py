@@ -59,7 +59,7 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
-WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "when", "who"})
+WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
 ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something else ("the first sign")
@@ -67,12 +67,14 @@ ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thi
                            "medicine", "drug", "cancer", "bit", "part"})
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
+MEDICINES = "medications"  # the side asking about medicines
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
            "report:symptoms")
 # Where a request for advice starts, so a symptom told beside it can be read on its own.
 ADVICE_OPENERS = frozenset({"should", "can", "could", "do", "does", "is", "will", "would", "shall", "or", "must"})
 MIN_CLAUSE_WORDS = 3
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
+WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
@@ -405,7 +407,11 @@ class Reader:
         names the subject, never a side of it)."""
         # A treatment and its own side effect named anywhere ("{the jaw problem} from {the bone
         # medicine}"): the side effect is the subject.
-        side_effect = self._side_effect_over({found[3] for found in self._named(full)})
+        # ... or with medicines named as such ("{jaw problems} from {bone meds}").
+        named_here = {found[3] for found in self._named(full)}
+        if _best(self.aspects, full) == MEDICINES:
+            named_here.add(self.content.aspects[MEDICINES].default)
+        side_effect = self._side_effect_over(named_here)
         topic = named = side_effect or self._topic(question_part)
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
@@ -420,7 +426,8 @@ class Reader:
                 # the article tells it; the three types are bone metastases' own
                 asked_side = None
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
-            background = self._topic(said_before)
+            # A story asked about ("what does that mean") asks about the last thing it named.
+            background = self._topic(said_before, last=asked)
             # A cancer or symptom named before a question about a side the article gives it no
             # answer for ("my dad has lung cancer in his bones, what treatments are there", "he
             # broke his hip, that's how they found it, how do they diagnose it") is background:
@@ -464,10 +471,13 @@ class Reader:
         if self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
             return f"{context} {text}", ""
         said = normalise(context).split()
-        if said and said[-1] in WH_WORDS:
+        opener = max((i for i, word in enumerate(said[-WH_REACH:], len(said) - WH_REACH) if word in WH_WORDS),
+                     default=None)
+        if opener is not None and opener >= 0:
             # The question word stayed in the context ("... I keep asking myself why {does cancer
-            # spread}"): it belongs to the question.
-            return f"{said[-1]} {text}", " ".join(said[:-1])
+            # spread}", "... goes to the bone which type {is that usually}"): from it on, the
+            # words belong to the question.
+            return f"{' '.join(said[opener:])} {text}", " ".join(said[:opener])
         if asked and all(word in self.filler_words for word in asked):
             # The question is in the context ("{my aunt's kidney cancer spread, what type} will
             # it {be}"): a carrier split it late, leaving no words of its own after it.
@@ -490,15 +500,17 @@ class Reader:
     def _urgency(self, topic_id: str) -> str | None:
         return self.content.default.topics[topic_id].urgent
 
-    def _topic(self, text: str) -> str | None:
+    def _topic(self, text: str, last: bool = False) -> str | None:
         """The topic named; the subject itself ("bone metastases") only if nothing more specific is.
-        Of several named, the first mentioned ("can radiation help with bone pain": radiation)."""
+        Of several named, the first mentioned ("can radiation help with bone pain": radiation),
+        or the last if `last` ("... something called osteolytic, what does that mean")."""
         found = self._named(text)
         if not found:
             return None
         # A treatment named with its own side effect asks about the side effect ("can the bone
         # medicine mess up your jaw"), wherever each is said.
-        return self._side_effect_over({entry[3] for entry in found}) or max(found)[3]
+        latest = (lambda entry: (entry[0], -entry[1], entry[2])) if last else None
+        return self._side_effect_over({entry[3] for entry in found}) or max(found, key=latest)[3]
 
     def _named(self, text: str, table: list[tuple[str, list[Sign]]] | None = None) -> list[tuple[bool, int, int, str]]:
         """Every topic named in `text` (padded), by its signs (or `table`'s): (more specific than
