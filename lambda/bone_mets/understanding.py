@@ -471,9 +471,9 @@ class Reader:
         if self.opens_a_question(context):  # "{what kind of tests} do {they do to look for it}"
             return f"{context} {text}", ""
         said = normalise(context).split()
-        opener = max((i for i, word in enumerate(said[-WH_REACH:], len(said) - WH_REACH) if word in WH_WORDS),
-                     default=None)
-        if opener is not None and opener >= 0:
+        near_end = range(len(said) - 1, max(len(said) - WH_REACH, 0) - 1, -1)
+        opener = next((i for i in near_end if said[i] in WH_WORDS), None)
+        if opener is not None:
             # The question word stayed in the context ("... I keep asking myself why {does cancer
             # spread}", "... goes to the bone which type {is that usually}"): from it on, the
             # words belong to the question.
