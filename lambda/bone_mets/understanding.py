@@ -409,7 +409,8 @@ class Reader:
         # medicine}"): the side effect is the subject.
         # ... or with medicines named as such ("{jaw problems} from {bone meds}").
         named_here = {found[3] for found in self._named(full)}
-        if _best(self.aspects, full) == MEDICINES:
+        side_anywhere = _best(self.aspects, full)
+        if side_anywhere == MEDICINES:
             named_here.add(self.content.aspects[MEDICINES].default)
         side_effect = self._side_effect_over(named_here)
         topic = named = side_effect or self._topic(question_part)
@@ -449,7 +450,7 @@ class Reader:
         # ("my mum's on chemo, is that normal"), not when it names its own subject ("the scan
         # report says osteolytic, what does that mean" asks what osteolytic is, not about scans).
         from_story = said_before and not asked and named in (None, self.subject)
-        return topic, asked_side or (_best(self.aspects, full) if from_story else None)
+        return topic, asked_side or (side_anywhere if from_story else None)
 
     @cached_property
     def _cancer_kinds(self) -> re.Pattern[str] | None:
