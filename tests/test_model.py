@@ -10,7 +10,7 @@ import pytest
 import voice_model
 from voice_model import ModelError, build_models, check_model, expand, load_model, load_phrases, render
 from conftest import LOCALES
-from bone_mets.understanding import QUESTION_CARRIERS
+from bone_mets.understanding import OPENING_WORDS, QUESTION_CARRIERS
 
 
 
@@ -70,7 +70,7 @@ def test_every_handled_intent_is_in_the_model(content):
     intents = {i["name"] for i in load_model(voice_model.model_path("en-US"))
                ["interactionModel"]["languageModel"]["intents"]}
     handled = {"TopicIntent", "CancerSpreadIntent", "SymptomReportIntent", "MoreDetailIntent",
-               *QUESTION_CARRIERS, "FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent",
+               *QUESTION_CARRIERS, "FreeSpeechIntent", "NotSpeechIntent", *OPENING_WORDS, "NoAndIntent", "YesAndIntent",
                "AdviceRequestIntent",
                *content.fixed_intents, *content.aspect_by_intent}
     built_ins = {f"AMAZON.{n}Intent" for n in

@@ -17,7 +17,7 @@ import pytest
 
 import corpus
 import voice_model
-from bone_mets.understanding import model_text
+from bone_mets.understanding import OPENING_WORDS, model_text
 from conftest import LOCALES
 from events import spoken
 from simulator import Session
@@ -100,13 +100,13 @@ def test_a_crisis_told_about_someone_else_keeps_the_person_in_the_words(handler,
 
 @pytest.mark.parametrize("utterance, kept", [("legs numb cant walk", "legs numb"),
                                              ("dont wanna be here", "wanna be here"),
-                                             ("lowkey wanna unalive myself", "wanna unalive myself")])
+                                             ("lowkey wanna unalive myself", "want to unalive myself")])
 def test_fragments_as_a_recogniser_writes_them_reach_the_reader(locale_matcher, utterance, kept):
     # No subject, no apostrophe: without carriers for these openings the sentence matched
     # nothing, and a device sends that to the fallback without its words.
     match = locale_matcher[1].match(utterance)
     assert match.intent != "AMAZON.FallbackIntent"
-    assert kept in " ".join(slot.value for slot in match.slots)
+    assert kept in model_text(match.intent, {slot.name: slot.value for slot in match.slots})
 
 
 @pytest.mark.parametrize("utterance, kept", [("rather be dead", "be dead"), ("started cutting again", "cutting again"),
@@ -151,4 +151,19 @@ def test_a_negative_word_reaches_the_reader(locale_matcher, utterance, read):
     # opposite ("my legs work"): negative carriers have their own intent, whose word is put back.
     match = locale_matcher[1].match(utterance)
     assert match.intent == "NotSpeechIntent"
+    assert model_text(match.intent, {slot.name: slot.value for slot in match.slots}) == read
+
+
+@pytest.mark.parametrize("utterance, read", [("ending it", "ending it"),
+                                             ("ready to go now", "ready to go now"),
+                                             ("rather be dead", "want to be dead"),
+                                             ("done with life", "tired of life"),
+                                             ("um thinking about the bridge", "thinking about the bridge"),
+                                             ("saved up my oxy", "saving up my oxy")])
+def test_an_opening_that_means_something_reaches_the_reader(locale_matcher, utterance, read):
+    # Said without a subject, an opening's word is the statement: "ready to go now" without
+    # "ready to" is a goodbye, and "ending it" without "ending" is only "it". Each such opening
+    # has its own intent, whose word the reader puts back.
+    match = locale_matcher[1].match(utterance)
+    assert match.intent in OPENING_WORDS
     assert model_text(match.intent, {slot.name: slot.value for slot in match.slots}) == read

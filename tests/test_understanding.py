@@ -67,6 +67,12 @@ def test_statements(reader, words, kind, topic):
     ("blation the treatment where they use heat or cold", "ablation", "treatment"),  # no "where" asked
     ("a treatment with needles that freezes or heats the tumour", "ablation", "treatment"),
     ("which bones do they go to and where they usually start", None, "locations"),
+    # a misheard name must sound alike beyond the word it shares: skin is not kidney, brain not breast
+    ("skin cancer", None, None),
+    ("brain cancer", None, None),
+    ("long cancer", "lung", None),
+    ("why does cancer end up in the bones in the first place", "bone_metastases", "causes"),
+    ("what does prostate cancer do to the bone", "prostate", "types"),  # the damage it does is its type
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -109,6 +115,14 @@ def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it
     # THEN the subject and the side asked about are the ones meant
     assert reader.place(words, context=context)[:2] == (topic, aspect)
+
+
+def test_a_carriers_question_word_opens_the_question_after_it(reader):
+    # GIVEN a long question whose carrier took its question word ("{my missus has got breast
+    # cancer} what {sort of bone spread does breast usually cause}")
+    words, context = "sort of bone spread does breast usually cause", "my missus has got breast cancer"
+    # THEN the question starts where the carrier's word stood, not at its later "does"
+    assert reader.place(words, context=context, carried=True)[:2] == ("breast", "types")
 
 
 @pytest.mark.parametrize("words", ["that one", "those ones", "the one you said", "is it dangerous"])

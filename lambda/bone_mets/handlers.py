@@ -26,8 +26,8 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (FREE_SLOTS, QUESTION_CARRIERS, STATEMENT_INTENTS, Meaning, Reader, request_words,
-                            slot_value, understand)
+from .understanding import (FREE_SLOTS, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, Meaning, Reader,
+                            request_words, slot_value, understand)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -424,7 +424,7 @@ WHY_ASPECT = "causes"  # the side a "why" question asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
 FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",
-                     "NoAndIntent", "YesAndIntent")
+                     *sorted(OPENING_WORDS), "NoAndIntent", "YesAndIntent")
 QUESTION_INTENTS = (*FREE_WORD_INTENTS, "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
 # What the conversation's own words do when the reader finds them in a slot.
 CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,

@@ -32,6 +32,10 @@ SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "a
 MAX_WORDS_READ = 60  # longer than anyone speaks in one turn: the rest is not read
 FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
 FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
+# The words a heard phrase does not share with a name must sound alike too: "skin cancer" scores
+# 83 against "kidney cancer" and "brain cancer" 80 against "breast cancer" on their shared
+# "cancer" alone, while "long cancer" (75 for "long"/"lung") is misheard lung cancer.
+FUZZY_CUTOFF_UNSHARED = 70
 # Every custom slot of the model, in the order their words are spoken in its samples
 # ("{context} what {query}", "{symptom} and {detail}", "{topic} and {other}"). DANGER holds
 # emergency and crisis phrases, so a resolved DANGER value is itself a meaning.
@@ -44,9 +48,16 @@ STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
 QUESTION_WORDS = {"WhyQuestionIntent": "why", "HowQuestionIntent": "how", "WhereQuestionIntent": "where",
                   "WhichQuestionIntent": "which", "WhoQuestionIntent": "who", "WhenQuestionIntent": "when"}
 # A negative word is put back the same way ("i {don't} want to go on" is not "want to go on").
-CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "NotSpeechIntent": "not"}
+# So is an opening whose word means something, said without a subject ("{ending} it", "{tired
+# of} living", "{ready to} go now"): its spellings share an intent, and one word stands for them.
+OPENING_WORDS = {"EndingSpeechIntent": "ending", "PlanningSpeechIntent": "planning", "SavingSpeechIntent": "saving",
+                 "ThinkingSpeechIntent": "thinking", "WantSpeechIntent": "want to", "ReadySpeechIntent": "ready to",
+                 "TiredSpeechIntent": "tired of", "HateSpeechIntent": "hate", "StartedSpeechIntent": "started",
+                 "TookSpeechIntent": "took", "GaveSpeechIntent": "gave", "WroteSpeechIntent": "wrote"}
+CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "NotSpeechIntent": "not",
+                 **OPENING_WORDS}
 QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
-UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent"})
+UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
 # Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
@@ -240,7 +251,8 @@ class Reader:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
             return Meaning(label)
-        topic, aspect, follows_up = self.place(text, context, asked)
+        topic, aspect, follows_up = self.place(text, context, asked,
+                                               carried=read_after in QUESTION_CARRIERS and bool(context))
         if label == "feelings":
             # A feeling told, then a question about a topic ("I'm scared to death of needles, so
             # how does the ablation work"): the question is answered.
@@ -300,16 +312,20 @@ class Reader:
             start = cut
         return None
 
-    def place(self, text: str, context: str = "", asked: bool = False) -> tuple[str | None, str | None, bool]:
+    def place(self, text: str, context: str = "", asked: bool = False,
+              carried: bool = False) -> tuple[str | None, str | None, bool]:
         """What the rules place in the words: (topic, aspect, follows_up). The topic is the one
         named (or a misheard name); the aspect the side asked about; follows_up, that the words
-        point back at the last answer ("it", "the mixed one"). See _subject for `asked`."""
+        point back at the last answer ("it", "the mixed one"). See _subject for `asked`.
+        carried: a question carrier's own word stood between the context and the text ("{context}
+        what {text}"), so the text opens a question."""
         if context:
             text, context = self._regroup(text, context)
         words = _strip(self._words(f"{context} {text}"), self.fillers)
         question_part = f" {' '.join(_strip(self._words(text), self.fillers))} "
         said_before = f" {' '.join(self._words(context))} " if context else ""
-        last = self._last_question(words, asked)
+        opened_at = len(words) - len(self._words(text)) if carried and context else None
+        last = self._last_question(words, asked, opened_at)
         if last is not None:
             question_part, said_before = last
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
@@ -317,18 +333,21 @@ class Reader:
             topic = self._fuzzy(words)
         return topic, aspect, bool(_best(self.lists["pronouns"], question_part))
 
-    def _last_question(self, words: list[str], asked: bool) -> tuple[str, str] | None:
+    def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
         """In a long stretch of speech, the last question in it that names a topic or a side
         ("... she is taking chemo now and we're all worried so please tell whether ovarian cancer
         goes to the bones"), as (question, what was said before it); None if there is none, or
-        the speech is short enough for the carrier's split to be trusted."""
+        the speech is short enough for the carrier's split to be trusted. opened_at: where a
+        carrier's question word stood (the carrier took it: "{my missus has breast cancer} what
+        {sort of bone spread does breast usually cause}")."""
         if len(words) < LONG_SPEECH_WORDS or asked:
             return None
         # A question word ("what", "why") opens a question before an auxiliary does ("what type
         # {does} breast cancer cause"); a question starts at the first of its question words.
         for openers in (WH_WORDS, self.question_starts):
             for start in range(len(words) - 1, 0, -1):
-                if words[start] not in openers or words[start - 1] in self.question_starts:
+                opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
+                if not opens or (words[start - 1] in self.question_starts and start != opened_at):
                     continue
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
@@ -554,9 +573,11 @@ class Reader:
             if len(candidate.replace(" ", "")) < 6:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 else FUZZY_CUTOFF
-            found = process.extractOne(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-            if found and (best is None or found[1] > best[1]):
-                best = found
+            for found in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
+                                         score_cutoff=cutoff, limit=3):
+                if _unshared_alike(candidate, found[0]) and (best is None or found[1] > best[1]):
+                    best = found
+                    break
         return self._fuzzy_choices[best[0]] if best else None
 
     def _term(self, words: list[str]) -> str | None:
@@ -566,6 +587,20 @@ class Reader:
             return None
         remaining = [w for w in words if w not in self.filler_words]
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
+
+
+def _unshared_alike(heard: str, name: str) -> bool:
+    """True if the words `heard` does not share with `name` sound like name's other words
+    (or there are none): a shared "cancer" does not make "skin cancer" kidney cancer."""
+    from rapidfuzz import fuzz
+
+    def unshared(words: list[str], other: list[str]) -> str:
+        # "cancer" and "cancers" are shared: a word near enough to one of the other's
+        return " ".join(w for w in words if not any(fuzz.ratio(w, o) >= FUZZY_CUTOFF for o in other))
+
+    heard_words, name_words = heard.split(), name.split()
+    own, others = unshared(heard_words, name_words), unshared(name_words, heard_words)
+    return not own or not others or fuzz.ratio(own, others) >= FUZZY_CUTOFF_UNSHARED
 
 
 def model_intent(intent: str | None, context: str = "") -> str | None:
@@ -657,9 +692,10 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
             return Meaning("report", topic=reader.most_urgent(symptoms))
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic) if topic else None
-    if reader.says_nothing(" ".join(words.values())):
+    if name not in OPENING_WORDS and reader.says_nothing(" ".join(words.values())):
         # "what are the side effects of {it}", "{any} side effects": words with nothing in them
         # but a pointer back mean the last topic; the rules know that, the model has nothing to read.
+        # ("{ending} it" says something: its opening's word.)
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic, follows_up=topic is None,
                        plainly=topic is None and reader.asks_plainly(" ".join(words.values())))
@@ -762,5 +798,5 @@ def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words
 
 
-__all__ = ["QUESTION_CARRIERS", "Meaning", "Reader", "heard_words", "model_text", "slot_value", "understand",
-           "request_words", "with_carrier_word"]
+__all__ = ["OPENING_WORDS", "QUESTION_CARRIERS", "Meaning", "Reader", "heard_words", "model_text", "slot_value",
+           "understand", "request_words", "with_carrier_word"]
