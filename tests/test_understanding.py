@@ -438,3 +438,14 @@ def test_what_kind_of_a_treatment_asks_about_that_treatment(reader, words, topic
     # GIVEN "what kind of {a treatment}", which names the types' cue but not their subject
     # THEN the treatment itself, not the three types of bone metastases asked of it
     assert reader.place(words)[:2] == (topic, None)
+
+
+@pytest.mark.parametrize("context, words, kind", [
+    # the question after the carrier's word asks no advice: the story before it is its subject
+    ("my oncologist wants to start me on bisphosphonates", "are the risks", "question"),
+    # ... while a question that asks for advice still gets the care team
+    ("my back hurts so much", "painkiller should i take", "advice"),
+    ("my doctor gave me bisphosphonates", "dose should i take", "advice"),
+])
+def test_advice_is_read_from_the_question_asked(reader, context, words, kind):
+    assert reader.read(words, context=context, intent="QuestionIntent").kind == kind

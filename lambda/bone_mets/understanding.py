@@ -238,6 +238,11 @@ class Reader:
         label = decide(probabilities, self.model.thresholds)
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
+        elif label == "advice" and read_after in QUESTION_CARRIERS and context and text \
+                and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
+            # The question is what follows the carrier's question word, and read alone it asks
+            # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}").
+            label = "question"
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
         if label == "emergency":
