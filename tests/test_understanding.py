@@ -449,3 +449,17 @@ def test_what_kind_of_a_treatment_asks_about_that_treatment(reader, words, topic
 ])
 def test_advice_is_read_from_the_question_asked(reader, context, words, kind):
     assert reader.read(words, context=context, intent="QuestionIntent").kind == kind
+
+
+@pytest.mark.parametrize("words, symptom", [
+    # the symptom told after the request, opened by a person ("... {my shin cracked} ...")
+    ("i head up to emergency or just ring the gp my shin cracked when i stepped off the kerb", "fractures"),
+    # ... and told though a danger reading of it comes first
+    ("i take my wife to the er she hasn't gone to the bathroom in five days and she seems kind of out of it",
+     "hypercalcemia"),
+])
+def test_advice_finds_the_symptom_told_beside_it(reader, words, symptom):
+    # "should" went with the carrier; the advice answer closes with the call-your-doctor prompt
+    # because the symptom is found
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("advice", symptom)

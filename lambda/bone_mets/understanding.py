@@ -300,7 +300,14 @@ class Reader:
         few to tell anything, or tell no symptom)."""
         if len(words) < MIN_CLAUSE_WORDS:
             return None
-        label = decide(self.probabilities(" ".join(words)), self.model.thresholds)
+        probabilities = self.probabilities(" ".join(words))
+        label = decide(probabilities, self.model.thresholds)
+        likeliest = max(probabilities, key=probabilities.__getitem__)
+        if label not in REPORTS and (label == "emergency" or likeliest in REPORTS):
+            # A danger reading, chosen for recall, comes first; but the words still tell their
+            # likeliest symptom ("she hasn't gone in five days": high calcium, read 0.29).
+            symptom = max(REPORTS, key=lambda report: probabilities.get(report, 0.0))
+            label = symptom if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM else label
         return label.partition(":")[2] if label in REPORTS else None
 
     def _symptom_told(self, said: str) -> str | None:
@@ -308,7 +315,10 @@ class Reader:
         outweighs it when the sentence is read whole ("{my ribs are killing me} can I double up
         on the co-codamol", "should I call tonight {or wait, he's been so mixed up}")."""
         words = normalise(said).split()
-        cuts = [i for i, word in enumerate(words) if word in ADVICE_OPENERS] + [len(words)]
+        # A clause opens at an advice word or at a person ("should I take her to the ER {she
+        # hasn't gone in five days}", "{ring the GP} {my shin cracked}").
+        cuts = [i for i, word in enumerate(words) if word in ADVICE_OPENERS or (i and word in SUBJECT_STARTS)] \
+            + [len(words)]
         start = 0
         for cut in cuts:
             symptom = self._symptom_in(words[start:cut])
