@@ -305,7 +305,7 @@ class Reader:
         likeliest = max(probabilities, key=probabilities.__getitem__)
         if label not in REPORTS and (label == "emergency" or likeliest in REPORTS):
             # A danger reading, chosen for recall, comes first; but the words still tell their
-            # likeliest symptom ("she hasn't gone in five days": high calcium, read 0.29).
+            # likeliest symptom ("she hasn't gone in five days": high calcium).
             symptom = max(REPORTS, key=lambda report: probabilities.get(report, 0.0))
             label = symptom if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM else label
         return label.partition(":")[2] if label in REPORTS else None
@@ -588,11 +588,12 @@ class Reader:
             if len(candidate.replace(" ", "")) < 6:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 else FUZZY_CUTOFF
-            for found in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
-                                         score_cutoff=cutoff, limit=3):
-                if _unshared_alike(candidate, found[0]) and (best is None or found[1] > best[1]):
-                    best = found
-                    break
+            # the best of the closest names whose other words sound alike too
+            found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
+                                                     score_cutoff=cutoff, limit=3)
+                          if _unshared_alike(candidate, f[0])), None)
+            if found and (best is None or found[1] > best[1]):
+                best = found
         return self._fuzzy_choices[best[0]] if best else None
 
     def _term(self, words: list[str]) -> str | None:
