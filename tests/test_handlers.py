@@ -149,6 +149,18 @@ def test_aspect_the_source_lacks_is_said_before_the_general_answer(dialog, conte
     assert content.default.topics["treatment"].more in spoken(dialog.fixture("yes"))
 
 
+@pytest.mark.parametrize("topic, other", [(("surgery", "surgery"), None),
+                                          (("ablation", "ablation"), ("radiation", "radiation_therapy"))])
+def test_types_of_a_treatment_get_the_treatment_itself(dialog, content, topic, other):
+    # GIVEN "what types of surgery are there", "how is ablation different from radiation"
+    # (TypesIntent): the three types are bone metastases' own, so no gap and no types
+    slots = {"topic": topic, **({"other": other} if other else {})}
+    said = spoken(dialog.intent("TypesIntent", **slots))
+    # THEN what the article says of the treatment is the answer
+    assert said.startswith(content.default.topics[topic[1]].summary)
+    assert "doesn't cover" not in said and "three types" not in said
+
+
 def test_a_gap_never_offers_another_topics_side_effect(dialog):
     # GIVEN radiation therapy was just explained
     dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))

@@ -383,9 +383,12 @@ class ContentHandler(AbstractRequestHandler):
             return self.answer(handler_input, local.topics[target], touches=touches)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
             or (aspect.offer_default and subject.id in self.overviews and not named and aspect.id != WHY_ASPECT)
-        if aspect.id == WHY_ASPECT and named and subject is not None and subject.kind != "cancers" and not general:
+        if aspect.id in (WHY_ASPECT, TYPES_ASPECT) and named and subject is not None and subject.kind != "cancers" \
+                and not general:
             # "why are bisphosphonates used", "why does early diagnosis help": what the article
-            # says of the subject is its answer, not the causes of bone metastases.
+            # says of the subject is its answer, not the causes of bone metastases. So for "what
+            # types of surgery are there", "how is ablation different from radiation": the three
+            # types are bone metastases' own.
             return self.answer(handler_input, subject, touches=told)
         # About a cancer, a side the article answers for bone metastases in general ("how do they
         # treat it?" after ovarian cancer) gets that answer, unless it differs by cancer (types).
@@ -421,6 +424,7 @@ def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
 
 
 WHY_ASPECT = "causes"  # the side a "why" question asks about
+TYPES_ASPECT = "types"  # the side "what types of" asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
 FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",
