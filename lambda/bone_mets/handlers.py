@@ -26,8 +26,8 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (FREE_SLOTS, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, Meaning, Reader,
-                            request_words, slot_value, understand)
+from .understanding import (FREE_SLOTS, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES, Meaning,
+                            Reader, request_words, slot_value, understand)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -383,7 +383,7 @@ class ContentHandler(AbstractRequestHandler):
             return self.answer(handler_input, local.topics[target], touches=touches)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
             or (aspect.offer_default and subject.id in self.overviews and not named and aspect.id != WHY_ASPECT)
-        if aspect.id in (WHY_ASPECT, TYPES_ASPECT) and named and subject is not None and subject.kind != "cancers" \
+        if aspect.id in (WHY_ASPECT, TYPES) and named and subject is not None and subject.kind != "cancers" \
                 and not general:
             # "why are bisphosphonates used", "why does early diagnosis help": what the article
             # says of the subject is its answer, not the causes of bone metastases. So for "what
@@ -424,7 +424,6 @@ def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
 
 
 WHY_ASPECT = "causes"  # the side a "why" question asks about
-TYPES_ASPECT = "types"  # the side "what types of" asks about
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
 FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",

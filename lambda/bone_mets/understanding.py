@@ -256,8 +256,7 @@ class Reader:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
             return Meaning(label)
-        topic, aspect, follows_up = self.place(text, context, asked,
-                                               carried=read_after in QUESTION_CARRIERS and bool(context))
+        topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
         if label == "feelings":
             # A feeling told, then a question about a topic ("I'm scared to death of needles, so
             # how does the ablation work"): the question is answered.
