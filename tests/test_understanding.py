@@ -73,6 +73,16 @@ def test_statements(reader, words, kind, topic):
     ("long cancer", "lung", None),
     ("why does cancer end up in the bones in the first place", "bone_metastases", "causes"),
     ("what does prostate cancer do to the bone", "prostate", "types"),  # the damage it does is its type
+    ("which cancers cause the mixed type", "mixed", None),  # the type's answer names its cancers
+    ("which cancers usually cause that kind", None, "causes"),  # of the one pointed at
+    ("how many cancers end up going to the bones", "bone_metastases", "frequency"),  # not which ones
+    ("which cancers are most likely to spread", "cancers", "frequency"),
+    ("what tests will the doctor do for this", None, "diagnosis"),  # tests done, not a treatment
+    ("what else can they do for bone mets", "bone_metastases", "treatment"),
+    ("hormone tablets for his prostate is that one of the treatments", "hormone_therapy", "treatment"),
+    ("what's the other one with the needles", "ablation", None),
+    ("what are the other main symptoms", "symptoms", "symptoms"),
+    ("i keep wondering why did the cancer go into his bones", "bone_metastases", "causes"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -463,3 +473,29 @@ def test_advice_finds_the_symptom_told_beside_it(reader, words, symptom):
     # because the symptom is found
     meaning = reader.read(words, intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.topic) == ("advice", symptom)
+
+
+@pytest.mark.parametrize("intent, words, kind", [
+    ("TopicIntent", "for lung cancer", "question"),  # no one is said to have it
+    ("TopicIntent", "lung cancer", "question"),
+    ("FreeSpeechIntent", "my wife has lung cancer", "diagnosed"),
+    ("SymptomReportIntent", "breast cancer", "diagnosed"),  # "I have {breast cancer}": the carrier told whose
+])
+def test_a_diagnosis_is_told_of_someone(reader, intent, words, kind):
+    assert reader.read(words, intent=intent).kind == kind
+
+
+@pytest.mark.parametrize("first, then, expected", [
+    # a cancer alone after a side that differs by cancer: that side of this cancer
+    (("TypesIntent", {"cancer": ("kidney cancer", "kidney")}), ("TopicIntent", {"topic": ("for lung cancer", None)}),
+     "Osteolytic"),
+    # which cancers cause the type just described: that type, whose answer names them
+    (("TopicIntent", {"topic": ("osteoblastic", "osteoblastic")}),
+     ("QuestionIntent", {"query": ("which cancers usually cause that kind", None)}), "bladder"),
+    # which medicine of those is used most: bisphosphonates
+    (("MedicationsIntent", {}), ("QuestionIntent", {"query": ("which of those do doctors use most often", None)}),
+     "Bisphosphonates are the medicines doctors use most often"),
+])
+def test_a_follow_up_about_the_last_answer(dialog, first, then, expected):
+    dialog.intent(first[0], **first[1])
+    assert expected in spoken(dialog.intent(then[0], **then[1]))

@@ -77,6 +77,12 @@ ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something e
 ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
                            "medicine", "drug", "cancer", "bit", "part"})
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
+CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
+FREQUENCY = "frequency"
+# Words that tell of a person: a diagnosis told without any ("for lung cancer", "lung cancer")
+# is a question about it, not news to be sorry about.
+PERSON_WORDS = frozenset({"i", "im", "i'm", "ive", "i've", "me", "my", "we", "us", "our", "he", "hes", "he's", "she",
+                          "shes", "she's", "his", "her", "him", "they", "their", "them", "has", "have", "had", "got"})
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
 MEDICINES = "medications"  # the side asking about medicines
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
@@ -158,6 +164,7 @@ class Reader:
         # Words with no meaning of their own ("it", "any", "the"): not "okay", "right", "please"
         self.empty_words = frozenset(reading["filler_words"])
         self.subject = content.slot_defaults["topic"]
+        self.cancers = content.slot_defaults["cancer"]  # the overview of which cancers spread
 
     # The model and the sign tables are loaded on first use (before a SnapStart snapshot, by
     # the skill's warm-up): a cold start that never meets an unresolved word never pays for them.
@@ -238,6 +245,8 @@ class Reader:
         label = decide(probabilities, self.model.thresholds)
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
+        elif label == "diagnosed" and read_after not in STATEMENT_INTENTS and not self.tells_of_someone(said):
+            label = "question"  # "and for lung cancer": no one is said to have it
         elif label == "advice" and read_after in QUESTION_CARRIERS and context and text \
                 and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
             # The question is what follows the carrier's question word, and read alone it asks
@@ -345,7 +354,12 @@ class Reader:
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
-        return topic, aspect, bool(_best(self.lists["pronouns"], question_part))
+        points_back = bool(_best(self.lists["pronouns"], question_part))
+        if topic == self.cancers and aspect == CAUSES and points_back:
+            # "which cancers cause that kind": the cancers of the one pointed at, whose answer
+            # (a type's, or the causes of bone metastases) names them
+            return None, aspect, True
+        return topic, aspect, points_back
 
     def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
         """In a long stretch of speech, the last question in it that names a topic or a side
@@ -427,6 +441,12 @@ class Reader:
         said = self._words(words)
         return bool(said) and all(word in self.empty_words for word in said)
 
+    def tells_of_someone(self, words: str) -> bool:
+        """True if the words tell of a person ("my wife", "he has", "diagnosed")."""
+        spoken = normalise(words).split()
+        return bool(PERSON_WORDS & set(spoken)) or any(word.startswith("diagnos") for word in spoken) \
+            or bool(_best(self.lists["others"], padded(words)))
+
     def about_other(self, words: str) -> bool:
         """True if a crisis told is someone else's ("my brother keeps saying he wants to die"):
         words about another person, and none about the speaker beyond how they came to know."""
@@ -483,6 +503,16 @@ class Reader:
         # ("my mum's on chemo, is that normal"), not when it names its own subject ("the scan
         # report says osteolytic, what does that mean" asks what osteolytic is, not about scans).
         from_story = said_before and not asked and named in (None, self.subject)
+        if topic == self.cancers:
+            topics = self.content.default.topics
+            if asked_side == CAUSES:
+                # "which cancers cause the mixed type": the type, whose own answer names them
+                for *_, other in sorted(self._named(question_part), reverse=True):
+                    if other != self.cancers and topics[other].aspects.get(CAUSES) == other:
+                        return other, None
+            elif asked_side == FREQUENCY and "how" in question_part.split():
+                # "how many cancers end up in the bones": how common, not which cancers
+                return self.subject, asked_side
         return topic, asked_side or (side_anywhere if from_story else None)
 
     @cached_property
