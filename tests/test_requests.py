@@ -269,3 +269,13 @@ def test_no_request_kind_logs_what_a_person_said_or_an_id(handler, caplog):
     assert caplog.records
     for record in caplog.records:
         assert "SECRET" not in record.getMessage() and "TEST-0002" not in record.getMessage()
+
+
+@pytest.mark.parametrize("slots", [
+    {"symptom": ("", "0")},  # an id no slot type of ours has, with no words
+    {"topic": ("osteoblastic", "another-skills-id")},
+    {"danger": ("", "not-a-danger")},
+])
+def test_a_resolved_id_we_do_not_have_is_read_as_words_not_a_crash(dialog, slots):
+    said = spoken(dialog.intent("AdviceRequestIntent", **slots))
+    assert said and "went wrong" not in said

@@ -499,3 +499,12 @@ def test_a_diagnosis_is_told_of_someone(reader, intent, words, kind):
 def test_a_follow_up_about_the_last_answer(dialog, first, then, expected):
     dialog.intent(first[0], **first[1])
     assert expected in spoken(dialog.intent(then[0], **then[1]))
+
+
+@pytest.mark.parametrize("intent, words, kind", [
+    ("TopicIntent", "bone pain", "question"),  # "tell me about {bone pain}"
+    ("TopicIntent", "my hip hurts all the time", "report"),
+    ("SymptomReportIntent", "bone pain", "report"),  # "I have {bone pain}"
+])
+def test_a_symptom_is_told_of_someone(reader, intent, words, kind):
+    assert reader.read(words, intent=intent).kind == kind

@@ -42,6 +42,7 @@ FUZZY_CUTOFF_UNSHARED = 70
 SPOKEN_ORDER = ("context", "danger", "symptom", "topic", "cancer", "detail", "other", "query")
 FREE_SLOTS = ("query", "context")  # always read: their values are examples, never a meaning
 STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
+TOPIC_INTENT = "TopicIntent"  # "tell me about {topic}", "{topic}": names what it asks about
 # A carrier's own word that makes the meaning, put back before the question's words, since a
 # carrier never reaches the skill: "why {did my cancer spread}" asks about causes, "how {many
 # cancers spread}" how common it is. Each such question word has its own intent.
@@ -68,7 +69,8 @@ CONVERSATION = ("yes", "no", "stop", "repeat", "help")
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
-READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye")
+READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
+                 "watch_for")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
@@ -245,8 +247,11 @@ class Reader:
         label = decide(probabilities, self.model.thresholds)
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
-        elif label == "diagnosed" and read_after not in STATEMENT_INTENTS and not self.tells_of_someone(said):
-            label = "question"  # "and for lung cancer": no one is said to have it
+        elif self._told_of_no_one(label, read_after, said):
+            label = "question"
+        elif label == "advice" and WH_WORDS & set(normalise(said).split()) \
+                and _best(self.lists["watch_for"], padded(said)):
+            label = "question"  # "what should we watch out for": the signs the article names, no decision asked
         elif label == "advice" and read_after in QUESTION_CARRIERS and context and text \
                 and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
             # The question is what follows the carrier's question word, and read alone it asks
@@ -440,6 +445,14 @@ class Reader:
         fillers, which the model, trained on sentences, would read into whatever it likes."""
         said = self._words(words)
         return bool(said) and all(word in self.empty_words for word in said)
+
+    def _told_of_no_one(self, label: str, read_after: str | None, said: str) -> bool:
+        """A diagnosis or a symptom read where no one is said to have it ("and for lung cancer",
+        "tell me about bone pain"): it is asked about. A statement's carrier ("I have {...}")
+        told whose it is; the article's own emergency is never talked down."""
+        told = (label == "diagnosed" and read_after not in STATEMENT_INTENTS) or \
+            (label in REPORTS and label != "report:spinal_cord_compression" and read_after == TOPIC_INTENT)
+        return told and not self.tells_of_someone(said)
 
     def tells_of_someone(self, words: str) -> bool:
         """True if the words tell of a person ("my wife", "he has", "diagnosed")."""
@@ -720,8 +733,11 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     resolved: dict[str, str] = {}
     words: dict[str, str] = {}
     unresolved = False
+    known = reader.content.default.topics
     for slot_name in SPOKEN_ORDER:
         value_id, heard = slot_value(handler_input, slot_name)
+        if value_id not in known and not (slot_name == "danger" and value_id in ("crisis", "emergency")):
+            value_id = None  # an id none of our slot types has (a forged or another skill's request): words only
         if value_id and slot_name not in FREE_SLOTS:
             resolved[slot_name] = value_id
         elif heard:
