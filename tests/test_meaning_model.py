@@ -142,3 +142,17 @@ def test_training_reads_a_sign_split_across_two_slots():
     # THEN the sentence is also learned whole, cut at its start, and with one word inside left out
     assert "i really can't breathe now" in texts and "really can't breathe now" in texts
     assert any(len(t.split()) == 4 and t.startswith("i ") for t in texts)
+
+
+def test_a_round_of_conversations_joins_with_its_first_turns_and_its_follow_ups():
+    cases = [{"turns": [{"say": "What are the types?", "meaning": "question", "topic": "types"},
+                        {"say": "which one is breast cancer", "meaning": "followup"},
+                        {"say": "the second one", "meaning": "question", "topic": "osteoblastic"},
+                        {"say": "tell me more"}]}]
+    text = corpus.from_conversations(cases, "# Round x", topics=["types", "osteoblastic"])
+    blocks = (block.strip().split("\n") for block in text.split("\n\n")[1:])
+    groups = {lines[0]: lines[1:] for lines in blocks if lines[0]}
+    assert groups["== question: types"] == ["what are the types"]
+    assert groups["== followup"] == ["which one is breast cancer"]
+    assert groups["== question: osteoblastic"] == ["the second one"]  # a later turn standing alone
+    assert "tell me more" not in text  # no meaning given: no label

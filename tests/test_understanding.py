@@ -508,3 +508,16 @@ def test_a_follow_up_about_the_last_answer(dialog, first, then, expected):
 ])
 def test_a_symptom_is_told_of_someone(reader, intent, words, kind):
     assert reader.read(words, intent=intent).kind == kind
+
+
+@pytest.mark.parametrize("words", ["how are the bone medicines given", "how do they give bisphosphonates",
+                                   "how is zometa given"])
+def test_how_the_medicines_are_given_is_answered_from_the_article(dialog, content, words):
+    said = spoken(dialog.intent("QuestionIntent", query=(words, None)))
+    assert said.startswith(content.default.topics["giving_medicines"].summary)
+
+
+def test_an_illness_the_article_does_not_name_is_said_back_not_gone_on_from(dialog):
+    dialog.intent("CancerSpreadIntent")
+    said = spoken(dialog.intent("TopicIntent", topic=("skin cancer", None)))  # "what about {skin cancer}"
+    assert "skin cancer" in said

@@ -81,6 +81,8 @@ ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thi
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
 FREQUENCY = "frequency"
+ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
+                           "leukaemia", "myeloma", "sarcoma", "carcinoma", "disease"})
 # Words that tell of a person: a diagnosis told without any ("for lung cancer", "lung cancer")
 # is a question about it, not news to be sorry about.
 PERSON_WORDS = frozenset({"i", "im", "i'm", "ive", "i've", "me", "my", "we", "us", "our", "he", "hes", "he's", "she",
@@ -300,9 +302,11 @@ class Reader:
         if topic or aspect:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
                            told=self._told_before(context))
-        if follows_up or label == "followup":
+        term = self._term(words)
+        if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
             return Meaning("more", plainly=self.asks_plainly(said))
-        return Meaning("unknown", term=self._term(words))
+        # "what about skin cancer": an illness the article does not name is said back, not gone on from
+        return Meaning("unknown", term=term)
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
