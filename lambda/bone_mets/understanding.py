@@ -80,7 +80,7 @@ ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thi
                            "medicine", "drug", "cancer", "bit", "part"})
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
-FREQUENCY = "frequency"
+FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
 ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
                            "leukaemia", "myeloma", "sarcoma", "carcinoma", "disease"})
 # Words that tell of a person: a diagnosis told without any ("for lung cancer", "lung cancer")
