@@ -534,3 +534,33 @@ def test_a_catch_asked_of_a_medicine_is_its_side_effect(dialog, content):
     said = spoken(dialog.intent("QuestionIntent", query=("a catch with those", None)))
     # THEN the jaw, their side effect
     assert content.default.topics["osteonecrosis_of_the_jaw"].summary in said
+
+
+def test_an_aspect_intents_leftover_words_that_read_as_a_reply_do_not_unask_it(dialog, content):
+    # GIVEN high blood calcium's summary WHEN "what are the signs of {it then}" comes, its words read as a yes
+    dialog.intent("TopicIntent", topic=("hypercalcemia", "hypercalcemia"))
+    said = spoken(dialog.intent("SymptomsIntent", topic=("yes please", None)))
+    # THEN its signs, from its summary, not "that's everything"
+    assert content.default.topics["hypercalcemia"].summary in said
+
+
+@pytest.mark.parametrize("intent, slots, first, second", [
+    ("TypesIntent", {"topic": ("ablation", "ablation"), "other": ("radiation", "radiation_therapy")},
+     "ablation", "radiation_therapy"),  # "how is {ablation} different from {radiation}"
+    ("TypesIntent", {"topic": ("radiation", "radiation_therapy"), "other": ("ablation for bone mets", None)},
+     "radiation_therapy", "ablation"),  # the second name unresolved, placed by the rules
+    ("QuestionIntent", {"query": ("the difference is between osteolytic and osteoblastic", None)},
+     "osteolytic", "osteoblastic"),
+])
+def test_two_things_compared_are_both_answered_first_named_first(dialog, content, intent, slots, first, second):
+    said = spoken(dialog.intent(intent, **slots))
+    topics = content.default.topics
+    assert topics[first].summary in said and topics[second].summary in said
+    assert said.index(topics[first].summary) < said.index(topics[second].summary)
+
+
+def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, content):
+    # "the difference between {bone cancer} and {bone metastases}": bone cancer's own answer says it
+    said = spoken(dialog.intent("TypesIntent", topic=("bone cancer", "bone_cancer"),
+                                other=("bone metastases", "bone_metastases")))
+    assert said.startswith(content.default.topics["bone_cancer"].summary)

@@ -165,6 +165,10 @@ class ContentHandler(AbstractRequestHandler):
             # A cancer named after an answer about a side that differs by cancer ("which one is
             # it for prostate?" after the types): that side of this cancer.
             aspect = self._side_by_cancer(handler_input, topic)
+        compared = local.topics.get(meaning.also) if meaning.also else None
+        if topic is not None and compared is not None:
+            # "What's the difference between radiation and ablation": each one's summary, in turn
+            return self.answer(handler_input, compared, lead=(topic.summary,), touches=topic)
         carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
@@ -424,6 +428,7 @@ def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
 
 
 WHY_ASPECT = "causes"  # the side a "why" question asks about
+ASPECT_LEFTOVERS = ("yes", "no", "repeat", "help")  # readings of an aspect intent's leftover words, never its meaning
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
 FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",
@@ -559,13 +564,16 @@ class AspectQuestionHandler(ContentHandler):
         local = self.local(handler_input)
         aspect = self.content.aspect_by_intent[intent_name(handler_input)]
         meaning = self.meaning(handler_input)
-        if meaning is None or meaning.kind == "more" or (meaning.kind in ("question", "unknown")
-                                                         and meaning.topic is None and meaning.term is None):
+        if meaning is None or meaning.kind in ("more", *ASPECT_LEFTOVERS) \
+                or (meaning.kind in ("question", "unknown") and meaning.topic is None and meaning.term is None):
             # No subject named ("what are its side effects?", "what about the side effects"):
-            # the one just discussed.
+            # the one just discussed. Words left after the intent's carrier that read as a reply
+            # ("what are the signs of {it then}": yes) do not unask the intent's question.
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
         if meaning.places_nothing:
             return self.unknown(handler_input, meaning.term)
+        if meaning.also:  # "how is ablation different from radiation": both, not a side of one
+            return self.respond(handler_input, meaning)
         if meaning.kind in ("question", "beyond", "diagnosed", "feelings"):
             # The intent itself says which side is asked ("side effects of {zometa}", "how would I
             # know if {my cancer reached my bones}"): of the topic the words name, whatever else

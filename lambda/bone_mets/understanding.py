@@ -70,7 +70,7 @@ SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said 
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
-                 "watch_for")
+                 "watch_for", "compare")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
@@ -126,6 +126,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     perhaps_crisis: a crisis read at the line's lower threshold, not the crisis one ("i gave my
         guitar away, it's not like i'll play it again"): the answer is what the words asked, and
         the crisis line and the emergency number follow it.
+    also: a second topic the words compare the first with ("how is ablation different from
+        radiation"): both are answered.
     """
 
     kind: str
@@ -141,6 +143,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     plainly: bool = False
     nth: int | None = None
     perhaps_crisis: bool = False
+    also: str | None = None
 
     @property
     def safety(self) -> bool:
@@ -299,6 +302,9 @@ class Reader:
         # do") is answered.
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             return Meaning("beyond", topic=topic, term=self._term(words))
+        also = self._compared_with(text, topic)
+        if also:
+            return Meaning("question", topic=topic, also=also, told=self._told_before(context))
         if topic or aspect:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
                            told=self._told_before(context))
@@ -449,6 +455,24 @@ class Reader:
         fillers, which the model, trained on sentences, would read into whatever it likes."""
         said = self._words(words)
         return bool(said) and all(word in self.empty_words for word in said)
+
+    def _compared_with(self, text: str, topic: str | None) -> str | None:
+        """The second topic that the words compare `topic` with, if they do."""
+        question = padded(text)
+        if not _best(self.lists["compare"], question):
+            return None
+        return next((found[3] for found in sorted(self._named(question), reverse=True)
+                     if self.comparable(topic, found[3])), None)
+
+    def comparable(self, topic: str | None, other: str | None) -> bool:
+        """True if `other` can be answered beside `topic` (two treatments, two types, two cancers)."""
+        topics = self.content.default.topics
+        return bool(topic and other) and topic != other and topic in topics and other in topics \
+            and {topic, other}.isdisjoint({self.subject, self.cancers}) and topics[topic].kind == topics[other].kind
+
+    def topic_named(self, words: str) -> str | None:
+        """The topic these words name, if any."""
+        return self._topic(padded(words))
 
     def _told_of_no_one(self, label: str, read_after: str | None, said: str) -> bool:
         """A diagnosis or a symptom read where no one is said to have it ("and for lung cancer",
@@ -756,7 +780,7 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         if symptoms:  # the most urgent of the symptoms named
             return Meaning("report", topic=reader.most_urgent(symptoms))
         topic = resolved.get("topic") or resolved.get("cancer")
-        return Meaning("question", topic=topic) if topic else None
+        return Meaning("question", topic=topic, also=_compared(reader, topic, resolved, words)) if topic else None
     if name not in OPENING_WORDS and reader.says_nothing(" ".join(words.values())):
         # "what are the side effects of {it}", "{any} side effects": words with nothing in them
         # but a pointer back mean the last topic; the rules know that, the model has nothing to read.
@@ -790,8 +814,16 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     # Words that did resolve still name the topic ("what is the difference between {topic} and {other}").
     topic = resolved.get("topic") or resolved.get("cancer") or resolved.get("symptom")
     if topic and meaning.topic is None:
-        return meaning._replace(kind="question", topic=topic)
-    return meaning
+        meaning = meaning._replace(kind="question", topic=topic)
+    also = _compared(reader, meaning.topic, resolved, words) if meaning.kind == "question" else None
+    return meaning._replace(also=also, aspect=None) if also else meaning
+
+
+def _compared(reader: Reader, topic: str | None, resolved: dict[str, str], words: dict[str, str]) -> str | None:
+    """The topic the OTHER slot names beside `topic` ("the difference between {radiation} and
+    {ablation}"), if the two can be answered side by side."""
+    other = resolved.get("other") or (reader.topic_named(words["other"]) if words.get("other") else None)
+    return other if reader.comparable(topic, other) else None
 
 
 def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None, str | None]:
