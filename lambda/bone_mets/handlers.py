@@ -161,14 +161,14 @@ class ContentHandler(AbstractRequestHandler):
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if meaning.plainly and topic is None and aspect is None:
             return self.said_plainly(handler_input)
-        if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers":
-            # A cancer named after an answer about a side that differs by cancer ("which one is
-            # it for prostate?" after the types): that side of this cancer.
-            aspect = self._side_by_cancer(handler_input, topic)
         compared = local.topics.get(meaning.also) if meaning.also else None
         if topic is not None and compared is not None:
             # "What's the difference between radiation and ablation": each one's summary, in turn
             return self.answer(handler_input, compared, lead=(topic.summary,), touches=topic)
+        if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers":
+            # A cancer named after an answer about a side that differs by cancer ("which one is
+            # it for prostate?" after the types): that side of this cancer.
+            aspect = self._side_by_cancer(handler_input, topic)
         carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)

@@ -24,7 +24,7 @@ from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 from .content import Content, Topic
-from .meaning_model import MeaningModel, danger, decide, model_input, perhaps_crisis
+from .meaning_model import EMERGENCY_LABELS, MeaningModel, danger, decide, model_input, perhaps_crisis
 from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
@@ -66,6 +66,7 @@ LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "wel
 TERM_SLOTS = ("topic", "cancer", "other")
 # Meanings the model gives that the conversation answers like the built-in intent.
 CONVERSATION = ("yes", "no", "stop", "repeat", "help")
+DANGER_IDS = ("crisis", "emergency")  # the DANGER slot type's values, and the meanings a direction answers
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
@@ -85,8 +86,9 @@ ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tu
                            "leukaemia", "myeloma", "sarcoma", "carcinoma", "disease"})
 # Words that tell of a person: a diagnosis told without any ("for lung cancer", "lung cancer")
 # is a question about it, not news to be sorry about.
-PERSON_WORDS = frozenset({"i", "im", "i'm", "ive", "i've", "me", "my", "we", "us", "our", "he", "hes", "he's", "she",
-                          "shes", "she's", "his", "her", "him", "they", "their", "them", "has", "have", "had", "got"})
+# (normalise has already spelled out "i'm", "he's": only their unspelled forms are listed)
+PERSON_WORDS = frozenset({"i", "ive", "me", "my", "we", "us", "our", "he", "hes", "she", "shes", "his", "her", "him",
+                          "they", "their", "them", "has", "have", "had", "got"})
 SIDE_EFFECTS = "side_effects"  # the aspect whose answer is narrower than the topic it belongs to
 MEDICINES = "medications"  # the side asking about medicines
 REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", "report:hypercalcemia",
@@ -147,7 +149,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
 
     @property
     def safety(self) -> bool:
-        return self.kind in ("crisis", "emergency")
+        return self.kind in DANGER_IDS
 
     @property
     def places_nothing(self) -> bool:
@@ -479,7 +481,7 @@ class Reader:
         "tell me about bone pain"): it is asked about. A statement's carrier ("I have {...}")
         told whose it is; the article's own emergency is never talked down."""
         told = (label == "diagnosed" and read_after not in STATEMENT_INTENTS) or \
-            (label in REPORTS and label != "report:spinal_cord_compression" and read_after == TOPIC_INTENT)
+            (label in REPORTS and label not in EMERGENCY_LABELS and read_after == TOPIC_INTENT)
         return told and not self.tells_of_someone(said)
 
     def tells_of_someone(self, words: str) -> bool:
@@ -764,7 +766,7 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     known = reader.content.default.topics
     for slot_name in SPOKEN_ORDER:
         value_id, heard = slot_value(handler_input, slot_name)
-        if value_id not in known and not (slot_name == "danger" and value_id in ("crisis", "emergency")):
+        if value_id not in known and not (slot_name == "danger" and value_id in DANGER_IDS):
             value_id = None  # an id none of our slot types has (a forged or another skill's request): words only
         if value_id and slot_name not in FREE_SLOTS:
             resolved[slot_name] = value_id
@@ -772,7 +774,7 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
             unresolved = True
         if heard:
             words[slot_name] = heard
-    if resolved.get("danger") in ("crisis", "emergency"):
+    if resolved.get("danger") in DANGER_IDS:
         kind = resolved["danger"]
         return Meaning(kind, about_other=kind == "crisis" and reader.about_other(words.get("danger", "")))
     symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
