@@ -521,3 +521,46 @@ def test_an_illness_the_article_does_not_name_is_said_back_not_gone_on_from(dial
     dialog.intent("CancerSpreadIntent")
     said = spoken(dialog.intent("TopicIntent", topic=("skin cancer", None)))  # "what about {skin cancer}"
     assert "skin cancer" in said
+
+
+@pytest.mark.parametrize("intent, words, aspect", [
+    ("YesAndIntent", "yes uh which bones", "locations"),  # "right and uh {which bones}"
+    ("NoAndIntent", "no what about the treatment", "treatment"),
+])
+def test_a_reply_word_before_a_question_does_not_leave_it_unanswered(reader, intent, words, aspect):
+    meaning = reader.read(words, intent=intent)
+    assert (meaning.kind, meaning.aspect) == ("question", aspect)
+
+
+@pytest.mark.parametrize("words", ["yes please", "yes what", "no which one"])
+def test_a_reply_with_no_question_that_names_something_stays_a_reply(reader, words):
+    assert reader.read(words, intent="FreeSpeechIntent").kind in ("yes", "no")
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("what other treatments are there apart from the chemo", "treatment"),
+    ("what treatments are there other than radiation", "treatment"),
+    ("what side effects does radiation have besides tiredness", "radiation_therapy"),  # named before the cue
+])
+def test_a_thing_set_aside_is_not_what_is_asked(reader, words, topic):
+    assert reader.read(words, intent="QuestionIntent").topic == topic
+
+
+def test_what_kind_of_meds_asks_about_the_medicines(reader):
+    meaning = reader.read("what kind of meds they use for bone meds i mean mets", intent="QuestionIntent")
+    assert (meaning.topic, meaning.aspect) == ("medications", None)
+
+
+def test_bits_of_the_body_ask_where(reader):
+    meaning = reader.read("tend to go to like", intent="QuestionIntent",
+                          context="aye my da's got lung cancer and they're saying it's in his bones now which bits "
+                                  "of the body")
+    assert meaning.aspect == "locations"
+
+
+def test_a_question_after_an_unrelated_story_is_still_answered(reader):
+    # "{ha my cat nearly gave me a heart attack ... anyway} how {do doctors figure out ...}": the
+    # story reads as out of scope, the question read alone does not
+    meaning = reader.read("do doctors figure out if it's in the bones", intent="HowQuestionIntent",
+                          context="ha my cat nearly gave me a heart attack knocking a vase off the shelf anyway")
+    assert (meaning.kind, meaning.aspect) == ("question", "diagnosis")

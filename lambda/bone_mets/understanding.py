@@ -71,7 +71,7 @@ SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said 
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
-                 "watch_for", "compare")
+                 "watch_for", "compare", "besides")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
@@ -259,10 +259,11 @@ class Reader:
         elif label == "advice" and WH_WORDS & set(normalise(said).split()) \
                 and _best(self.lists["watch_for"], padded(said)):
             label = "question"  # "what should we watch out for": the signs the article names, no decision asked
-        elif label == "advice" and read_after in QUESTION_CARRIERS and context and text \
+        elif label in ("advice", "out_of_scope") and read_after in QUESTION_CARRIERS and context and text \
                 and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
             # The question is what follows the carrier's question word, and read alone it asks
-            # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}").
+            # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}")
+            # and is no stray ("{my cat nearly gave me a heart attack} how {do doctors find it}").
             label = "question"
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
@@ -276,7 +277,9 @@ class Reader:
         if label in CONVERSATION:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
-            return Meaning(label)
+            if not self._asks_past_reply(label, text, context, asked):
+                return Meaning(label)
+            label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
         if label == "feelings":
             # A feeling told, then a question about a topic ("I'm scared to death of needles, so
@@ -304,6 +307,8 @@ class Reader:
         # do") is answered.
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             return Meaning("beyond", topic=topic, term=self._term(words))
+        if topic and aspect and self._set_aside(text, topic):
+            topic, aspect = self.content.aspects[aspect].default, None
         also = self._compared_with(text, topic)
         if also:
             return Meaning("question", topic=topic, also=also, told=self._told_before(context))
@@ -351,6 +356,15 @@ class Reader:
                 return symptom
             start = cut
         return None
+
+    def _asks_past_reply(self, label: str, text: str, context: str, asked: bool) -> bool:
+        """A yes or no followed by a question that names what it asks ("right and uh which
+        bones", "no, what about the treatment"): the question is what the person wants, and
+        going on or stopping would leave it unanswered."""
+        if label not in ("yes", "no") or not WH_WORDS & set(normalise(text).split()):
+            return False
+        topic, aspect, _ = self.place(text, context, asked)
+        return bool(topic or aspect)
 
     def place(self, text: str, context: str = "", asked: bool = False,
               carried: bool = False) -> tuple[str | None, str | None, bool]:
@@ -465,6 +479,16 @@ class Reader:
             return None
         return next((found[3] for found in sorted(self._named(question), reverse=True)
                      if self.comparable(topic, found[3])), None)
+
+    def _set_aside(self, text: str, topic: str) -> bool:
+        """True if `topic` is named only after words that set it aside ("what other treatments
+        are there apart from the chemo"): the question asks about the others."""
+        question = padded(text)
+        cuts = [sign.position(question) for sign in self.lists["besides"] if sign.found_in(question)]
+        if not cuts:
+            return False
+        cut = min(cuts)
+        return self._topic(question[:cut + 1]) != topic and self._topic(question[cut:]) == topic
 
     def comparable(self, topic: str | None, other: str | None) -> bool:
         """True if `other` can be answered beside `topic` (two treatments, two types, two cancers)."""
