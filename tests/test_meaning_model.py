@@ -156,3 +156,34 @@ def test_a_round_of_conversations_joins_with_its_first_turns_and_its_follow_ups(
     assert groups["== followup"] == ["which one is breast cancer"]
     assert groups["== question: osteoblastic"] == ["the second one"]  # a later turn standing alone
     assert "tell me more" not in text  # no meaning given: no label
+
+
+def test_words_no_intent_took_count_as_hearing_the_crisis_line():
+    # GIVEN a crisis fragment no carrier took ("hopeless"): read as out of scope by rule, no model
+    examples = [corpus.Example("hopeless", "crisis", None, "r"), corpus.Example("what is it", "question", None, "r")]
+    predicted = [{"out_of_scope": 1.0}, {"question": 1.0}]
+    thresholds = {"crisis": 0.5, "emergency": 0.2, "line": 0.3}
+    # THEN not a crisis read, but the fallback answer's crisis line is heard, and counted so
+    assert reader_train.report(examples, predicted, thresholds)["crisis_line_recall"] == 0.0
+    result = reader_train.report(examples, predicted, thresholds, unheard=[True, False])
+    assert result["crisis_recall"] == 0.0 and result["crisis_line_recall"] == 1.0
+    assert reader_train.unheard(examples, reader_train.matcher_en_us()) == [True, False]
+
+
+@pytest.mark.parametrize("said, told", [
+    ("i've saved up my pills", r"^my \w+ has saved up (his|her) pills$"),
+    ("my legs went numb and i can't walk", r"^my \w+'s legs went numb and (he|she) can't walk$"),
+    ("nobody would miss me", r"^my \w+ says nobody would miss (him|her)$"),
+])
+def test_a_sentence_told_of_oneself_is_also_learned_told_of_someone_else(said, told):
+    import re
+
+    assert re.match(told, reader_train.told_of_someone_else(said))
+    example = corpus.Example(said, "crisis", None, "r")
+    texts = [view.text for view in reader_train.views(example, reader_train.matcher_en_us())]
+    assert reader_train.told_of_someone_else(said) in texts
+
+
+@pytest.mark.parametrize("said", ["what is osteolytic", "he says he wants to end it", "is it bone cancer"])
+def test_a_sentence_of_no_one_in_the_first_person_is_not_retold(said):
+    assert reader_train.told_of_someone_else(said) is None

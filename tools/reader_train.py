@@ -59,6 +59,11 @@ SETTINGS: dict[str, Any] = {
     # of 2026-12-01: crisis recall 88.7% against 87.3% with a weight per view, false alarms as
     # before.
     "sentence_weight": 4.0,
+    # A frightened sentence, a symptom, a feeling or a request told of oneself is also learned
+    # told of someone else ("i've saved up my pills": "my dad has saved up his pills"), so the
+    # person spoken of never decides the meaning. Grouped cross-validation on the corpus of
+    # 2026-12-02: crisis recall 93.6% against 93.1% without, false alarms as before.
+    "told_of_others": True,
 }
 # The intents a sentence may be heard in, for the safety views above.
 ANY_INTENT = ("QuestionIntent", "TopicIntent", "AdviceRequestIntent", "SymptomReportIntent", "CancerSpreadIntent",
@@ -108,10 +113,11 @@ def heard(matcher: UtteranceMatcher, sentence: str, settings: dict[str, Any] = S
 
 # What the skill answers without its model: a sentence whose slots all resolved, or that came in
 # an intent with no slot words, is read by rules (understanding._understand) and the intent.
+FALLBACK = "AMAZON.FallbackIntent"
 INTENT_MEANINGS = {"AMAZON.YesIntent": "yes", "AMAZON.NoIntent": "no", "AMAZON.StopIntent": "stop",
                    "AMAZON.CancelIntent": "stop", "AMAZON.NavigateHomeIntent": "stop", "AMAZON.RepeatIntent": "repeat",
                    "AMAZON.HelpIntent": "help", "AMAZON.StartOverIntent": "help", "MoreDetailIntent": "followup",
-                   "AMAZON.FallbackIntent": "out_of_scope", "AdviceRequestIntent": "advice"}
+                   FALLBACK: "out_of_scope", "AdviceRequestIntent": "advice"}
 
 
 def rule_reading(matcher: UtteranceMatcher, sentence: str, report_topics: Iterable[str]) -> str | None:
@@ -146,10 +152,50 @@ def views(example: corpus.Example, matcher: UtteranceMatcher, settings: dict[str
     if example.meaning in SAFETY_MEANINGS and settings["intent_feature"]:
         for n in range(settings["safety_intents"]):
             texts.append(model_input(example.text, ANY_INTENT[(crc + 3 * n) % len(ANY_INTENT)]))
+    told = told_of_someone_else(example.text) if settings.get("told_of_others") \
+        and example.meaning in (*SAFETY_MEANINGS, *TOLD) else None
+    if told:
+        tag = texts[0].partition(" ")[0] if texts[0].startswith("@") else None
+        texts += [told, f"{tag} {told}" if tag else ""]
     seen: set[str] = set()
     distinct = [t for t in texts if t and not (t in seen or seen.add(t))]
     weight = settings["sentence_weight"] / max(1, len(distinct))
     return [View(t, example.label, example.round, weight) for t in distinct]
+
+
+# Who a first-person sentence is told of instead, chosen by the sentence (stable, not random):
+# (who, he or she, his or her, him or her, himself or herself, his or hers).
+OTHERS = (("my mum", "she", "her", "her", "herself", "hers"), ("my dad", "he", "his", "him", "himself", "his"),
+          ("my husband", "he", "his", "him", "himself", "his"), ("my wife", "she", "her", "her", "herself", "hers"),
+          ("my friend", "he", "his", "him", "himself", "his"), ("my daughter", "she", "her", "her", "herself", "hers"),
+          ("my brother", "he", "his", "him", "himself", "his"), ("my sister", "she", "her", "her", "herself", "hers"))
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "myself", "mine"})
+
+
+def told_of_someone_else(text: str) -> str | None:
+    """`text` told of someone else ("i've saved up my pills": "my sister has saved up her
+    pills"), or None if it tells of no one in the first person. Rough grammar ("she hope") is
+    fine: the model reads words and letters, and the person is what changes."""
+    words = text.split()
+    if not FIRST_PERSON & set(words):
+        return None
+    who, subject, possessive, obj, reflexive, owned = OTHERS[zlib.crc32(text.encode()) % len(OTHERS)]
+    # The first mention names the person; later ones say he or she.
+    forms = {"i": (who, subject), "i'm": (f"{who} is", f"{subject}'s"), "im": (f"{who} is", f"{subject}'s"),
+             "i've": (f"{who} has", f"{subject}'s"), "ive": (f"{who} has", f"{subject}'s"),
+             "i'd": (f"{who} would", f"{subject}'d"), "i'll": (f"{who} will", f"{subject}'ll"),
+             "my": (f"{who}'s", possessive)}
+    fixed = {"me": obj, "myself": reflexive, "mine": owned, "am": "is"}
+    told, named = [], False
+    for i, word in enumerate(words):
+        if word in forms:
+            told.append(forms[word][named])
+            named = True
+        elif word == "have" and i and words[i - 1] == "i":
+            told.append("has")
+        else:
+            told.append(fixed.get(word, word))
+    return " ".join(told) if named else f"{who} says " + " ".join(told)
 
 
 def build_views(examples: Sequence[corpus.Example], matcher: UtteranceMatcher,
@@ -318,9 +364,11 @@ def _danger(probs: dict[str, float], key: str) -> float:
 
 
 def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, float]],
-           thresholds: dict[str, float]) -> dict[str, Any]:
-    """Recall and precision per label, the safety confusion, and false alarms."""
+           thresholds: dict[str, float], unheard: Sequence[bool] | None = None) -> dict[str, Any]:
+    """Recall and precision per label, the safety confusion, and false alarms. unheard: the
+    sentences no intent took, whose fallback answer carries the crisis line too."""
     decided = [decide(p, thresholds) for p in predicted]
+    unheard = unheard or [False] * len(examples)
     truth = [e.label for e in examples]
     labels = sorted(set(truth))
     per_label = {}
@@ -340,7 +388,8 @@ def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, flo
     confusion: dict[str, Counter] = defaultdict(Counter)
     for t, d in zip(truth, decided, strict=True):
         confusion[grade(t)][grade(d)] += 1
-    lined = [d == "crisis" or perhaps_crisis(p, thresholds) for p, d in zip(predicted, decided, strict=True)]
+    lined = [d == "crisis" or perhaps_crisis(p, thresholds) or fallback
+             for p, d, fallback in zip(predicted, decided, unheard, strict=True)]
     calm = [(e, d) for e, d in zip(examples, decided, strict=True) if everyday(e)]
     calm_only = [(e, d) for e, d in zip(examples, decided, strict=True) if e.calm]
     return {
@@ -394,7 +443,8 @@ def print_report(result: dict[str, Any], out=sys.stdout) -> None:
           f"calm sentences read as danger {result['calm_read_as_danger']:.1%} of {result['calm_sentences']}; "
           f"symptoms, advice and feelings told read as danger {result['told_read_as_danger']:.1%}; "
           f"accuracy {result['accuracy']:.1%}", file=out)
-    print(f"the crisis line (a crisis read, or perhaps one): said to {result['crisis_line_recall']:.1%} of crisis "
+    print("the crisis line (a crisis read, perhaps one, or words no intent took): "
+          f"said to {result['crisis_line_recall']:.1%} of crisis "
           f"sentences, {result['line_on_everyday']:.2%} of everyday ones, {result['line_on_calm']:.1%} of calm ones",
           file=out)
 
@@ -402,6 +452,12 @@ def print_report(result: dict[str, Any], out=sys.stdout) -> None:
 # --- commands ---------------------------------------------------------------------------------
 
 CV_CACHE = ROOT / "build" / "reader"  # git-ignored: cross-validation is the slow part
+
+
+def unheard(examples: Sequence[corpus.Example], matcher: UtteranceMatcher) -> list[bool]:
+    """Which sentences no intent takes: the skill hears AMAZON.FallbackIntent, no words, and its
+    answer ("Sorry, I didn't catch that") closes with the crisis line and the emergency number."""
+    return [matched(matcher, example.text).intent == FALLBACK for example in examples]
 
 
 def cached_cross_validation(examples: Sequence[corpus.Example], matcher: UtteranceMatcher,
@@ -431,7 +487,7 @@ def train(path: Path = Path(MODEL_FILE), settings: dict[str, Any] = SETTINGS) ->
     matcher = matcher_en_us()
     predicted = cached_cross_validation(examples, matcher, settings)
     thresholds = choose_thresholds(examples, predicted)
-    print_report(report(examples, predicted, thresholds))  # the same figures as `make reader-eval`
+    print_report(report(examples, predicted, thresholds, unheard(examples, matcher)))  # as `make reader-eval`
     fitted = fit(build_views(examples, matcher, settings), settings)
     provenance = {"corpus_sha256": corpus_digest(examples), "sentences": len(examples),
                   "trained_with": f"scikit-learn {sklearn.__version__}", "settings": settings}
@@ -468,7 +524,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             matcher = matcher_en_us()
             predicted = cached_cross_validation(examples, matcher, SETTINGS)
             thresholds = choose_thresholds(examples, predicted)
-            result = report(examples, predicted, thresholds)
+            result = report(examples, predicted, thresholds, unheard(examples, matcher))
             result["thresholds"] = thresholds
             print_report(result)
             print(f"thresholds: {thresholds}")
