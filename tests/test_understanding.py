@@ -564,3 +564,23 @@ def test_a_question_after_an_unrelated_story_is_still_answered(reader):
     meaning = reader.read("do doctors figure out if it's in the bones", intent="HowQuestionIntent",
                           context="ha my cat nearly gave me a heart attack knocking a vase off the shelf anyway")
     assert (meaning.kind, meaning.aspect) == ("question", "diagnosis")
+
+
+def test_a_symptom_told_after_a_request_is_found_though_the_model_hears_a_request(reader):
+    # GIVEN "do i have bone cancer spread {because my knee is paining since one month}": the
+    # clause "my knee" is too short alone and the model reads the rest as a request
+    meaning = reader.read("my knee is paining since one month", intent="FreeSpeechIntent",
+                          context="do i have bone cancer spread because")
+    # THEN the pain told is what the advice is about, so the answer closes with the doctor
+    assert (meaning.kind, meaning.topic) == ("advice", "pain")
+
+
+@pytest.mark.parametrize("intent, words, context", [
+    ("NotSpeechIntent", "not want to bother them over nothing",
+     "when should i actually be worried enough to ring the nurse i"),
+    ("QuestionIntent", "worth phoning the doctor instead of waiting for the next appointment",
+     "just a general question nothing's wrong right now but when"),
+])
+def test_when_to_worry_or_call_the_doctor_asks_for_the_signs(reader, intent, words, context):
+    meaning = reader.read(words, intent=intent, context=context)
+    assert (meaning.kind, meaning.aspect) == ("question", "symptoms")

@@ -338,7 +338,12 @@ class Reader:
             # likeliest symptom ("she hasn't gone in five days": high calcium).
             symptom = max(REPORTS, key=lambda report: probabilities.get(report, 0.0))
             label = symptom if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM else label
-        return label.partition(":")[2] if label in REPORTS else None
+        if label in REPORTS:
+            return label.partition(":")[2]
+        # The model may hear a request in a symptom told beside one ("my knee is paining since
+        # one month"); a symptom the rules name in the clause is still told.
+        told = [found for found in self._named(padded(" ".join(words))) if f"report:{found[3]}" in REPORTS]
+        return max(told)[3] if told else None
 
     def _symptom_told(self, said: str) -> str | None:
         """The symptom told beside a request for advice, read clause by clause: the request
@@ -351,6 +356,8 @@ class Reader:
             + [len(words)]
         start = 0
         for cut in cuts:
+            if cut - start < MIN_CLAUSE_WORDS and cut < len(words):
+                continue  # too few words to tell anything alone: they run on into the next ("my knee {is paining}")
             symptom = self._symptom_in(words[start:cut])
             if symptom:
                 return symptom
