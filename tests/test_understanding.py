@@ -584,3 +584,53 @@ def test_a_symptom_told_after_a_request_is_found_though_the_model_hears_a_reques
 def test_when_to_worry_or_call_the_doctor_asks_for_the_signs(reader, intent, words, context):
     meaning = reader.read(words, intent=intent, context=context)
     assert (meaning.kind, meaning.aspect) == ("question", "symptoms")
+
+
+@pytest.mark.parametrize("intent, words, context, told, aspect", [
+    ("QuestionIntent", "treat bone metastases",
+     "my wife cracked a rib just reaching into the cupboard the other day how", "fractures", "treatment"),
+    ("WhichQuestionIntent", "cancers most often spread to the bone",
+     "my dad's been constipated and kind of muddled all week anyway", "hypercalcemia", "frequency"),
+    ("FreeSpeechIntent", "my breast cancer came back what are the types of bone mets",
+     "i've had this ache in my pelvis that won't go away", "pain", "types"),
+])
+def test_a_symptom_told_in_passing_before_a_question_leaves_the_question_asked(reader, intent, words, context,
+                                                                                told, aspect):
+    meaning = reader.read(words, intent=intent, context=context)
+    # THEN the question, closing as the symptom's answer would (told)
+    assert (meaning.kind, meaning.told, meaning.aspect) == ("question", told, aspect)
+
+
+def test_a_symptom_told_with_no_question_after_it_stays_a_symptom(reader):
+    assert reader.read("my hip hurts what should i do", intent="FreeSpeechIntent").kind == "report"
+
+
+def test_a_question_that_points_back_asks_about_the_last_thing_named_before_it(reader):
+    meaning = reader.read("does that treatment involve", intent="QuestionIntent",
+                          context="one of my residents has kidney cancer that spread to the bone the family "
+                                  "keeps asking me about ablation")
+    assert meaning.topic == "ablation"
+
+
+def test_figuring_it_out_asks_how_it_is_diagnosed(reader):
+    meaning = reader.read("actually figure that out", intent="QuestionIntent",
+                          context="the doctors think it may have reached her bones how")
+    assert meaning.aspect == "diagnosis"
+
+
+def test_a_count_word_is_no_name_to_say_back(dialog, content):
+    # "which cancers cause {most of the} bone metastases": the intent's own side, not "I don't know about most"
+    said = spoken(dialog.intent("CausesIntent", topic=("most of the", None)))
+    assert said.startswith(content.default.topics["causes"].summary)
+
+
+def test_going_without_treatment_hears_what_was_said_of_it(dialog, content):
+    dialog.intent("TopicIntent", topic=("spinal cord compression", "spinal_cord_compression"))
+    said = spoken(dialog.intent("TopicIntent", topic=("it doesn't get treated right away", None)))
+    assert content.default.topics["spinal_cord_compression"].summary in said and "paralysis" in said
+
+
+def test_and_for_someone_with_another_cancer_after_the_types_is_that_cancers_type(dialog, content):
+    dialog.intent("TypesIntent", cancer=("breast cancer", "breast"))
+    said = spoken(dialog.intent("TopicIntent", topic=("for my husband he's got prostate cancer", None)))
+    assert content.default.topics["osteoblastic"].summary in said

@@ -140,6 +140,13 @@ class ContentHandler(AbstractRequestHandler):
             return self.answer(handler_input, topic, stage="report")
         if meaning.kind == "advice":
             return self.advice(handler_input, topic, seeks_care=meaning.seeks_care and not meaning.about_medicine)
+        if meaning.kind == "diagnosed" and topic is not None and topic.kind == "cancers" \
+                and intent_name(handler_input) == "TopicIntent":
+            # "and for {my husband, he's got prostate cancer}" after the types of another cancer:
+            # a follow-up carrier, so that side of this one, as "and for prostate cancer" would get
+            side = self._side_by_cancer(handler_input, topic)
+            if side is not None:
+                return self.aspect_answer(handler_input, side, topic, named=True)
         if meaning.kind in ("outlook", "feelings", "diagnosed"):
             return self.care_team(handler_input, meaning.kind, topic)
         if meaning.kind == "unwell":

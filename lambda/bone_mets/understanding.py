@@ -71,14 +71,19 @@ SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said 
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
-                 "watch_for", "compare", "besides")
+                 "watch_for", "compare", "besides",
+                 "untreated")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
+# Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
+QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
+                         "both", "other", "others", "one", "ones"})
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
 ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something else ("the first sign")
 ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
                            "medicine", "drug", "cancer", "bit", "part"})
+TREATMENT = "treatment"  # the aspect a question about going without treatment names
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
 FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
@@ -252,6 +257,15 @@ class Reader:
     def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
                  probabilities: dict[str, float]) -> Meaning:
         label = decide(probabilities, self.model.thresholds)
+        told = None  # a symptom told before the question asked
+        if (label in REPORTS and label not in EMERGENCY_LABELS) or label == "advice":
+            # "my wife cracked a rib reaching into the cupboard, how do they treat bone
+            # metastases": the question is answered, and closes as the symptom's answer would
+            before = self._told_then_asked(text, context, said, read_after)
+            symptom = label.partition(":")[2] if label != "advice" else \
+                self._symptom_in(before.split()) if before else None
+            if before and symptom:
+                told, label = symptom, "question"
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
         elif self._told_of_no_one(label, read_after, said):
@@ -307,19 +321,41 @@ class Reader:
         # do") is answered.
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             return Meaning("beyond", topic=topic, term=self._term(words))
+        if topic is None and aspect == TREATMENT and _best(self.lists["untreated"], padded(said)):
+            return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             topic, aspect = self.content.aspects[aspect].default, None
         also = self._compared_with(text, topic)
         if also:
-            return Meaning("question", topic=topic, also=also, told=self._told_before(context))
+            return Meaning("question", topic=topic, also=also, told=self._told_before(context) or told)
         if topic or aspect:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
-                           told=self._told_before(context))
+                           told=self._told_before(context) or told)
         term = self._term(words)
         if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
             return Meaning("more", plainly=self.asks_plainly(said))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
         return Meaning("unknown", term=term)
+
+    def _told_then_asked(self, text: str, context: str, said: str, read_after: str | None) -> str | None:
+        """The words told before a question that follows them ("{my wife cracked a rib} how {do
+        they treat bone metastases}"), or None: the question is the words after a question
+        carrier, or after the last question word, read alone as a question naming the side or
+        the topic it asks about."""
+        if read_after in QUESTION_CARRIERS and context and text:
+            before, question, intent = context, text, read_after
+        else:
+            words = normalise(said).split()
+            starts = [i for i, word in enumerate(words) if word in WH_WORDS and i >= MIN_CLAUSE_WORDS]
+            if not starts or len(words) - starts[-1] < MIN_CLAUSE_WORDS:
+                return None
+            before, question, intent = " ".join(words[:starts[-1]]), " ".join(words[starts[-1]:]), None
+        # A question that leans on what was told ("could {that} be the cancer getting into her
+        # bones") asks about it: the symptom's answer.
+        if decide(self.probabilities(question, intent), self.model.thresholds) != "question":
+            return None
+        topic, aspect, _ = self.place(question)
+        return before if aspect or topic not in (None, self.subject) else None
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
@@ -509,11 +545,18 @@ class Reader:
 
     def _told_of_no_one(self, label: str, read_after: str | None, said: str) -> bool:
         """A diagnosis or a symptom read where no one is said to have it ("and for lung cancer",
-        "tell me about bone pain"): it is asked about. A statement's carrier ("I have {...}")
-        told whose it is; the article's own emergency is never talked down."""
+        "tell me about bone pain", "which cancers cause {most of the}"): it is asked about. A
+        statement's carrier ("I have {...}") told whose it is; the article's own emergency is
+        never talked down."""
+        asks = read_after == TOPIC_INTENT or read_after in self._aspect_intents  # "which cancers cause {most of the}"
         told = (label == "diagnosed" and read_after not in STATEMENT_INTENTS) or \
-            (label in REPORTS and label not in EMERGENCY_LABELS and read_after == TOPIC_INTENT)
+            (label in REPORTS and label not in EMERGENCY_LABELS and asks)
         return told and not self.tells_of_someone(said)
+
+    @cached_property
+    def _aspect_intents(self) -> frozenset[str]:
+        """The intents that ask about one side ("what causes {...}"): what they carry is asked."""
+        return frozenset(aspect.intent for aspect in self.content.aspects.values())
 
     def tells_of_someone(self, words: str) -> bool:
         """True if the words tell of a person ("my wife", "he has", "diagnosed")."""
@@ -556,6 +599,13 @@ class Reader:
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             # A story asked about ("what does that mean") asks about the last thing it named.
             background = self._topic(said_before, last=asked)
+            topics = self.content.default.topics
+            if background and asked_side and asked_side not in topics[background].aspects:
+                # ... or the last thing named that has the side asked ("one of my residents has
+                # kidney cancer, the family asks about ablation, what does that treatment involve")
+                background = next((found[3] for found in sorted(self._named(said_before))
+                                   if asked_side in topics[found[3]].aspects and found[3] != self.subject),
+                                  background)
             # A cancer or symptom named before a question about a side the article gives it no
             # answer for ("my dad has lung cancer in his bones, what treatments are there", "he
             # broke his hip, that's how they found it, how do they diagnose it") is background:
@@ -705,6 +755,8 @@ class Reader:
         if any(word in SUBJECT_WORDS for word in words):
             return None
         remaining = [w for w in words if w not in self.filler_words]
+        if all(word in QUANTIFIERS for word in remaining):
+            return None  # "which cancers cause {most of the}": no name of anything
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
 
 
