@@ -71,8 +71,8 @@ SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said 
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
-                 "watch_for", "compare", "besides",
-                 "untreated")
+                 "watch_for", "compare", "besides", "untreated",
+                 "permission")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
@@ -273,6 +273,12 @@ class Reader:
         elif label == "advice" and WH_WORDS & set(normalise(said).split()) \
                 and _best(self.lists["watch_for"], padded(said)):
             label = "question"  # "what should we watch out for": the signs the article names, no decision asked
+        elif label == "out_of_scope" and (self._opens_with_advice(said) or self._asks_leave_with_medicine(said)):
+            # A decision only the care team can make, asked before words the article does not
+            # cover ("{do i have bone mets, my blood test came back with} a high alkaline
+            # phosphatase", "can i drink alcohol with my medication"): the care team, never "my
+            # source doesn't cover that".
+            label = "advice"
         elif label in ("advice", "out_of_scope") and read_after in QUESTION_CARRIERS and context and text \
                 and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
             # The question is what follows the carrier's question word, and read alone it asks
@@ -298,7 +304,8 @@ class Reader:
         if label == "feelings":
             # A feeling told, then a question about a topic ("I'm scared to death of needles, so
             # how does the ablation work"): the question is answered.
-            if not (topic and topic != self.subject and WH_WORDS & set(normalise(said).split())):
+            # So is a side asked ("all this waiting is killing me, which bones does it spread to").
+            if not ((aspect or (topic and topic != self.subject)) and WH_WORDS & set(normalise(said).split())):
                 return Meaning("feelings")
             label = "question"
         words = _strip(self._words(said), self.fillers)
@@ -327,15 +334,29 @@ class Reader:
             topic, aspect = self.content.aspects[aspect].default, None
         also = self._compared_with(text, topic)
         if also:
-            return Meaning("question", topic=topic, also=also, told=self._told_before(context) or told)
+            return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
         if topic or aspect:
             return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
-                           told=self._told_before(context) or told)
+                           told=told or self._told_before(context))
         term = self._term(words)
         if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
             return Meaning("more", plainly=self.asks_plainly(said))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
         return Meaning("unknown", term=term)
+
+    def _asks_leave_with_medicine(self, said: str) -> bool:
+        """True if the words ask whether one may do something and name a medicine ("can i drink
+        alcohol with my medication")."""
+        text = padded(said)
+        return bool(_best(self.lists["permission"], text) and _best(self.lists["medicine_decisions"], text))
+
+    def _opens_with_advice(self, said: str) -> bool:
+        """True if the first clause, up to the next person told of, asks for advice ("{do i
+        have bone mets} my blood test came back ...")."""
+        words = normalise(said).split()
+        cut = next((i for i, word in enumerate(words) if i >= MIN_CLAUSE_WORDS and word in SUBJECT_STARTS), None)
+        return cut is not None and \
+            decide(self.probabilities(" ".join(words[:cut])), self.model.thresholds) == "advice"
 
     def _told_then_asked(self, text: str, context: str, said: str, read_after: str | None) -> str | None:
         """The words told before a question that follows them ("{my wife cracked a rib} how {do
