@@ -551,11 +551,13 @@ def test_what_kind_of_meds_asks_about_the_medicines(reader):
     assert (meaning.topic, meaning.aspect) == ("medications", None)
 
 
-def test_bits_of_the_body_ask_where(reader):
-    meaning = reader.read("tend to go to like", intent="QuestionIntent",
-                          context="aye my da's got lung cancer and they're saying it's in his bones now which bits "
-                                  "of the body")
-    assert meaning.aspect == "locations"
+@pytest.mark.parametrize("words, context, aspect", [
+    ("tend to go to like", "aye my da's got lung cancer and they're saying it's in his bones now which bits of "
+     "the body", "locations"),  # "which bits of the body" asks where
+    ("actually figure that out", "the doctors think it may have reached her bones how", "diagnosis"),
+])
+def test_a_side_asked_after_a_story_is_read_from_the_words_around_the_carrier(reader, words, context, aspect):
+    assert reader.read(words, intent="QuestionIntent", context=context).aspect == aspect
 
 
 def test_a_question_after_an_unrelated_story_is_still_answered(reader):
@@ -610,12 +612,6 @@ def test_a_question_that_points_back_asks_about_the_last_thing_named_before_it(r
                           context="one of my residents has kidney cancer that spread to the bone the family "
                                   "keeps asking me about ablation")
     assert meaning.topic == "ablation"
-
-
-def test_figuring_it_out_asks_how_it_is_diagnosed(reader):
-    meaning = reader.read("actually figure that out", intent="QuestionIntent",
-                          context="the doctors think it may have reached her bones how")
-    assert meaning.aspect == "diagnosis"
 
 
 def test_a_count_word_is_no_name_to_say_back(dialog, content):

@@ -569,15 +569,10 @@ class Reader:
         "tell me about bone pain", "which cancers cause {most of the}"): it is asked about. A
         statement's carrier ("I have {...}") told whose it is; the article's own emergency is
         never talked down."""
-        asks = read_after == TOPIC_INTENT or read_after in self._aspect_intents  # "which cancers cause {most of the}"
+        asks = read_after == TOPIC_INTENT or read_after in self.content.aspect_by_intent  # "which cancers cause {...}"
         told = (label == "diagnosed" and read_after not in STATEMENT_INTENTS) or \
             (label in REPORTS and label not in EMERGENCY_LABELS and asks)
         return told and not self.tells_of_someone(said)
-
-    @cached_property
-    def _aspect_intents(self) -> frozenset[str]:
-        """The intents that ask about one side ("what causes {...}"): what they carry is asked."""
-        return frozenset(aspect.intent for aspect in self.content.aspects.values())
 
     def tells_of_someone(self, words: str) -> bool:
         """True if the words tell of a person ("my wife", "he has", "diagnosed")."""
