@@ -507,6 +507,17 @@ def test_the_second_one_after_a_list_is_the_second_topic_it_named(dialog, conten
     assert said.startswith(content.default.topics[expected].summary)
 
 
+@pytest.mark.parametrize("words, expected", [("spinal one", "spinal_cord_compression"),
+                                             ("the calcium one", "hypercalcemia")])
+def test_the_one_named_by_a_word_after_a_list_is_that_topic(dialog, content, words, expected):
+    # GIVEN the four symptoms (pain, broken bones, the spinal cord, high calcium) WHEN "what's
+    # {the spinal one}"
+    dialog.intent("SymptomsIntent")
+    said = spoken(dialog.intent("TopicIntent", topic=(words, None)))
+    # THEN that symptom's answer, not the symptoms' next part
+    assert said.startswith(content.default.topics[expected].summary)
+
+
 def test_a_cancer_named_before_the_word_cancer_is_heard_as_that_cancer(dialog, content):
     # GIVEN "tell me about {lung} cancer": the carrier takes the word "cancer", so the slot
     # holds a body part alone

@@ -120,6 +120,15 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     ("jaw problems", "bone meds", "osteonecrosis_of_the_jaw", None),
     ("my nan's got breast cancer and it might have gone to her bones", "whereabouts does it usually end up",
      "breast", "locations"),
+    # a cancer named before "why" of the spread: the causes are bone metastases' own
+    ("my grandma has thyroid cancer and now we're all confused", "anyone know why cancer spreads to the bones",
+     "bone_metastases", "causes"),
+    # "he's had" tells, it opens no question: the type asked is the kidney cancer's
+    ("my dad he's seventy eight and he's had kidney cancer for two years and now it spread and the bones",
+     "getting eaten away what's that type called", "kidney", "types"),
+    # a misheard name in the story is the subject of the side asked
+    ("the consultant mentioned hyper calcemia as something to watch out for", "what are the signs of that",
+     "hypercalcemia", "symptoms"),
 ])
 def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it
@@ -311,6 +320,10 @@ def test_a_side_named_by_the_intent_is_answered_even_when_the_words_read_as_out_
     ("was this info last checked by someone", "source", None),
     # what counts as an emergency: the article's own one
     ("what counts as an emergency with bone metastases", "spinal_cord_compression", None),
+    # a misheard name with a side asked
+    ("what are the signs of hyper calcemia", "hypercalcemia", "symptoms"),
+    # where it comes from is what causes it, not where in the body
+    ("where does all that calcium come from", "hypercalcemia", "causes"),
 ])
 def test_rules_place_these_questions(reader, words, topic, aspect):
     assert reader.place(words)[:2] == (topic, aspect)
@@ -664,3 +677,15 @@ def test_a_feeling_told_then_a_side_asked_is_answered(reader):
 @pytest.mark.parametrize("words", ["i'm so scared of what comes next", "i feel so alone with all of this"])
 def test_a_feeling_told_with_no_question_stays_a_feeling(reader, words):
     assert reader.read(words, intent="FreeSpeechIntent").kind == "feelings"
+
+
+@pytest.mark.parametrize("words, which", [("spinal one", "spinal"), ("and the calcium one", "calcium"),
+                                          ("that one", None), ("the second one", None), ("the other one", None)])
+def test_a_word_before_one_tells_which_of_a_list(reader, words, which):
+    assert reader.which_one(words) == which
+
+
+def test_the_spinal_one_after_the_symptoms_is_spinal_cord_compression(reader):
+    assert reader.named_by("spinal", ["pain", "fractures", "spinal_cord_compression", "hypercalcemia"]) \
+        == "spinal_cord_compression"
+    assert reader.named_by("liver", ["pain", "fractures"]) is None

@@ -154,6 +154,12 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.kind == "beyond":
             return self.beyond(handler_input, topic, meaning.term)
         if meaning.kind == "more":
+            if meaning.which is not None:
+                # "the spinal one" after the four symptoms: the one listed whose name has that word
+                listed = self._listed(handler_input)
+                pointed = self.reader.named_by(meaning.which, [t.id for t in listed])
+                if pointed is not None:
+                    return self.answer(handler_input, local.topics[pointed])
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said

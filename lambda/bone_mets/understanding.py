@@ -29,6 +29,8 @@ from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
 SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am"})
+# Words before an auxiliary that make it a statement's verb, not a question's opening ("he is").
+STATEMENT_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it", "that", "there", "this"})
 MAX_WORDS_READ = 60  # longer than anyone speaks in one turn: the rest is not read
 FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
 FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
@@ -80,6 +82,9 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+# Words before "one" that point without telling which ("that one", "the other one").
+POINTING_WORDS = frozenset({"the", "that", "this", "which", "what", "other", "same", "each", "every", "any", "no",
+                            "some", "another", "big", "main", "worst", "bad", "good", "right", "wrong"})
 ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something else ("the first sign")
 ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
                            "medicine", "drug", "cancer", "bit", "part"})
@@ -135,6 +140,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
         the crisis line and the emergency number follow it.
     also: a second topic the words compare the first with ("how is ablation different from
         radiation"): both are answered.
+    which: with "more", the word that may tell which of the topics the last answer named the
+        words point at ("the spinal one").
     """
 
     kind: str
@@ -151,6 +158,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     nth: int | None = None
     perhaps_crisis: bool = False
     also: str | None = None
+    which: str | None = None
 
     @property
     def safety(self) -> bool:
@@ -340,7 +348,7 @@ class Reader:
                            told=told or self._told_before(context))
         term = self._term(words)
         if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
-            return Meaning("more", plainly=self.asks_plainly(said))
+            return Meaning("more", plainly=self.asks_plainly(said), which=self.which_one(text))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
         return Meaning("unknown", term=term)
 
@@ -449,6 +457,13 @@ class Reader:
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
+        elif topic is None:
+            # A misheard name with a side asked ("the signs of hyper calcemia"), if the side is
+            # the name's to answer; a name heard plainly was already weighed (as background).
+            misheard = self._fuzzy(words)
+            if misheard and aspect in self.content.default.topics[misheard].aspects \
+                    and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
+                topic = misheard
         points_back = bool(_best(self.lists["pronouns"], question_part))
         if topic == self.cancers and aspect == CAUSES and points_back:
             # "which cancers cause that kind": the cancers of the one pointed at, whose answer
@@ -472,6 +487,8 @@ class Reader:
                 opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
                 if not opens or (words[start - 1] in self.question_starts and start != opened_at):
                     continue
+                if openers is not WH_WORDS and words[start - 1] in STATEMENT_SUBJECTS:
+                    continue  # "he {is} had kidney cancer" (he's) tells; it asks nothing
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
                     return question, before
@@ -480,6 +497,26 @@ class Reader:
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
         return bool(_best(self.lists["clarify"], padded(words)))
+
+    def which_one(self, words: str) -> str | None:
+        """The word that tells which one of a list the words point at ("what's {the spinal
+        one}", "and the calcium one"), or None: a word before "one" at their end, not a
+        pointer ("that one") or a place in a list ("the second one", read by `ordinal`)."""
+        said = _strip(self._words(words), self.fillers)
+        if len(said) < 2 or len(said) > ORDINAL_WORDS or said[-1] not in ("one", "ones"):
+            return None
+        word = said[-2]
+        if word in ORDINALS or word in self.filler_words or word in POINTING_WORDS:
+            return None
+        return word
+
+    def named_by(self, word: str, topic_ids: Iterable[str]) -> str | None:
+        """The first of `topic_ids` one of whose names has `word` in it ("spinal": spinal
+        cord compression), or None."""
+        def names(topic_id: str) -> tuple[str, ...]:
+            return (self.content.default.topics[topic_id].name, *self.content.default.topics[topic_id].synonyms)
+        return next((topic_id for topic_id in topic_ids
+                     if any(word in normalise(name).split() for name in names(topic_id))), None)
 
     def ordinal(self, words: str) -> int | None:
         """Which one of a list the words point at ("the second one", "what about the last
@@ -616,9 +653,12 @@ class Reader:
             # A story asked about ("what does that mean") asks about the last thing it named.
             background = self._topic(said_before, last=asked)
             topics = self.content.default.topics
-            if background and asked_side and asked_side not in topics[background].aspects:
+            if background and asked_side and asked_side not in topics[background].aspects \
+                    and (topic is None or _best(self.lists["pronouns"], question_part)):
                 # ... or the last thing named that has the side asked ("one of my residents has
-                # kidney cancer, the family asks about ablation, what does that treatment involve")
+                # kidney cancer, the family asks about ablation, what does that treatment involve"),
+                # where the question names nothing or points back; one that names the subject
+                # asks about it ("{... we're all confused} why cancer spreads to the bones")
                 background = next((found[3] for found in sorted(self._named(said_before))
                                    if asked_side in topics[found[3]].aspects and found[3] != self.subject),
                                   background)
@@ -626,9 +666,13 @@ class Reader:
             # answer for ("my dad has lung cancer in his bones, what treatments are there", "he
             # broke his hip, that's how they found it, how do they diagnose it") is background:
             # the question is about bone metastases.
+            # So is a cancer named before a question that names the subject and asks why
+            # ("{my grandma has thyroid cancer} why does cancer spread to the bones"), though it
+            # asks about the spread: the article tells the causes of bone metastases alone.
             if not (background and asked_side
                     and asked_side not in self.content.default.topics[background].aspects
-                    and not _best(self.lists["spread"], question_part)):
+                    and (not _best(self.lists["spread"], question_part)
+                         or (named == self.subject and asked_side == CAUSES))):
                 topic = background or topic
         # A question word asks the side itself: "which bones does it go to" (wherever the cancer
         # is named), "how often does cancer end up in the bones" (with no cancer in the question).
