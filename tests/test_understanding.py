@@ -617,7 +617,10 @@ def test_a_symptom_told_in_passing_before_a_question_leaves_the_question_asked(r
 
 
 def test_a_symptom_told_with_no_question_after_it_stays_a_symptom(reader):
-    assert reader.read("my hip hurts what should i do", intent="FreeSpeechIntent").kind == "report"
+    # "what should i do" names no side or topic: the pain told is what is answered (as a
+    # symptom, or as advice about it: both close with the doctor), never a question about it
+    meaning = reader.read("my hip hurts what should i do", intent="FreeSpeechIntent")
+    assert meaning.kind in ("report", "advice") and meaning.topic == "pain" and meaning.told is None
 
 
 def test_a_question_that_points_back_asks_about_the_last_thing_named_before_it(reader):
@@ -689,3 +692,8 @@ def test_the_spinal_one_after_the_symptoms_is_spinal_cord_compression(reader):
     assert reader.named_by("spinal", ["pain", "fractures", "spinal_cord_compression", "hypercalcemia"]) \
         == "spinal_cord_compression"
     assert reader.named_by("liver", ["pain", "fractures"]) is None
+
+
+def test_a_name_alone_is_that_topic(reader):
+    assert reader.named_exactly("zometa") == "bisphosphonates"
+    assert reader.named_exactly("zometa makes me tired") is None

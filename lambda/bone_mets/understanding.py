@@ -28,9 +28,8 @@ from .meaning_model import EMERGENCY_LABELS, MeaningModel, danger, decide, model
 from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
+NAME_SLOTS = frozenset({"topic", "cancer"})  # slots whose words may be a topic's name alone
 SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am"})
-# Words before an auxiliary that make it a statement's verb, not a question's opening ("he is").
-STATEMENT_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it", "that", "there", "this"})
 MAX_WORDS_READ = 60  # longer than anyone speaks in one turn: the rest is not read
 FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
 FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
@@ -212,6 +211,13 @@ class Reader:
     def cancer_sites(self) -> dict[str, str]:
         """The one-word names of a cancer that name a body part too ("lung", "breast"): its id."""
         return {normalise(s): t.id for t in self.content.default.topics.values() for s in _site_names(t)}
+
+    def named_exactly(self, words: str) -> str | None:
+        """The one topic a single sign or name of which is all the words say ("zometa"), or None."""
+        text = " ".join(_strip(self._words(words), self.fillers))
+        named = {topic_id for topic_id, signs in self.topics
+                 if text and any(sign.found_in(f" {text} ") == len(text) for sign in signs)}
+        return named.pop() if len(named) == 1 else None
 
     def cancer_site(self, words: str) -> str | None:
         """The cancer whose one-word name the words are, with nothing else said ("lung")."""
@@ -460,7 +466,7 @@ class Reader:
         elif topic is None:
             # A misheard name with a side asked ("the signs of hyper calcemia"), if the side is
             # the name's to answer; a name heard plainly was already weighed (as background).
-            misheard = self._fuzzy(words)
+            misheard = self._fuzzy(words, strict=True)
             if misheard and aspect in self.content.default.topics[misheard].aspects \
                     and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
                 topic = misheard
@@ -487,8 +493,6 @@ class Reader:
                 opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
                 if not opens or (words[start - 1] in self.question_starts and start != opened_at):
                     continue
-                if openers is not WH_WORDS and words[start - 1] in STATEMENT_SUBJECTS:
-                    continue  # "he {is} had kidney cancer" (he's) tells; it asks nothing
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
                     return question, before
@@ -787,8 +791,10 @@ class Reader:
     def _is_cancer(self, topic_id: str) -> bool:
         return self.content.default.topics[topic_id].kind == "cancers"
 
-    def _fuzzy(self, words: list[str]) -> str | None:
-        """A misheard or misspelled medical word ("bisfosfonates", "osteo blastic")."""
+    def _fuzzy(self, words: list[str], strict: bool = False) -> str | None:
+        """A misheard or misspelled medical word ("bisfosfonates", "osteo blastic"); strict: as
+        near for long words as for short ones (beside a side asked, whose own words, "main
+        treatments", are near other names)."""
         content_words = [w for w in words if w not in self.filler_words]
         if not content_words:
             return None
@@ -800,7 +806,7 @@ class Reader:
         for candidate in candidates:
             if len(candidate.replace(" ", "")) < 6:
                 continue
-            cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 else FUZZY_CUTOFF
+            cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
             # the best of the closest names whose other words sound alike too
             found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
                                                      score_cutoff=cutoff, limit=3)
@@ -933,6 +939,12 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic, follows_up=topic is None,
                        plainly=topic is None and reader.asks_plainly(" ".join(words.values())))
+    if set(words) <= NAME_SLOTS and len(words) == 1:
+        # A topic's own name that entity resolution did not resolve ("side effects of {zometa}"):
+        # the name, not a sentence for the model to read.
+        named = reader.named_exactly(next(iter(words.values())))
+        if named is not None:
+            return Meaning("question", topic=named)
     words = with_carrier_word(name, words)
     site = reader.cancer_site(words["topic"]) if set(words) == {"topic"} else None
     if site is not None:
