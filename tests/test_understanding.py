@@ -694,6 +694,47 @@ def test_the_spinal_one_after_the_symptoms_is_spinal_cord_compression(reader):
     assert reader.named_by("liver", ["pain", "fractures"]) is None
 
 
+@pytest.mark.parametrize("words, only", [("what is it", True), ("um what's that", True),
+                                         ("what is that type called", False), ("what does that even mean", True)])
+def test_what_is_it_asks_only_what_a_thing_is(reader, words, only):
+    assert reader.only_asks_meaning(words) is only
+
+
+def test_a_thing_called_by_name_in_a_story_is_what_what_is_it_asks_about(reader):
+    # GIVEN a story naming a cancer, then "something called ablation", then "what is it"
+    said = ("so i've been living with stage four lung cancer for two years and my oncologist just brought up "
+            "something called ablation for a spot on my rib and i've never heard of it what is it")
+    story = reader.story_asked_about(said)
+    # THEN the story is what is asked about, and the last thing it named is the subject
+    assert story is not None and reader.place("", context=story, asked=True)[:2] == ("ablation", None)
+
+
+@pytest.mark.parametrize("words, topic, aspect", [
+    # a side named on the way to a thing asked what it means is not asked
+    ("to watch out for spinal cord compression what does that actually mean", "spinal_cord_compression", None),
+    # "what sort of bones" asks where, not which type
+    ("what sort of bones does it tend to go for", None, "locations"),
+    # a cancer named with two types to choose between: its type
+    ("does prostate cancer cause osteoblastic or osteolytic", "prostate", "types"),
+])
+def test_these_questions_ask_what_they_seem_to(reader, words, topic, aspect):
+    assert reader.place(words)[:2] == (topic, aspect)
+
+
 def test_a_name_alone_is_that_topic(reader):
     assert reader.named_exactly("zometa") == "bisphosphonates"
     assert reader.named_exactly("zometa makes me tired") is None
+
+
+def test_what_a_named_thing_means_asked_before_a_story_is_a_question(reader):
+    meaning = reader.read("the meaning of osteonecrosis of jaw doctor told my mother she should take care before "
+                          "dental work", intent="QuestionIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "osteonecrosis_of_the_jaw")
+
+
+def test_a_side_asked_of_words_beyond_the_source_that_point_back_is_the_last_topics(dialog, content):
+    # GIVEN high calcium answered WHEN "how would i know if {my father is having it}"
+    dialog.intent("TopicIntent", topic=("hypercalcemia", "hypercalcemia"))
+    said = spoken(dialog.intent("SymptomsIntent", topic=("my father is having it", None)))
+    # THEN its signs, not "my source doesn't cover that"
+    assert "constipation" in said and "doesn't cover" not in said

@@ -578,10 +578,12 @@ class AspectQuestionHandler(ContentHandler):
         aspect = self.content.aspect_by_intent[intent_name(handler_input)]
         meaning = self.meaning(handler_input)
         if meaning is None or meaning.kind in ("more", *ASPECT_LEFTOVERS) \
-                or (meaning.kind in ("question", "unknown") and meaning.topic is None and meaning.term is None):
+                or (meaning.kind in ("question", "unknown") and meaning.topic is None and meaning.term is None) \
+                or (meaning.kind == "beyond" and meaning.topic is None and meaning.follows_up):
             # No subject named ("what are its side effects?", "what about the side effects"):
             # the one just discussed. Words left after the intent's carrier that read as a reply
-            # ("what are the signs of {it then}": yes) do not unask the intent's question.
+            # ("what are the signs of {it then}": yes), or as beyond the source but pointing back
+            # ("how would I know if {my father is having it}"), do not unask the intent's question.
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
         if meaning.places_nothing:
             return self.unknown(handler_input, meaning.term)

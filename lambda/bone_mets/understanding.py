@@ -73,7 +73,7 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
-                 "permission")
+                 "permission", "what_it_is")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
@@ -105,6 +105,7 @@ REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", 
 # Where a request for advice starts, so a symptom told beside it can be read on its own.
 ADVICE_OPENERS = frozenset({"should", "can", "could", "do", "does", "is", "will", "would", "shall", "or", "must"})
 MIN_CLAUSE_WORDS = 3
+MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what is {the meaning of ...}"
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
@@ -287,6 +288,10 @@ class Reader:
         elif label == "advice" and WH_WORDS & set(normalise(said).split()) \
                 and _best(self.lists["watch_for"], padded(said)):
             label = "question"  # "what should we watch out for": the signs the article names, no decision asked
+        elif label == "advice" and self._opens_asking_meaning(said, read_after in QUESTION_CARRIERS):
+            # "what is the meaning of osteonecrosis of jaw, doctor told my mother to take care
+            # before dental work": what a named thing means is asked first, whatever follows
+            label = "question"
         elif label == "out_of_scope" and (self._opens_with_advice(said) or self._asks_leave_with_medicine(said)):
             # A decision only the care team can make, asked before words the article does not
             # cover ("{do i have bone mets, my blood test came back with} a high alkaline
@@ -341,7 +346,8 @@ class Reader:
         # long does radiation take"); a side the article answers in general ("what tests do they
         # do") is answered.
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
-            return Meaning("beyond", topic=topic, term=self._term(words))
+            # follows_up: the words point back ("how would I know if {my father is having it}")
+            return Meaning("beyond", topic=topic, term=self._term(words), follows_up=follows_up and not topic)
         if topic is None and aspect == TREATMENT and _best(self.lists["untreated"], padded(said)):
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
@@ -367,10 +373,25 @@ class Reader:
     def _opens_with_advice(self, said: str) -> bool:
         """True if the first clause, up to the next person told of, asks for advice ("{do i
         have bone mets} my blood test came back ...")."""
+        first = self._first_clause(said)
+        return first is not None and decide(self.probabilities(first), self.model.thresholds) == "advice"
+
+    def _opens_asking_meaning(self, said: str, carried: bool) -> bool:
+        """True if the first clause asks what a thing it names means ("{what is the meaning of
+        osteonecrosis of jaw} doctor told my mother ..."); carried: a question carrier took its
+        question word ("what is {the meaning of ...}")."""
+        first = self._first_clause(said)
+        if first is None or self._topic(padded(first)) in (None, self.subject):
+            return False
+        asks = self.asks_plainly(first) if self.opens_a_question(first) else \
+            carried and bool(MEANING_NOUNS & set(first.split()))
+        return bool(asks)
+
+    def _first_clause(self, said: str) -> str | None:
+        """The words up to the next person told of, at least MIN_CLAUSE_WORDS in; None if none is."""
         words = normalise(said).split()
         cut = next((i for i, word in enumerate(words) if i >= MIN_CLAUSE_WORDS and word in SUBJECT_STARTS), None)
-        return cut is not None and \
-            decide(self.probabilities(" ".join(words[:cut])), self.model.thresholds) == "advice"
+        return " ".join(words[:cut]) if cut is not None else None
 
     def _told_then_asked(self, text: str, context: str, said: str, read_after: str | None) -> str | None:
         """The words told before a question that follows them ("{my wife cracked a rib} how {do
@@ -461,6 +482,11 @@ class Reader:
         if last is not None:
             question_part, said_before = last
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
+        tail = self._last_clause(words)
+        if topic and aspect and tail and self.only_asks_meaning(tail) and not _best(self.aspects, padded(tail)):
+            # "the nurse said to watch out for spinal cord compression, what does that mean":
+            # what it is, not the side named on the way to it
+            aspect = None
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
         elif topic is None:
@@ -550,8 +576,17 @@ class Reader:
         return [topic_id for _, topic_id in named if topics[topic_id].kind == topics[named[0][1]].kind]
 
     def only_asks_meaning(self, words: str) -> bool:
-        """True if the words ask only what something means ("does that even mean", "is that")."""
-        return len(self._words(words)) <= MEANING_WORDS and self.asks_plainly(words)
+        """True if the words ask only what something means ("does that even mean", "is that",
+        "what is it")."""
+        said = " ".join(_strip(self._words(words), self.fillers))
+        return len(self._words(words)) <= MEANING_WORDS and (self.asks_plainly(words) or any(
+            sign.found_in(f" {said} ") == len(said) for sign in self.lists["what_it_is"]))
+
+    def _last_clause(self, words: list[str]) -> str:
+        """The words from the last question word on ("... spinal cord compression {what does
+        that mean}"), or "" if there is none after the first word."""
+        start = max((i for i, word in enumerate(words) if word in WH_WORDS), default=0)
+        return " ".join(words[start:]) if start else ""
 
     def story_asked_about(self, words: str) -> str | None:
         """In long speech that ends by asking only what it means ("... and now it's in her bones
@@ -640,6 +675,9 @@ class Reader:
         if side_anywhere == MEDICINES:
             named_here.add(self.content.aspects[MEDICINES].default)
         side_effect = self._side_effect_over(named_here)
+        chosen = self._type_chosen(named_here)
+        if chosen:
+            return chosen, TYPES
         topic = named = side_effect or self._topic(question_part)
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
@@ -702,6 +740,14 @@ class Reader:
                 # "how many cancers end up in the bones": how common, not which cancers
                 return self.subject, asked_side
         return topic, asked_side or (side_anywhere if from_story else None)
+
+    def _type_chosen(self, named: set[str]) -> str | None:
+        """The cancer named with two of the types to choose between ("stomach cancer makes the
+        osteoblastic type or the lytic type"): its type is the answer."""
+        topics = self.content.default.topics
+        cancers = [t for t in named if self._is_cancer(t) and TYPES in topics[t].aspects]
+        kinds = {t for t in named if t in {topics[c].aspects.get(TYPES) for c in topics if self._is_cancer(c)}}
+        return cancers[0] if len(cancers) == 1 and len(kinds) >= 2 else None
 
     @cached_property
     def _cancer_kinds(self) -> re.Pattern[str] | None:

@@ -43,7 +43,7 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
 READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self",
                  "seek_care", "medicine_decisions", "cancer_kinds", "clarify", "goodbye", "watch_for", "compare",
-                 "besides", "untreated", "permission")
+                 "besides", "untreated", "permission", "what_it_is")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
