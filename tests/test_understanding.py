@@ -738,3 +738,15 @@ def test_a_side_asked_of_words_beyond_the_source_that_point_back_is_the_last_top
     said = spoken(dialog.intent("SymptomsIntent", topic=("my father is having it", None)))
     # THEN its signs, not "my source doesn't cover that"
     assert "constipation" in said and "doesn't cover" not in said
+
+
+def test_an_urgent_symptoms_sign_alone_is_still_read_for_danger(handler):
+    # GIVEN words in a name slot that are all a sign of the article's own emergency WHEN heard
+    said = spoken(Dialog(handler, "en-US").intent("TopicIntent", topic=("can't stand up", None)))
+    # THEN the model reads them (an emergency or its symptom), never a calm question about it
+    assert "911" in said and "means something is pressing" not in said
+
+
+def test_a_diagnosis_told_then_a_question_is_a_question(reader):
+    meaning = reader.read("got diagnosed with bone mets what happens now", intent="SymptomReportIntent")
+    assert meaning.kind == "question"

@@ -283,6 +283,8 @@ class Reader:
                 told, label = symptom, "question"
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
+        elif label == "diagnosed" and WH_WORDS & set(normalise(text).split()):
+            label = "question"  # "i just got diagnosed with bone mets, what happens now": asked, not only told
         elif self._told_of_no_one(label, read_after, said):
             label = "question"
         elif label == "advice" and WH_WORDS & set(normalise(said).split()) \
@@ -988,8 +990,10 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     if set(words) <= NAME_SLOTS and len(words) == 1:
         # A topic's own name that entity resolution did not resolve ("side effects of {zometa}"):
         # the name, not a sentence for the model to read.
+        # Never an urgent symptom's: words that tell one ("{can't feel my legs}") stay the model's
+        # to read, for an emergency.
         named = reader.named_exactly(next(iter(words.values())))
-        if named is not None:
+        if named is not None and not reader.content.default.topics[named].urgent:
             return Meaning("question", topic=named)
     words = with_carrier_word(name, words)
     site = reader.cancer_site(words["topic"]) if set(words) == {"topic"} else None
