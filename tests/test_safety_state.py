@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bone_mets.understanding import Reader
 from conftest import LOCALES
 from events import DOCTOR, Dialog, card_text, ends_session, reprompt, sentences, spoken
 
@@ -189,7 +190,6 @@ def test_an_unsure_emergency_after_a_crisis_keeps_the_crisis_line(handler, conte
     unsure = ("FreeSpeechIntent", {"query": ("my jaw hurts", None)})
     # GIVEN words the reader takes only perhaps for an emergency (the model's reading fixed here,
     # at the emergency threshold but no likelier than not: this tests the direction, not the model)
-    from bone_mets.understanding import Reader
     real = Reader.probabilities
 
     def probabilities(self, words, intent=None):

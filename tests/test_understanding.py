@@ -750,3 +750,8 @@ def test_an_urgent_symptoms_sign_alone_is_still_read_for_danger(handler):
 def test_a_diagnosis_told_then_a_question_is_a_question(reader):
     meaning = reader.read("got diagnosed with bone mets what happens now", intent="SymptomReportIntent")
     assert meaning.kind == "question"
+
+
+def test_a_sign_covers_words_only_when_it_accounts_for_all_of_them():
+    sign = Sign("(what|whats) (is|are) (it|that)")
+    assert sign.covers("what is it") and not sign.covers("what is it called") and not sign.covers("")

@@ -93,6 +93,10 @@ class Sign:
             total += found
         return total
 
+    def covers(self, words: str) -> bool:
+        """True if the sign accounts for all of `words` (normalised, unpadded): they say nothing else."""
+        return bool(words) and self.found_in(f" {words} ") == len(words)
+
     def position(self, text: str) -> int:
         """Where in `text` the sign's first part is first found (-1 if the sign is not found)."""
         if not self.found_in(text):

@@ -216,8 +216,7 @@ class Reader:
     def named_exactly(self, words: str) -> str | None:
         """The one topic a single sign or name of which is all the words say ("zometa"), or None."""
         text = " ".join(_strip(self._words(words), self.fillers))
-        named = {topic_id for topic_id, signs in self.topics
-                 if text and any(sign.found_in(f" {text} ") == len(text) for sign in signs)}
+        named = {topic_id for topic_id, signs in self.topics if any(sign.covers(text) for sign in signs)}
         return named.pop() if len(named) == 1 else None
 
     def cancer_site(self, words: str) -> str | None:
@@ -484,8 +483,9 @@ class Reader:
         if last is not None:
             question_part, said_before = last
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
-        tail = self._last_clause(words)
-        if topic and aspect and tail and self.only_asks_meaning(tail) and not _best(self.aspects, padded(tail)):
+        start = _last_question_word(words) if topic and aspect else 0
+        tail = " ".join(words[start:]) if start else ""
+        if tail and self.only_asks_meaning(tail) and not _best(self.aspects, padded(tail)):
             # "the nurse said to watch out for spinal cord compression, what does that mean":
             # what it is, not the side named on the way to it
             aspect = None
@@ -580,15 +580,10 @@ class Reader:
     def only_asks_meaning(self, words: str) -> bool:
         """True if the words ask only what something means ("does that even mean", "is that",
         "what is it")."""
-        said = " ".join(_strip(self._words(words), self.fillers))
-        return len(self._words(words)) <= MEANING_WORDS and (self.asks_plainly(words) or any(
-            sign.found_in(f" {said} ") == len(said) for sign in self.lists["what_it_is"]))
-
-    def _last_clause(self, words: list[str]) -> str:
-        """The words from the last question word on ("... spinal cord compression {what does
-        that mean}"), or "" if there is none after the first word."""
-        start = max((i for i, word in enumerate(words) if word in WH_WORDS), default=0)
-        return " ".join(words[start:]) if start else ""
+        said = self._words(words)
+        rest = " ".join(_strip(said, self.fillers))  # nothing but fillers asks nothing new, as no words
+        return len(said) <= MEANING_WORDS and (self.asks_plainly(words) or not rest or any(
+            sign.covers(rest) for sign in self.lists["what_it_is"]))
 
     def story_asked_about(self, words: str) -> str | None:
         """In long speech that ends by asking only what it means ("... and now it's in her bones
@@ -598,7 +593,7 @@ class Reader:
         said = normalise(words).split()
         if len(said) < LONG_SPEECH_WORDS:
             return None
-        start = max((i for i, word in enumerate(said) if word in WH_WORDS), default=0)
+        start = _last_question_word(said)
         question = " ".join(said[start:])
         if start == 0 or not self.only_asks_meaning(question) or self._topic(padded(question)):
             return None  # "... what does mixed actually mean" asks about mixed
@@ -743,12 +738,17 @@ class Reader:
                 return self.subject, asked_side
         return topic, asked_side or (side_anywhere if from_story else None)
 
+    @cached_property
+    def _cancer_types(self) -> dict[str, str]:
+        """Each cancer the article gives a type: that type's topic id."""
+        return {t.id: t.aspects[TYPES] for t in self.content.default.topics.values()
+                if t.kind == "cancers" and TYPES in t.aspects}
+
     def _type_chosen(self, named: set[str]) -> str | None:
         """The cancer named with two of the types to choose between ("stomach cancer makes the
         osteoblastic type or the lytic type"): its type is the answer."""
-        topics = self.content.default.topics
-        cancers = [t for t in named if self._is_cancer(t) and TYPES in topics[t].aspects]
-        kinds = {t for t in named if t in {topics[c].aspects.get(TYPES) for c in topics if self._is_cancer(c)}}
+        cancers = [t for t in named if t in self._cancer_types]
+        kinds = named & set(self._cancer_types.values())
         return cancers[0] if len(cancers) == 1 and len(kinds) >= 2 else None
 
     @cached_property
@@ -1054,6 +1054,12 @@ def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None,
             if value is not None and isinstance(value.id, str):
                 return value.id, heard
     return None, heard
+
+
+def _last_question_word(words: list[str]) -> int:
+    """Where the last question word is ("... spinal cord compression {what} does that mean"), or
+    0 if none is after the first word."""
+    return max((i for i, word in enumerate(words) if word in WH_WORDS), default=0)
 
 
 def _first_words(text: str) -> str:
