@@ -77,6 +77,8 @@ def envelopes(draw):
             "topic": st.one_of(st.sampled_from(IDS), json_junk),
             "stage": st.one_of(st.sampled_from(["report", "summary", "more"]), json_junk),
             "offer": st.one_of(st.sampled_from(IDS), json_junk), "touches": st.one_of(st.sampled_from(IDS), json_junk),
+            "listed": st.one_of(st.builds(lambda t, s: f"{t} {s}", st.sampled_from(IDS),
+                                          st.sampled_from(["summary", "more", "report", "junk"])), json_junk),
             "last_response": json_junk, "junk": json_junk})))
     envelope = {"version": "1.0", "request": request}
     if draw(st.booleans()):

@@ -507,6 +507,31 @@ def test_the_second_one_after_a_list_is_the_second_topic_it_named(dialog, conten
     assert said.startswith(content.default.topics[expected].summary)
 
 
+@pytest.mark.parametrize("picks", [[("second one", "osteoblastic"), ("and the third one", "mixed")],
+                                   [("the last one", "mixed"), ("the first one", "osteolytic"),
+                                    ("second one", "osteoblastic")]])
+def test_picking_again_after_a_pick_picks_from_the_same_list(dialog, content, picks):
+    # GIVEN the types, then one of them picked ("the second one"), whose own answer names
+    # other things (the cancers it comes from)
+    dialog.intent("TypesIntent")
+    for words, expected in picks:
+        # WHEN "{and the third one}"
+        said = spoken(dialog.intent("TopicIntent", topic=(words, None)))
+        # THEN the item of the types' list, not of the last item's answer
+        assert said.startswith(content.default.topics[expected].summary)
+
+
+def test_a_list_is_forgotten_once_a_new_answer_is_given(dialog, content):
+    # GIVEN the types, the second picked, then another topic asked about
+    dialog.intent("TypesIntent")
+    dialog.intent("TopicIntent", topic=("second one", None))
+    dialog.intent("SymptomsIntent")
+    # WHEN "the second one"
+    said = spoken(dialog.intent("TopicIntent", topic=("the second one", None)))
+    # THEN the second of the symptoms' list (pain, broken bones, ...), not of the types
+    assert said.startswith(content.default.topics["fractures"].summary)
+
+
 @pytest.mark.parametrize("words, expected", [("spinal one", "spinal_cord_compression"),
                                              ("the calcium one", "hypercalcemia")])
 def test_the_one_named_by_a_word_after_a_list_is_that_topic(dialog, content, words, expected):

@@ -26,7 +26,8 @@ SAFETY = "safety"  # "emergency" or "crisis": the last direction this session ga
 DIRECTED = "directed"  # "yes" when the last answer was that direction itself
 ABOUT = "about"  # "other" when the crisis told was someone else's
 CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
-THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES)  # the thread of questions; a new start forgets it
+LISTED = "listed"  # "topic stage": the answer whose list the last answer was picked from ("the second one")
+THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, LISTED)  # the thread of questions; a new start forgets it
 KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT)
 SAFETY_KINDS = ("emergency", "crisis")
 MAX_TEXT = 4000  # longer than any text we save; anything bigger is not ours
@@ -137,6 +138,19 @@ class Conversation:
         else:
             self._attributes.pop(TOUCHES, None)
         self._attributes.pop(OFFER, None)
+        self._attributes.pop(LISTED, None)
+
+    def picked_from(self, topic: Topic, stage: str) -> None:
+        """Remember that the answer just given was one item of the list `topic` named at
+        `stage`, so "and the third one" next picks from that list, not from the item's answer."""
+        self._attributes[LISTED] = f"{topic.id} {stage}"
+
+    def list_source(self, content: LocaleContent) -> tuple[Topic, str] | None:
+        """The topic and stage whose list the last answer was picked from, if it was."""
+        value = self._attributes.get(LISTED)
+        topic_id, _, stage = value.partition(" ") if isinstance(value, str) else ("", "", "")
+        topic = _lookup(content, topic_id)
+        return (topic, stage) if topic is not None and stage in topic.stages else None
 
     def offered(self, topic: Topic | None) -> None:
         """Remember a topic offered to the person, or clear the offer."""

@@ -159,7 +159,7 @@ class ContentHandler(AbstractRequestHandler):
                 listed = self._listed(handler_input)
                 pointed = self.reader.named_by(meaning.which, [t.id for t in listed])
                 if pointed is not None:
-                    return self.answer(handler_input, local.topics[pointed])
+                    return self._pick(handler_input, local.topics[pointed])
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
@@ -170,7 +170,7 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.nth is not None:
             listed = self._listed(handler_input)
             if listed and meaning.nth <= len(listed):
-                return self.answer(handler_input, listed[meaning.nth - 1 if meaning.nth > 0 else -1])
+                return self._pick(handler_input, listed[meaning.nth - 1 if meaning.nth > 0 else -1])
         aspect = self.content.aspects[meaning.aspect] if meaning.aspect else None
         if meaning.plainly and topic is None and aspect is None:
             return self.said_plainly(handler_input)
@@ -203,15 +203,34 @@ class ContentHandler(AbstractRequestHandler):
             return self.go_on(handler_input)
         return self.answer(handler_input, last, lead=(local.prompt("plainly"),), touches=conversation.touched(local))
 
-    def _listed(self, handler_input: HandlerInput) -> list[Topic]:
-        """The topics the last answer named, in the order it named them ("the second one")."""
+    def _list_source(self, handler_input: HandlerInput) -> tuple[Topic, str] | None:
+        """The answer a list is picked from: the one the last item was picked from ("and the
+        third one" after "the second one"), else the last answer."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
+        source = conversation.list_source(local)
+        if source is not None:
+            return source
         last = conversation.topic(local)
-        if last is None:
+        return None if last is None else (last, conversation.stage() or "summary")
+
+    def _listed(self, handler_input: HandlerInput) -> list[Topic]:
+        """The topics the list's answer named, in the order it named them ("the second one")."""
+        local = self.local(handler_input)
+        source = self._list_source(handler_input)
+        if source is None:
             return []
-        said = getattr(last, conversation.stage() or "summary", None) or last.summary
+        last, stage = source
+        said = getattr(last, stage, None) or last.summary
         return [local.topics[topic_id] for topic_id in self.reader.listed(said, leaving=(last.id,))]
+
+    def _pick(self, handler_input: HandlerInput, item: Topic) -> Response:
+        """Answer one item of the list, remembering the list for the next pick."""
+        source = self._list_source(handler_input)
+        response = self.answer(handler_input, item)
+        if source is not None:
+            Conversation(handler_input).picked_from(*source)
+        return response
 
     def _said_all(self, handler_input: HandlerInput) -> bool:
         """True if the last topic's last part has been said (no offer waits either)."""
