@@ -507,6 +507,15 @@ def test_the_second_one_after_a_list_is_the_second_topic_it_named(dialog, conten
     assert said.startswith(content.default.topics[expected].summary)
 
 
+@pytest.mark.parametrize("kind", ["osteolytic", "osteoblastic", "mixed"])
+def test_is_it_harmful_after_a_type_is_the_harm_it_does_to_bone(dialog, content, kind):
+    # GIVEN a type answered WHEN "is it harmful also"
+    dialog.intent("TopicIntent", topic=(kind, kind))
+    said = spoken(dialog.intent("QuestionIntent", query=("it harmful also", None)))
+    # THEN what the type does to bone (the article's harm), not "my source doesn't cover that"
+    assert said.startswith(content.default.topics[kind].summary)
+
+
 @pytest.mark.parametrize("picks", [[("second one", "osteoblastic"), ("and the third one", "mixed")],
                                    [("the last one", "mixed"), ("the first one", "osteolytic"),
                                     ("second one", "osteoblastic")]])
