@@ -516,6 +516,32 @@ def test_is_it_harmful_after_a_type_is_the_harm_it_does_to_bone(dialog, content,
     assert said.startswith(content.default.topics[kind].summary)
 
 
+def test_a_story_then_what_is_that_asks_about_the_last_thing_it_named(dialog, content):
+    # GIVEN a story that names a cancer, then the article's emergency WHEN "{story} what {is that}"
+    said = spoken(dialog.intent("QuestionIntent", context=(
+        "i'm taking care of my dad he's got lung cancer in his spine and the nurse kept saying watch out "
+        "for cord compression", None), query=("is that", None)))
+    # THEN what spinal cord compression is (R35), not the four symptoms or lung cancer
+    assert said.startswith(content.default.topics["spinal_cord_compression"].summary)
+
+
+@pytest.mark.parametrize("kind", ["osteolytic", "osteoblastic", "mixed"])
+def test_which_cancers_do_that_after_a_type_names_the_cancers_of_that_type(dialog, content, kind):
+    # GIVEN a type answered WHEN "which cancers do that" (the words point back at it)
+    dialog.intent("TopicIntent", topic=(kind, kind))
+    said = spoken(dialog.intent("WhichQuestionIntent", query=("cancers do that", None)))
+    # THEN the type's answer, which names its cancers, not the overview of which cancers spread
+    assert said.startswith(content.default.topics[kind].summary)
+
+
+def test_which_cancers_do_that_after_anything_else_is_the_overview(dialog, content):
+    # GIVEN how common bone metastases are WHEN "which cancers do that the most"
+    dialog.intent("TopicIntent", topic=("frequency", "frequency"))
+    said = spoken(dialog.intent("WhichQuestionIntent", query=("cancers do that the most", None)))
+    # THEN the overview of the cancers that spread to bone
+    assert said.startswith(content.default.topics["cancers"].summary)
+
+
 @pytest.mark.parametrize("picks", [[("second one", "osteoblastic"), ("and the third one", "mixed")],
                                    [("the last one", "mixed"), ("the first one", "osteolytic"),
                                     ("second one", "osteoblastic")]])

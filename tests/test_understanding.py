@@ -695,7 +695,9 @@ def test_the_spinal_one_after_the_symptoms_is_spinal_cord_compression(reader):
 
 
 @pytest.mark.parametrize("words, only", [("what is it", True), ("um what's that", True),
-                                         ("what is that type called", False), ("what does that even mean", True)])
+                                         ("what is that type called", False), ("what does that even mean", True),
+                                         # the carrier took "what": "{story} what {is that}"
+                                         ("is that", True), ("is that bad", False)])
 def test_what_is_it_asks_only_what_a_thing_is(reader, words, only):
     assert reader.only_asks_meaning(words) is only
 
@@ -716,6 +718,8 @@ def test_a_thing_called_by_name_in_a_story_is_what_what_is_it_asks_about(reader)
     ("what sort of bones does it tend to go for", None, "locations"),
     # a cancer named with two types to choose between: its type
     ("does prostate cancer cause osteoblastic or osteolytic", "prostate", "types"),
+    # how medicines named before are given (R35)
+    ("they want to start her on some medicine how do they usually give those", "giving_medicines", None),
 ])
 def test_these_questions_ask_what_they_seem_to(reader, words, topic, aspect):
     assert reader.place(words)[:2] == (topic, aspect)

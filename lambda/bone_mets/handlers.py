@@ -178,6 +178,13 @@ class ContentHandler(AbstractRequestHandler):
         if topic is not None and compared is not None:
             # "What's the difference between radiation and ablation": each one's summary, in turn
             return self.answer(handler_input, compared, lead=(topic.summary,), touches=topic)
+        overview = self.content.slot_defaults["cancer"]  # which cancers spread to bone
+        if aspect is None and meaning.follows_up and topic is not None and topic.id == overview:
+            # "which cancers do that" after a type: the cancers that type comes from, which its
+            # answer names, not the overview of which cancers spread to bone
+            last = Conversation(handler_input).topic(local)
+            if last is not None and self._answers_per_cancer(last):
+                return self.answer(handler_input, last)
         if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers":
             # A cancer named after an answer about a side that differs by cancer ("which one is
             # it for prostate?" after the types): that side of this cancer.
@@ -250,6 +257,12 @@ class ContentHandler(AbstractRequestHandler):
             if aspect_id in cancer.aspects and last.id in answers:
                 return self.content.aspects[aspect_id]
         return None
+
+    def _answers_per_cancer(self, topic: Topic) -> bool:
+        """True if `topic` is one cancer's answer to a side the article gives per cancer (a type:
+        "osteoblastic"), not that side's own overview."""
+        return any(topic.id in answers and topic.id != self.content.aspects[aspect_id].default
+                   for aspect_id, answers in self.per_cancer_answers.items())
 
     def _next_stage(self, handler_input: HandlerInput, topic: Topic) -> str | None:
         """"more" for a second question about the topic whose summary was just heard ("what do

@@ -357,7 +357,10 @@ class Reader:
         if also:
             return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
         if topic or aspect:
-            return Meaning("question", topic=topic, aspect=aspect, follows_up=follows_up and not topic,
+            # The overview of which cancers spread, asked with words that point back ("which
+            # cancers do that" after a type), keeps them: the type's answer names its cancers.
+            return Meaning("question", topic=topic, aspect=aspect,
+                           follows_up=follows_up and (not topic or (topic == self.cancers and not aspect)),
                            told=told or self._told_before(context))
         term = self._term(words)
         if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
