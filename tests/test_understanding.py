@@ -718,6 +718,12 @@ def test_a_thing_called_by_name_in_a_story_is_what_what_is_it_asks_about(reader)
     ("what sort of bones does it tend to go for", None, "locations"),
     # a cancer named with two types to choose between: its type
     ("does prostate cancer cause osteoblastic or osteolytic", "prostate", "types"),
+    # the kinds of another side, asked in the types' words (R35), but the damage's sort is its type
+    ("what sort of scans would that be", None, "diagnosis"),
+    ("what kind of tests do they do", None, "diagnosis"),
+    ("what sort of bone damage does breast cancer cause", "breast", "types"),
+    # what to keep an eye out for is the signs (R35), after any answer
+    ("and what else should i keep an eye out for", None, "symptoms"),
     # how medicines named before are given (R35)
     ("they want to start her on some medicine how do they usually give those", "giving_medicines", None),
 ])

@@ -89,6 +89,8 @@ ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thi
                            "medicine", "drug", "cancer", "bit", "part"})
 TREATMENT = "treatment"  # the aspect a question about going without treatment names
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
+# "what sort of scans": the kinds of another side, asked in the types' words
+SORT_OF = re.compile(r"\b(?:sort|sorts|kind|kinds|type|types) of ((?:\S+ ?){1,3})")
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
 FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
 ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
@@ -680,6 +682,8 @@ class Reader:
             return chosen, TYPES
         topic = named = side_effect or self._topic(question_part)
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
+        if asked_side == TYPES and topic is None:  # a topic's own kinds are the topic (below)
+            asked_side = self._side_sorted(question_part) or asked_side
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
             asked_side = None  # "can the bone {medicine} mess up your jaw": the medicine's side effect
         elif topic and asked_side and asked_side not in self.content.default.topics[topic].aspects:
@@ -753,6 +757,14 @@ class Reader:
         cancers = [t for t in named if t in self._cancer_types]
         kinds = named & set(self._cancer_types.values())
         return cancers[0] if len(cancers) == 1 and len(kinds) >= 2 else None
+
+    def _side_sorted(self, words: str) -> str | None:
+        """The side whose kinds are asked ("what sort of {scans}", "what kind of {treatment}"):
+        a side other than the types named in the few words after "sort of", else None."""
+        found = SORT_OF.search(words)
+        if found is None:
+            return None
+        return _best([(key, signs) for key, signs in self.aspects if key != TYPES], padded(found.group(1)))
 
     @cached_property
     def _cancer_kinds(self) -> re.Pattern[str] | None:
