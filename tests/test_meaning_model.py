@@ -71,6 +71,18 @@ def test_the_committed_model_is_what_the_corpus_makes():
     assert reader_train.check() == []
 
 
+# The allowance: the Lambda bundle grows by at most 3 MB over the skill before the learned
+# reader (commit 1c31245: 141.7 KB of files under lambda/, the installed libraries aside).
+BUNDLE_BEFORE_READER = 141.7 * 1024
+BUNDLE_ALLOWANCE = 3 * 1024 * 1024
+
+
+def test_the_bundle_stays_within_its_allowance():
+    shipped = [p for p in (ROOT / "lambda").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    grown = sum(p.stat().st_size for p in shipped) - BUNDLE_BEFORE_READER
+    assert grown <= BUNDLE_ALLOWANCE, f"lambda/ grew by {grown / 1024 / 1024:.2f} MB, over the 3 MB allowance"
+
+
 def test_a_changed_corpus_is_drift(tmp_path, monkeypatch, examples):
     # GIVEN one sentence more in the corpus
     monkeypatch.setattr(reader_train, "load_corpus", lambda: [*examples, examples[0]._replace(text="hello there")])

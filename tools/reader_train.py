@@ -46,7 +46,12 @@ SETTINGS: dict[str, Any] = {
     "C": 20.0,  # inverse regularisation of the logistic regression
     "class_weight": "balanced",  # rare meanings (a crisis) weigh as much as common ones
     "sublinear_tf": True,
-    "keep_features": 12000,  # the features kept after pruning, by their largest weight
+    # The features kept after pruning, by their largest weight. Grouped cross-validation on the
+    # corpus of 2026-12-03 (20,588 sentences): 24,000 against 12,000, crisis recall 94.6% against
+    # 94.1%, emergency 97.3% against 96.8%, false crisis alarms 0.48% against 0.46%, false
+    # emergency alarms 0.46% against 0.51%, calm read as danger 7.3% against 8.0%; the model
+    # file about twice as large (about 2 MB).
+    "keep_features": 24000,
     "max_iter": 3000,
     "tol": 1e-4,  # the solver's stopping tolerance (1e-3 stopped short of fitting the training sentences)
     "intent_feature": True,  # the intent the words came in is a feature ("@symptomreportintent")

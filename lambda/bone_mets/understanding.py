@@ -316,6 +316,12 @@ class Reader:
         nth = self.ordinal(text)
         if nth is not None:
             return Meaning("question", follows_up=True, nth=nth)
+        spoken = normalise(said).split()
+        if label == "followup" and len(spoken) == 2 and spoken[1] in WH_WORDS:
+            # "yes what" after an offer: the reply, as a reply word alone reads; a question word
+            # with nothing after it asks nothing past it
+            reply = decide(self.probabilities(spoken[0], read_after), self.model.thresholds)
+            label = reply if reply in ("yes", "no") else label
         if label in CONVERSATION:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
