@@ -724,6 +724,8 @@ def test_a_thing_called_by_name_in_a_story_is_what_what_is_it_asks_about(reader)
     ("what sort of bone damage does breast cancer cause", "breast", "types"),
     # what to keep an eye out for is the signs (R35), after any answer
     ("and what else should i keep an eye out for", None, "symptoms"),
+    # the treatment by heat or cold is ablation (R36)
+    ("and the one with the heat or the cold what's that", "ablation", None),
     # how medicines named before are given (R35)
     ("they want to start her on some medicine how do they usually give those", "giving_medicines", None),
 ])
