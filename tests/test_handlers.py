@@ -635,3 +635,39 @@ def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, conte
     said = spoken(dialog.intent("TypesIntent", topic=("bone cancer", "bone_cancer"),
                                 other=("bone metastases", "bone_metastases")))
     assert said.startswith(content.default.topics["bone_cancer"].summary)
+
+
+@pytest.mark.parametrize("intent, slots, listed, bone", [
+    ("FreeSpeechIntent", {"context": ("is", None), "query": ("the skull one of them", None)}, True, "skull"),
+    ("TopicIntent", {"topic": ("and the hips also", None)}, True, "hips"),
+    ("TopicIntent", {"topic": ("what about the hands", None)}, False, "hands"),
+])
+def test_a_bone_named_after_where_they_happen_is_said_to_be_listed_or_not(dialog, content, intent, slots,
+                                                                          listed, bone):
+    # GIVEN where bone metastases happen
+    dialog.intent("LocationsIntent")
+    # WHEN a bone is named ("is the skull one of them")
+    said = spoken(dialog.intent(intent, **slots))
+    # THEN whether the article lists it (never that it cannot happen there), then the list
+    prompts = content.default.prompts
+    lead = prompts["bone_listed"] if listed else prompts["bone_unlisted"].format(heard=bone)
+    assert said.startswith(f"{lead} {content.default.topics['locations'].summary}")
+
+
+def test_a_bone_named_after_another_answer_is_not_taken_for_where_they_happen(dialog, content):
+    # GIVEN the symptoms
+    dialog.intent("SymptomsIntent")
+    # WHEN "and the skull"
+    said = spoken(dialog.intent("TopicIntent", topic=("and the skull", None)))
+    # THEN no word about which bones the article lists
+    assert content.default.prompts["bone_listed"] not in said
+
+
+def test_why_a_bone_does_something_asks_no_whether_it_is_listed(dialog, content):
+    # GIVEN where bone metastases happen
+    dialog.intent("LocationsIntent")
+    # WHEN "why would his legs just go like that"
+    said = spoken(dialog.intent("QuestionIntent", context=("why", None),
+                                query=("would his legs just go like that", None)))
+    # THEN no "yes, that's one of the places"
+    assert content.default.prompts["bone_listed"] not in said

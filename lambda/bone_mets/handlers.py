@@ -153,6 +153,11 @@ class ContentHandler(AbstractRequestHandler):
             return self.unwell(handler_input)
         if meaning.kind == "beyond":
             return self.beyond(handler_input, topic, meaning.term)
+        if meaning.bone is not None and self._asks_of_places(handler_input, meaning):
+            # "is the skull one of them" after where they happen: whether the article lists it
+            lead = local.prompt("bone_listed") if meaning.bone_listed \
+                else local.prompt("bone_unlisted", heard=meaning.bone)
+            return self.answer(handler_input, local.topics[self.content.aspects[LOCATIONS].default], lead=(lead,))
         if meaning.kind == "more":
             if meaning.which is not None:
                 # "the spinal one" after the four symptoms: the one listed whose name has that word
@@ -199,6 +204,14 @@ class ContentHandler(AbstractRequestHandler):
         if topic is not None:
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         return self.unknown(handler_input, meaning.term)
+
+    def _asks_of_places(self, handler_input: HandlerInput, meaning: Meaning) -> bool:
+        """True if a bone the words name asks where they happen: asked so ("does it go to the
+        hips"), or after that answer with nothing else asked ("and the skull also")."""
+        if meaning.aspect == LOCATIONS:
+            return True
+        last = Conversation(handler_input).topic(self.local(handler_input))
+        return meaning.aspect is None and last is not None and last.id == self.content.aspects[LOCATIONS].default
 
     def said_plainly(self, handler_input: HandlerInput) -> Response:
         """"What does that mean?": the last topic's summary again, the plainest words we have
@@ -473,6 +486,7 @@ def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
 
 
 WHY_ASPECT = "causes"  # the side a "why" question asks about
+LOCATIONS = "locations"  # the side a bone named after it asks about ("is the skull one of them")
 ASPECT_LEFTOVERS = ("yes", "no", "repeat", "help")  # readings of an aspect intent's leftover words, never its meaning
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).

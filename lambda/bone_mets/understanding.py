@@ -73,11 +73,12 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
-                 "permission", "what_it_is")
+                 "permission", "what_it_is", "bones_listed", "bones_unlisted")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
                          "both", "other", "others", "one", "ones"})
+NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # "The second one" after a list: which of the topics the last answer named, in the order said.
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
@@ -144,6 +145,9 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
         radiation"): both are answered.
     which: with "more", the word that may tell which of the topics the last answer named the
         words point at ("the spinal one").
+    bone: a bone the words name, where no topic is named ("is the skull one of them", "and
+        the hands"): after where they happen, whether the article lists it.
+    bone_listed: the article lists `bone` (or a part of one) among where they most often happen.
     """
 
     kind: str
@@ -160,6 +164,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     nth: int | None = None
     perhaps_crisis: bool = False
     also: str | None = None
+    bone: str | None = None
+    bone_listed: bool = False
     which: str | None = None
 
     @property
@@ -266,6 +272,10 @@ class Reader:
         read_after = model_intent(intent, context)
         probabilities = self.probabilities(said, read_after)
         meaning = self._meaning(text, context, said, read_after, asked, probabilities)
+        if meaning.kind in ("question", "more", "unknown") and meaning.topic is None \
+                and not NOT_WHERE_WORDS & set(normalise(said).split()):
+            # "why would his legs just go like that" asks no whether the legs are listed
+            meaning = self._with_bone(meaning, text)
         if meaning.kind != "crisis" and perhaps_crisis(probabilities, self.model.thresholds):
             return meaning._replace(perhaps_crisis=True)
         return meaning
@@ -375,6 +385,17 @@ class Reader:
             return Meaning("more", plainly=self.asks_plainly(said), which=self.which_one(text))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
         return Meaning("unknown", term=term)
+
+    def _with_bone(self, meaning: Meaning, text: str) -> Meaning:
+        """`meaning` with the bone `text` names, if any: a listed one first ("the hips and the
+        hands" are answered yes, with the list)."""
+        padded_text = padded(text)
+        for name, listed in (("bones_listed", True), ("bones_unlisted", False)):
+            # plain names, longest first, so "hip bones" is said back whole, not "hip"
+            for bone in sorted(self.content.reading[name], key=len, reverse=True):
+                if f" {normalise(bone)} " in padded_text:
+                    return meaning._replace(bone=bone, bone_listed=listed)
+        return meaning
 
     def _asks_leave_with_medicine(self, said: str) -> bool:
         """True if the words ask whether one may do something and name a medicine ("can i drink

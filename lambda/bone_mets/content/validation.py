@@ -43,13 +43,13 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
 READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self",
                  "seek_care", "medicine_decisions", "cancer_kinds", "clarify", "goodbye", "watch_for", "compare",
-                 "besides", "untreated", "permission", "what_it_is")
+                 "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more", "plainly",
     "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "in_general", "beyond_source", "goodbye", "error",
-    "facts_offer", "emergency_title", "crisis_title",
+    "facts_offer", "emergency_title", "crisis_title", "bone_listed", "bone_unlisted",
 )
 
 
