@@ -640,6 +640,7 @@ def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, conte
 @pytest.mark.parametrize("intent, slots, listed, bone", [
     ("FreeSpeechIntent", {"context": ("is", None), "query": ("the skull one of them", None)}, True, "skull"),
     ("TopicIntent", {"topic": ("and the hips also", None)}, True, "hips"),
+    ("TopicIntent", {"topic": ("and the arms", None)}, True, "arms"),
     ("TopicIntent", {"topic": ("what about the hands", None)}, False, "hands"),
 ])
 def test_a_bone_named_after_where_they_happen_is_said_to_be_listed_or_not(dialog, content, intent, slots,
