@@ -195,3 +195,23 @@ def test_an_intent_with_no_words_for_safety_is_not_misread(handler):
     # GIVEN a plain question WHEN answered THEN nothing of the safety answers appears
     said = spoken(handler(intent_event("TopicIntent", {"topic": ("ablation", "ablation")}), None))
     assert "988" not in said and "emergency" not in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("intent, slots", [
+    ("WhenQuestionIntent", {"context": ("so", None), "query": ("exactly should i call my doctor or 911", None)}),
+    ("SymptomsIntent", {"topic": ("an emergency", None)}),  # "how do I know if it's {an emergency}"
+    ("QuestionIntent", {"query": ("what signs should i call an ambulance for", None)}),
+])
+def test_a_calm_question_of_when_to_call_for_help_names_the_number_then_the_doctor(handler, content, locale,
+                                                                                    intent, slots):
+    # GIVEN a calm question of when to call for help (R37: "when should I call my doctor versus 911")
+    local, number, spoken_number, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    said = spoken(dialog.intent(intent, **slots))
+    # THEN the local number first, then the symptoms the article says to call the doctor for, last
+    assert said.startswith(local.safety["emergency.when_to_call"].split("{")[0])
+    assert number in sentences(said)[0]
+    assert local.topics["symptoms"].summary in said and DOCTOR.search(sentences(said)[-1])
+    # and no emergency direction is kept: the next answer carries no number
+    assert number not in spoken(dialog.intent("TopicIntent", topic=("osteolytic", None)))

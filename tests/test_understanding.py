@@ -155,6 +155,13 @@ def test_unknown_words_say_back_a_short_term(reader, words, term):
     assert meaning.kind in ("unknown", "beyond") and meaning.topic is None and meaning.term == term
 
 
+def test_words_about_a_person_are_never_said_back_as_a_term(reader):
+    # GIVEN words the skill cannot place that tell of a person (R37: "will it hurt like it did for him")
+    meaning = reader.read("hurt like it did for him", intent="TopicIntent")
+    # THEN nothing is said back: "Sorry, I don't know about hurt him" names no thing
+    assert meaning.topic is None and meaning.term is None
+
+
 @pytest.mark.parametrize("words, other", [
     ("i want to kill myself", False), ("nobody would miss me if i was gone", False),
     ("my brother keeps saying he wants to end his life", True), ("my daughter is hurting herself", True),
@@ -767,3 +774,17 @@ def test_a_diagnosis_told_then_a_question_is_a_question(reader):
 def test_a_sign_covers_words_only_when_it_accounts_for_all_of_them():
     sign = Sign("(what|whats) (is|are) (it|that)")
     assert sign.covers("what is it") and not sign.covers("what is it called") and not sign.covers("")
+
+
+@pytest.mark.parametrize("words, intent, asks", [
+    ("at what point do we call an ambulance", "QuestionIntent", True),
+    ("when should i go to the hospital", "WhenQuestionIntent", True),
+    ("what are the warning signs i should call nine nine nine for", "TopicIntent", True),
+    ("an emergency", "SymptomsIntent", True),
+    # a story told with "when", a call with no help service, a help service with no asking when
+    ("when he went to hospital they did a scan what does it show", "QuestionIntent", False),
+    ("when should i take my tablets", "WhenQuestionIntent", False),
+    ("my mum is in hospital what is a bone scan", "QuestionIntent", False),
+])
+def test_a_calm_question_of_when_to_call_for_help_is_told_apart(reader, words, intent, asks):
+    assert reader.read(words, intent=intent).when_to_call is asks

@@ -153,6 +153,11 @@ class ContentHandler(AbstractRequestHandler):
             return self.unwell(handler_input)
         if meaning.kind == "beyond":
             return self.beyond(handler_input, topic, meaning.term)
+        if meaning.when_to_call:
+            # "when should I call my doctor versus 911": the number first, then the symptoms the
+            # article says to call the doctor for (the answer's close says so last)
+            symptoms = local.topics[self.content.aspects[meaning.aspect].default]
+            return self.answer(handler_input, symptoms, lead=(local.safety["emergency.when_to_call"],))
         if meaning.bone is not None and self._asks_of_places(handler_input, meaning):
             # "is the skull one of them" after where they happen: whether the article lists it
             lead = local.prompt("bone_listed") if meaning.bone_listed \
@@ -623,6 +628,8 @@ class AspectQuestionHandler(ContentHandler):
         local = self.local(handler_input)
         aspect = self.content.aspect_by_intent[intent_name(handler_input)]
         meaning = self.meaning(handler_input)
+        if meaning is not None and meaning.when_to_call:  # "how do I know if it's {an emergency}"
+            return self.respond(handler_input, meaning)
         if meaning is None or meaning.kind in ("more", *ASPECT_LEFTOVERS) \
                 or (meaning.kind in ("question", "unknown") and meaning.topic is None and meaning.term is None) \
                 or (meaning.kind == "beyond" and meaning.topic is None and meaning.follows_up):

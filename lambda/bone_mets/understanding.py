@@ -29,7 +29,9 @@ from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
 NAME_SLOTS = frozenset({"topic", "cancer"})  # slots whose words may be a topic's name alone
-SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am"})
+# Words of a person, not of a thing: words holding one are never said back as a term ("{hurt
+# like it did for him}" is no "hurt him"). "her" is left out: it also owns a thing ("her leukemia").
+SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am", "him", "them", "us"})
 MAX_WORDS_READ = 60  # longer than anyone speaks in one turn: the rest is not read
 FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
 FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
@@ -73,7 +75,7 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
-                 "permission", "what_it_is", "bones_listed", "bones_unlisted")
+                 "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
@@ -89,6 +91,8 @@ ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something e
 ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
                            "medicine", "drug", "cancer", "bit", "part"})
 TREATMENT = "treatment"  # the aspect a question about going without treatment names
+SYMPTOMS = "symptoms"  # the aspect a calm question of when to call for help is answered with
+SYMPTOMS_CARRIER = "SymptomsIntent"  # "how do I know if it's {an emergency}": its words alone name the service
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 # "what sort of scans": the kinds of another side, asked in the types' words
 SORT_OF = re.compile(r"\b(?:sort|sorts|kind|kinds|type|types) of ((?:\S+ ?){1,3})")
@@ -148,6 +152,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     bone: a bone the words name, where no topic is named ("is the skull one of them", "and
         the hands"): after where they happen, whether the article lists it.
     bone_listed: the article lists `bone` (or a part of one) among where they most often happen.
+    when_to_call: a calm question of when to call for help ("when should I call my doctor
+        versus 911"): the emergency number, then the symptoms to call the doctor for.
     """
 
     kind: str
@@ -167,6 +173,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     bone: str | None = None
     bone_listed: bool = False
     which: str | None = None
+    when_to_call: bool = False
 
     @property
     def safety(self) -> bool:
@@ -317,6 +324,9 @@ class Reader:
             # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}")
             # and is no stray ("{my cat nearly gave me a heart attack} how {do doctors find it}").
             label = "question"
+        if label not in DANGER_IDS and not label.startswith("report:") and self._asks_when_to_call(said, read_after):
+            # Read by the model as a question, a stray or advice, never as a danger or a symptom told
+            return Meaning("question", aspect=SYMPTOMS, when_to_call=True)
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
         if label == "emergency":
@@ -385,6 +395,17 @@ class Reader:
             return Meaning("more", plainly=self.asks_plainly(said), which=self.which_one(text))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
         return Meaning("unknown", term=term)
+
+    def _asks_when_to_call(self, said: str, read_after: str | None) -> bool:
+        """True if `said` asks when to call or go for help and names a help service ("at what
+        point do we call an ambulance", "what signs should I call 911 for"), or is a help
+        service alone asked after the symptoms' carrier ("how do I know if it's {an emergency}")."""
+        text = padded(said)
+        if read_after == SYMPTOMS_CARRIER:
+            named = " ".join(w for w in normalise(said).split() if w not in ("a", "an", "the"))
+            if any(sign.covers(named) for sign in self.lists["help_services"]):
+                return True
+        return bool(_best(self.lists["when_to_call"], text) and _best(self.lists["help_services"], text))
 
     def _with_bone(self, meaning: Meaning, text: str) -> Meaning:
         """`meaning` with the bone `text` names, if any: a listed one first ("the hips and the
@@ -911,8 +932,8 @@ class Reader:
         if any(word in SUBJECT_WORDS for word in words):
             return None
         remaining = [w for w in words if w not in self.filler_words]
-        if all(word in QUANTIFIERS for word in remaining):
-            return None  # "which cancers cause {most of the}": no name of anything
+        if all(word in QUANTIFIERS or len(word) < 2 for word in remaining):
+            return None  # "which cancers cause {most of the}", "{a and e}" cut short: no name of anything
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
 
 

@@ -36,14 +36,15 @@ NUMBERS = ("{emergency_number}", "{crisis_number}")  # filled in by the speech m
 # The safety table's texts ("entry.field").
 SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.other_close", "crisis.goodbye",
                 "crisis.reminder", "emergency.answer", "emergency.close", "emergency.goodbye", "emergency.reminder",
-                "emergency.unsure_answer", "emergency.unsure_close",
+                "emergency.unsure_answer", "emergency.unsure_close", "emergency.when_to_call",
                 "advice.answer", "advice.urgent", "distress.outlook", "distress.feelings", "statements.diagnosed",
                 "statements.unwell", "unplaced.answer", "unplaced.close")
 # The DANGER slot's values: emergency and crisis phrases a device resolves exactly.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
 READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self",
                  "seek_care", "medicine_decisions", "cancer_kinds", "clarify", "goodbye", "watch_for", "compare",
-                 "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted")
+                 "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted",
+                 "when_to_call", "help_services")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
