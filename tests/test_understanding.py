@@ -788,3 +788,13 @@ def test_a_sign_covers_words_only_when_it_accounts_for_all_of_them():
 ])
 def test_a_calm_question_of_when_to_call_for_help_is_told_apart(reader, words, intent, asks):
     assert reader.read(words, intent=intent).when_to_call is asks
+
+
+@pytest.mark.parametrize("words, topic", [
+    ("happening in prostate only or other cancers also", "cancers"),  # R37
+    ("is it only kidney cancer or other kinds of cancer too", "cancers"),
+    ("does kidney cancer spread to the bones", "kidney"),
+])
+def test_other_cancers_asked_beside_one_named_ask_which_cancers_spread(reader, content, words, topic):
+    expected = content.slot_defaults["cancer"] if topic == "cancers" else topic
+    assert reader.read(words, intent="QuestionIntent").topic == expected

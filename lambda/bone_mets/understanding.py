@@ -75,7 +75,8 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
-                 "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services")
+                 "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
+                 "other_cancers")
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
@@ -381,6 +382,9 @@ class Reader:
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             topic, aspect = self.content.aspects[aspect].default, None
+        if topic and topic != self.cancers and aspect is None and self.content.default.topics[topic].kind == "cancers" \
+                and _best(self.lists["other_cancers"], padded(said)):
+            topic = self.cancers  # "in prostate only or other cancers also": which cancers spread to bone
         also = self._compared_with(text, topic)
         if also:
             return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
