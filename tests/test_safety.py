@@ -215,3 +215,48 @@ def test_a_calm_question_of_when_to_call_for_help_names_the_number_then_the_doct
     assert local.topics["symptoms"].summary in said and DOCTOR.search(sentences(said)[-1])
     # and no emergency direction is kept: the next answer carries no number
     assert number not in spoken(dialog.intent("TopicIntent", topic=("osteolytic", None)))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("told", [
+    ("NotSpeechIntent", "context", "his back's killing him and both his legs have gone weak and numb and he can't feel "
+                                   "when he needs the loo"),  # R37: read as an emergency, its signs named
+    ("SymptomReportIntent", "symptom", "my legs suddenly went numb and i can't walk"),  # its report, or the direction
+])
+@pytest.mark.parametrize("then", ["can't i just wait till my appointment on monday",
+                                  "what do i tell them when they get here"])
+def test_after_the_articles_own_emergency_a_later_turn_hears_what_it_is_between_the_numbers(
+        handler, content, locale, told, then):
+    # GIVEN the article's own emergency told, and the direction given
+    local, number, _, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    intent, slot, words = told
+    first = said_with(dialog, intent, slot, words)
+    assert number in sentences(spoken(first))[-1]
+    # WHEN a later turn asks something the direction does not answer ("can't I wait")
+    response = said_with(dialog, "QuestionIntent", "query", then)
+    said = sentences(spoken(response))
+    # THEN the number first and last, and between them what the article says of spinal cord
+    # compression (why not to wait), not the direction alone
+    assert number in said[0] and number in said[-1] and DOCTOR.search(said[-1])
+    assert local.topics["spinal_cord_compression"].summary in spoken(response)
+    # AND it lasts: the turn after carries it too
+    assert local.topics["spinal_cord_compression"].summary in spoken(said_with(dialog, "QuestionIntent", "query",
+                                                                              "what do i do"))
+
+
+@pytest.mark.parametrize("before", [None, "what is spinal cord compression"])
+def test_another_emergency_is_not_explained_as_the_articles_own(handler, content, before):
+    # GIVEN an emergency that is not the article's own ("he collapsed"), even after a calm
+    # question about spinal cord compression
+    local, number, _, _ = numbers(content, "en-US")
+    dialog = Dialog(handler, "en-US")
+    if before:
+        said_with(dialog, "QuestionIntent", "query", before)
+    said_with(dialog, "SymptomReportIntent", "symptom", "he collapsed and isn't breathing")
+    # WHEN a later turn hears the direction again
+    response = said_with(dialog, "QuestionIntent", "query", "what do i do now")
+    # THEN the direction alone, the number first and last: no guess at a cause
+    said = sentences(spoken(response))
+    assert number in said[0] and number in said[-1]
+    assert local.topics["spinal_cord_compression"].summary not in spoken(response)

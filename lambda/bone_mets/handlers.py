@@ -136,7 +136,7 @@ class ContentHandler(AbstractRequestHandler):
             return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
             if topic.urgent == "emergency":  # the article's own emergency: its direction lasts too
-                Conversation(handler_input).directed("emergency")
+                Conversation(handler_input).directed("emergency", danger=topic)
             return self.answer(handler_input, topic, stage="report")
         if meaning.kind == "advice":
             return self.advice(handler_input, topic, seeks_care=meaning.seeks_care and not meaning.about_medicine)
@@ -292,14 +292,18 @@ class ContentHandler(AbstractRequestHandler):
         return None
 
     def direct(self, handler_input: HandlerInput, kind: str, about_other: bool = False,
-               unsure: bool = False, perhaps_crisis: bool = False) -> Response:
+               unsure: bool = False, perhaps_crisis: bool = False, again: bool = False) -> Response:
         """An emergency or crisis: the action first, the local number last; the session keeps
         the direction, so every later turn carries it too (SafetyStateHandler). An emergency
         the reader is unsure of names the doctor too; one whose words read perhaps as a crisis
-        names the crisis line as well."""
+        names the crisis line as well. `again`: a later turn's words heard the direction again;
+        if the emergency is the article's own (danger_told), what the article
+        says of it goes between the numbers, as "can't I just wait till Monday" or "what do I
+        tell them when they get here" ask it (the first direction stays as short as it can be)."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         given = conversation.safety()  # the direction this conversation already gave, if any
+        danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
         if kind == "emergency" and unsure and given == "crisis":
             # Words read only perhaps as an emergency ("please don't tell my family") keep the
             # crisis direction: an unsure reading never replaces a direction.
@@ -312,12 +316,23 @@ class ContentHandler(AbstractRequestHandler):
             line = (local.safety["crisis.reminder"],)
         elif kind == "emergency" and perhaps_crisis:  # "I've taken all my pills": both
             line = (local.safety["unplaced.answer"],)
-        conversation.directed(kind, about_other)
+        conversation.directed(kind, about_other, danger=danger)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
+        about = (local.topics[danger.id].summary,) if again and danger is not None else ()
         return self.say(handler_input, Reply(
-            speech=(local.safety[f"{kind}.{whose}answer"], *line), closing=close, reprompt=close,
+            speech=(local.safety[f"{kind}.{whose}answer"], *line, *about), closing=close, reprompt=close,
             card_title=local.prompt(f"{kind}_title"), credit=local.number_credit(kind)))
+
+    def danger_told(self, handler_input: HandlerInput, conversation: Conversation) -> Topic | None:
+        """The article's own emergency an emergency direction is about: the one told earlier in
+        this conversation (a report of it sets the direction too), or the one whose signs these
+        words tell. A calm question about it before is not told: it names no emergency."""
+        local = self.local(handler_input)
+        if conversation.danger(local) is not None:
+            return conversation.danger(local)
+        named = self.reader.emergency_named(request_words(handler_input))
+        return local.topics[named] if named else None
 
     def sign_off(self, handler_input: HandlerInput, kind: str) -> Response:
         """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye."""
@@ -572,7 +587,7 @@ class SafetyStateHandler(ContentHandler):
             replayed = self.replayed(handler_input)
             if replayed is not None:
                 return replayed
-        return self.direct(handler_input, kind, about_other=Conversation(handler_input).about_other())
+        return self.direct(handler_input, kind, about_other=Conversation(handler_input).about_other(), again=True)
 
 
 class LaunchHandler(ContentHandler):

@@ -690,6 +690,12 @@ class Reader:
         return bool(topic and other) and topic != other and topic in topics and other in topics \
             and {topic, other}.isdisjoint({self.subject, self.cancers}) and topics[topic].kind == topics[other].kind
 
+    def emergency_named(self, words: str) -> str | None:
+        """The article's own emergency these words tell the signs of ("his legs have gone weak
+        and numb": spinal cord compression), if any."""
+        found = [entry[3] for entry in self._named(padded(words)) if self._urgency(entry[3]) == "emergency"]
+        return found[0] if found else None
+
     def topic_named(self, words: str) -> str | None:
         """The topic these words name, if any."""
         return self._topic(padded(words))
