@@ -785,6 +785,9 @@ def test_a_sign_covers_words_only_when_it_accounts_for_all_of_them():
     ("when he went to hospital they did a scan what does it show", "QuestionIntent", False),
     ("when should i take my tablets", "WhenQuestionIntent", False),
     ("my mum is in hospital what is a bone scan", "QuestionIntent", False),
+    # a danger told before asking when to call is the danger
+    ("my husband can't breathe when should i call nine one one", "QuestionIntent", False),
+    ("she's collapsed on the floor at what point do we call an ambulance", "QuestionIntent", False),
 ])
 def test_a_calm_question_of_when_to_call_for_help_is_told_apart(reader, words, intent, asks):
     assert reader.read(words, intent=intent).when_to_call is asks

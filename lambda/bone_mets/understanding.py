@@ -325,7 +325,8 @@ class Reader:
             # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}")
             # and is no stray ("{my cat nearly gave me a heart attack} how {do doctors find it}").
             label = "question"
-        if label not in DANGER_IDS and not label.startswith("report:") and self._asks_when_to_call(said, read_after):
+        if not label.startswith("report:") and self._asks_when_to_call(said, read_after) and (
+                label not in DANGER_IDS or self._alarmed_by_the_service(said, read_after, label, probabilities)):
             # Read by the model as a question, a stray or advice, never as a danger or a symptom told
             return Meaning("question", aspect=SYMPTOMS, when_to_call=True)
         if label == "crisis":
@@ -410,6 +411,18 @@ class Reader:
             if any(sign.covers(named) for sign in self.lists["help_services"]):
                 return True
         return bool(_best(self.lists["when_to_call"], text) and _best(self.lists["help_services"], text))
+
+    def _alarmed_by_the_service(self, said: str, read_after: str | None, label: str,
+                                probabilities: dict[str, float]) -> bool:
+        """True if an emergency read only unsure comes of the help service named: the words
+        without it read no danger ("at what point do we call {an ambulance}"), where "he can't
+        breathe, when should I call 911" still does. Its answer names the number first too."""
+        if label != "emergency" or danger(probabilities) >= SURE_EMERGENCY:
+            return False
+        text = padded(said)
+        for service in sorted(self.content.reading["help_services"], key=len, reverse=True):
+            text = text.replace(f" {normalise(service)} ", " ")
+        return decide(self.probabilities(text.strip(), read_after), self.model.thresholds) not in DANGER_IDS
 
     def _with_bone(self, meaning: Meaning, text: str) -> Meaning:
         """`meaning` with the bone `text` names, if any: a listed one first ("the hips and the
