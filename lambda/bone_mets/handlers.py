@@ -303,7 +303,6 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         given = conversation.safety()  # the direction this conversation already gave, if any
-        danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
         if kind == "emergency" and unsure and given == "crisis":
             # Words read only perhaps as an emergency ("please don't tell my family") keep the
             # crisis direction: an unsure reading never replaces a direction.
@@ -316,10 +315,11 @@ class ContentHandler(AbstractRequestHandler):
             line = (local.safety["crisis.reminder"],)
         elif kind == "emergency" and perhaps_crisis:  # "I've taken all my pills": both
             line = (local.safety["unplaced.answer"],)
+        danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
         conversation.directed(kind, about_other, danger=danger)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
-        about = (local.topics[danger.id].summary,) if again and danger is not None else ()
+        about = (danger.summary,) if again and danger is not None else ()
         return self.say(handler_input, Reply(
             speech=(local.safety[f"{kind}.{whose}answer"], *line, *about), closing=close, reprompt=close,
             card_title=local.prompt(f"{kind}_title"), credit=local.number_credit(kind)))
@@ -329,8 +329,9 @@ class ContentHandler(AbstractRequestHandler):
         this conversation (a report of it sets the direction too), or the one whose signs these
         words tell. A calm question about it before is not told: it names no emergency."""
         local = self.local(handler_input)
-        if conversation.danger(local) is not None:
-            return conversation.danger(local)
+        told = conversation.danger(local)
+        if told is not None:
+            return told
         named = self.reader.emergency_named(request_words(handler_input))
         return local.topics[named] if named else None
 

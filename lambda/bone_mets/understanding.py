@@ -419,10 +419,8 @@ class Reader:
         breathe, when should I call 911" still does. Its answer names the number first too."""
         if label != "emergency" or danger(probabilities) >= SURE_EMERGENCY:
             return False
-        text = padded(said)
-        for service in sorted(self.content.reading["help_services"], key=len, reverse=True):
-            text = text.replace(f" {normalise(service)} ", " ")
-        return decide(self.probabilities(text.strip(), read_after), self.model.thresholds) not in DANGER_IDS
+        without = _cut(said, self._help_services).strip()
+        return decide(self.probabilities(without, read_after), self.model.thresholds) not in DANGER_IDS
 
     def _with_bone(self, meaning: Meaning, text: str) -> Meaning:
         """`meaning` with the bone `text` names, if any: a listed one first ("the hips and the
@@ -840,6 +838,10 @@ class Reader:
     @cached_property
     def _cancer_kinds(self) -> re.Pattern[str] | None:
         return _phrases_pattern(p for source in self.content.reading[CANCER_KINDS] for p in expand(source))
+
+    @cached_property
+    def _help_services(self) -> re.Pattern[str] | None:
+        return _phrases_pattern(self.content.reading["help_services"])
 
     def _without_name(self, text: str, topic_id: str) -> str:
         """The words without the topic's own names."""
