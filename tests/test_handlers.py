@@ -488,6 +488,21 @@ def test_a_question_after_a_topic_with_nothing_more_hears_its_summary_again(dial
     assert "everything I have on ablation" in spoken(dialog.intent("MoreDetailIntent"))
 
 
+def test_a_question_after_a_topic_said_in_full_hears_the_part_it_asks_about(dialog, content):
+    # GIVEN surgery's summary and its second part, which says the surgeon takes the tumor out
+    surgery = content.default.topics["surgery"]
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    dialog.intent("MoreDetailIntent")
+    # WHEN a question leans on it with that part's words (R38: "do they take the tumor out too")
+    said = spoken(dialog.intent("QuestionIntent", context=("and does", None),
+                                query=("the tumor come out as well", None)))
+    # THEN that part again, not the summary "in short"
+    assert said.startswith(surgery.more) and "In short" not in said
+    # BUT words that share nothing more with one part than another hear the summary, in short
+    said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("is that normal", None)))
+    assert said.startswith("In short:") and surgery.summary in said
+
+
 @pytest.mark.parametrize("story", ["my mom just found out her breast cancer went to her bones",
                                    "my sister has prostate cancer and they found it in her spine"])
 def test_a_spread_told_then_what_does_that_mean_is_what_bone_metastases_are(dialog, content, story):

@@ -801,3 +801,26 @@ def test_a_calm_question_of_when_to_call_for_help_is_told_apart(reader, words, i
 def test_other_cancers_asked_beside_one_named_ask_which_cancers_spread(reader, content, words, topic):
     expected = content.slot_defaults["cancer"] if topic == "cancers" else topic
     assert reader.read(words, intent="QuestionIntent").topic == expected
+
+
+@pytest.mark.parametrize("question, context, topic", [
+    # R38: the story names the ribs on the way; "how does that work" asks about the treatment named last
+    ("that actually work eh", "so um my partner's got kidney cancer that's spread into his ribs and the team "
+     "mentioned radiation for it how", "radiation_therapy"),
+    ("that work exactly", "my mum has lung cancer in her spine and her doctor brought up ablation how", "ablation"),
+    # a spread asked of what it points back to stays the cancer's question
+    ("it spread to his bones", "my dad has lung cancer and he's getting radiation will", "lung"),
+])
+def test_a_question_pointing_back_at_a_story_asks_about_the_last_thing_named(reader, question, context, topic):
+    said = reader.read(question, context=context, intent="QuestionIntent")
+    assert (said.kind, said.topic, said.aspect) == ("question", topic, None)
+
+
+@pytest.mark.parametrize("words, topic", [
+    # R38: a misheard name beside bone metastases named plainly is the more specific one
+    ("i read something about hyper cal see mia with bone secondaries what is that exactly", "hypercalcemia"),
+    ("the nurse mentioned osteo necro sis with my bone mets what is it", "osteonecrosis_of_the_jaw"),
+    ("what are bone metastases", "bone_metastases"),
+])
+def test_a_misheard_name_beside_the_subject_is_the_subject_asked(reader, words, topic):
+    assert reader.read(words, intent="QuestionIntent").topic == topic

@@ -173,8 +173,16 @@ class ContentHandler(AbstractRequestHandler):
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
-            # A question that leans on an answer with nothing more to it ("how do they get the
-            # heat in there" after ablation) hears its summary again, not "that's everything".
+            # A question that leans on an answer with nothing more to it hears the part of it
+            # that its words ask about ("do they take the tumor out too" after surgery's tools),
+            # or, where no part is asked more than another ("how do they get the heat in there"
+            # after ablation), its summary again, not "that's everything".
+            last = conversation.topic(local)
+            if not meaning.plainly and self._said_all(handler_input) and len(last.stages) > 1:
+                stage = self.reader.stage_asked(request_words(handler_input),
+                                                {stage: getattr(last, stage) for stage in last.stages})
+                if stage is not None:
+                    return self.answer(handler_input, last, stage=stage, touches=conversation.touched(local))
             return self.said_plainly(handler_input) if meaning.plainly or self._said_all(handler_input) \
                 else self.go_on(handler_input)
         if meaning.nth is not None:

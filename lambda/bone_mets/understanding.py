@@ -83,6 +83,9 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
                          "both", "other", "others", "one", "ones"})
 NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
+# Words after which an auxiliary tells rather than asks: a subject, or a word opening a clause.
+TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
+POSSESSIVES = frozenset(("my", "his", "her", "our", "their", "your"))  # "my mum {has}": told
 # "The second one" after a list: which of the topics the last answer named, in the order said.
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
 # Words before "one" that point without telling which ("that one", "the other one").
@@ -559,6 +562,15 @@ class Reader:
             aspect = None
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
+        elif topic == self.subject and aspect is None:
+            # A misheard name is more specific than bone metastases named beside it ("{hyper cal
+            # see mia} with bone secondaries, what is that"): looked for, as near as beside a side
+            # asked, in the words that did not name them
+            # (a name heard plainly was already weighed, as with a side asked below)
+            rest = self._words(self._without_name(" ".join(words), topic))
+            misheard = self._fuzzy(rest, strict=True, besides=topic)
+            if misheard and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
+                topic = misheard
         elif topic is None:
             # A misheard name with a side asked ("the signs of hyper calcemia"), if the side is
             # the name's to answer; a name heard plainly was already weighed (as background).
@@ -589,10 +601,29 @@ class Reader:
                 opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
                 if not opens or (words[start - 1] in self.question_starts and start != opened_at):
                     continue
+                if openers is not WH_WORDS and self._tells(words, start):
+                    continue  # "cancer that {is} spread into his ribs", "my mum {has} lung cancer": told, not asked
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
                     return question, before
         return None
+
+    def stage_asked(self, words: str, stages: Mapping[str, str]) -> str | None:
+        """Of a topic's parts (stage: its words), the one these words ask about by the words
+        they share ("and do they take the tumor out too" after surgery: the part that says the
+        surgeon takes it out); None if no part shares more than every other."""
+        asked = _stems(w for w in self._words(words) if w not in self.filler_words)
+        shared = {stage: len(asked & _stems(self._words(text))) for stage, text in stages.items()}
+        most = max(shared.values(), default=0)
+        best = [stage for stage, count in shared.items() if count == most]
+        return best[0] if most and len(best) == 1 else None
+
+    @staticmethod
+    def _tells(words: list[str], at: int) -> bool:
+        """True if the auxiliary at `at` follows its subject, so tells rather than asks ("he {is}
+        getting radiation", "my mum {has} lung cancer", "cancer that {is} spread")."""
+        before = words[at - 1] if at else ""
+        return before in TELLING_SUBJECTS or (at > 1 and words[at - 2] in POSSESSIVES and before not in WH_WORDS)
 
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
@@ -766,7 +797,11 @@ class Reader:
                 asked_side = None
         if said_before and topic in (None, self.subject):  # "my mom has breast cancer, will it spread to bone?"
             # A story asked about ("what does that mean") asks about the last thing it named.
-            background = self._topic(said_before, last=asked)
+            # A question that points back and asks no spread ("... they mentioned radiation for
+            # it, how does that work") asks about the last thing named, as a story asked about does.
+            points_back = topic is None and _best(self.lists["pronouns"], question_part) \
+                and not _best(self.lists["spread"], question_part)
+            background = self._topic(said_before, last=asked or bool(points_back))
             topics = self.content.default.topics
             if background and asked_side and asked_side not in topics[background].aspects \
                     and (topic is None or _best(self.lists["pronouns"], question_part)):
@@ -802,6 +837,12 @@ class Reader:
         # ("my mum's on chemo, is that normal"), not when it names its own subject ("the scan
         # report says osteolytic, what does that mean" asks what osteolytic is, not about scans).
         from_story = said_before and not asked and named in (None, self.subject)
+        if from_story and topic not in (None, self.subject) \
+                and side_anywhere not in self.content.default.topics[topic].aspects:
+            # ... and a side of the story the topic has no answer for is the story's, not the
+            # question's ("his kidney cancer's spread into his ribs and they mentioned radiation,
+            # how does that work": radiation, not where the spread goes)
+            from_story = False
         if topic == self.cancers:
             topics = self.content.default.topics
             if asked_side == CAUSES:
@@ -927,10 +968,10 @@ class Reader:
     def _is_cancer(self, topic_id: str) -> bool:
         return self.content.default.topics[topic_id].kind == "cancers"
 
-    def _fuzzy(self, words: list[str], strict: bool = False) -> str | None:
+    def _fuzzy(self, words: list[str], strict: bool = False, besides: str | None = None) -> str | None:
         """A misheard or misspelled medical word ("bisfosfonates", "osteo blastic"); strict: as
         near for long words as for short ones (beside a side asked, whose own words, "main
-        treatments", are near other names)."""
+        treatments", are near other names); besides: a topic already named, not looked for."""
         content_words = [w for w in words if w not in self.filler_words]
         if not content_words:
             return None
@@ -943,12 +984,14 @@ class Reader:
             if len(candidate.replace(" ", "")) < 6:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
-            # the best of the closest names whose other words sound alike too
-            found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
-                                                     score_cutoff=cutoff, limit=3)
-                          if _unshared_alike(candidate, f[0])), None)
-            if found and (best is None or found[1] > best[1]):
-                best = found
+            # the best of the closest names whose other words sound alike too, compared as heard
+            # and without spaces (a recogniser splits a long word anywhere: "hyper cal see mia")
+            for processor in (None, _unspaced):
+                found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
+                                                         processor=processor, score_cutoff=cutoff, limit=3)
+                              if _unshared_alike(candidate, f[0]) and self._fuzzy_choices[f[0]] != besides), None)
+                if found and (best is None or found[1] > best[1]):
+                    best = found
         return self._fuzzy_choices[best[0]] if best else None
 
     def _term(self, words: list[str]) -> str | None:
@@ -960,6 +1003,17 @@ class Reader:
         if all(word in QUANTIFIERS or len(word) < 2 for word in remaining):
             return None  # "which cancers cause {most of the}", "{a and e}" cut short: no name of anything
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
+
+
+
+def _unspaced(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """The words' first four letters, for words of four letters or more: "takes" and "take",
+    "tumor" and "tumour" alike."""
+    return {word[:4] for word in words if len(word) >= 4}
 
 
 def _unshared_alike(heard: str, name: str) -> bool:
