@@ -260,3 +260,30 @@ def test_another_emergency_is_not_explained_as_the_articles_own(handler, content
     said = sentences(spoken(response))
     assert number in said[0] and number in said[-1]
     assert local.topics["spinal_cord_compression"].summary not in spoken(response)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("leave", ["right i'm ringing them now stop", "ok we're phoning the ambulance now stop",
+                                   "thanks alexa stop"])
+def test_after_a_direction_words_that_end_by_taking_leave_end_the_session_with_the_number_last(
+        handler, content, locale, leave):
+    # GIVEN the article's own emergency told, and the direction given (R39)
+    _, number, _, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    said_with(dialog, "SymptomReportIntent", "danger", "his legs have gone numb and he's wet himself")
+    # WHEN the carrier's words end by taking leave, whatever the model makes of those before
+    response = said_with(dialog, "YesAndIntent", "query", leave)
+    # THEN the session ends as asked, and the emergency number is still the last thing said
+    assert ends_session(response) and number in sentences(spoken(response))[-1]
+
+
+def test_a_stop_whose_words_read_perhaps_as_a_crisis_says_the_line_as_its_goodbye(handler, content):
+    # GIVEN no direction yet WHEN a stop is heard in words read perhaps as a crisis
+    local, number, _, crisis = numbers(content, "en-GB")
+    from bone_mets.understanding import Meaning
+    from unittest import mock
+    with mock.patch("bone_mets.handlers.understand", return_value=Meaning("stop", perhaps_crisis=True)):
+        response = Dialog(handler, "en-GB").intent("YesAndIntent", query=("i'm off now stop", None))
+    # THEN the session ends with the crisis line, then the emergency number last
+    said = sentences(spoken(response))
+    assert ends_session(response) and crisis in spoken(response) and number in said[-1]

@@ -73,6 +73,7 @@ def test_statements(reader, words, kind, topic):
     ("long cancer", "lung", None),
     ("why does cancer end up in the bones in the first place", "bone_metastases", "causes"),
     ("what does prostate cancer do to the bone", "prostate", "types"),  # the damage it does is its type
+    ("what actually happens to the bones with kidney cancer", "kidney", "types"),  # R39: the same
     ("which cancers cause the mixed type", "mixed", None),  # the type's answer names its cancers
     ("which cancers usually cause that kind", None, "causes"),  # of the one pointed at
     ("how many cancers end up going to the bones", "bone_metastases", "frequency"),  # not which ones
@@ -823,4 +824,41 @@ def test_a_question_pointing_back_at_a_story_asks_about_the_last_thing_named(rea
     ("what are bone metastases", "bone_metastases"),
 ])
 def test_a_misheard_name_beside_the_subject_is_the_subject_asked(reader, words, topic):
+    assert reader.read(words, intent="QuestionIntent").topic == topic
+
+
+def test_a_misheard_name_asked_about_outweighs_a_topic_the_story_named_plainly(reader):
+    # R39: "{my scan shows osteo lithic lesions ...} what is an osteo lithic bone metastasis"
+    said = reader.read("is an osteo lithic bone metastasis", intent="QuestionIntent",
+                       context="my scan report mentioned osteo lithic spots and nobody explained it what")
+    assert (said.kind, said.topic) == ("question", "osteolytic")
+    # R39: "... something called {biss foss fo nates}, what are they": the story's last thing named
+    said = reader.read("", context="my wife has breast cancer in her spine and her nurse mentioned "
+                       "a thing called hyper cal semia", intent="QuestionIntent", asked=True)
+    assert (said.kind, said.topic) == ("question", "hypercalcemia")
+
+
+def test_a_stop_read_as_a_crisis_ends_only_where_the_words_take_leave(reader):
+    # A stop the model reads with a crisis somewhat likely ("end it") is a crisis (STOP_CRISIS),
+    # unless its words end by taking leave: then a stop, with the crisis line as its goodbye.
+    likely = {"stop": 0.6, "crisis": 0.25, "question": 0.15}
+    for words, kind in [("i'm ringing them now stop", "stop"), ("okay thanks alexa stop", "stop"),
+                        ("i just want it all to stop", "crisis"), ("make it stop", "crisis"),
+                        ("i want to stop now", "crisis")]:
+        meaning = reader._meaning(words, "", words, "YesAndIntent", False, likely)
+        assert meaning.kind == kind, words
+        assert meaning.kind == "crisis" or meaning.perhaps_crisis
+
+
+
+@pytest.mark.parametrize("words, topic", [
+    # R38: a carrier's "the bone cancer" is the illness the person has: bone metastases
+    ("why would the bone cancer do that to her", "bone_metastases"),
+    ("does his bone cancer cause the tiredness", "bone_metastases"),
+    # bone cancer asked about, or set beside something, is cancer that starts in bone
+    ("what is bone cancer", "bone_cancer"),
+    ("is it the same as bone cancer", "bone_cancer"),
+    ("how is that different from her bone cancer", "bone_cancer"),
+])
+def test_bone_cancer_named_as_someones_illness_is_bone_metastases(reader, words, topic):
     assert reader.read(words, intent="QuestionIntent").topic == topic

@@ -343,9 +343,19 @@ class ContentHandler(AbstractRequestHandler):
         named = self.reader.emergency_named(request_words(handler_input))
         return local.topics[named] if named else None
 
+    def leaves_after_direction(self, handler_input: HandlerInput, meaning: Meaning | None) -> bool:
+        """True if, after a direction, the words end by taking leave ("ok we're phoning the
+        ambulance now stop"), whatever the model made of those before (an emergency again, a
+        reply): the session ends as asked, the number said last. A crisis read never ends it."""
+        return (meaning is None or meaning.kind != "crisis") and self.reader.takes_leave(request_words(handler_input))
+
     def sign_off(self, handler_input: HandlerInput, kind: str) -> Response:
-        """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye."""
+        """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye (the
+        crisis line too, where the words that took leave read perhaps as a crisis)."""
         local = self.local(handler_input)
+        meaning = self.meaning(handler_input)
+        if meaning is not None and meaning.kind == "stop" and meaning.perhaps_crisis:
+            kind = "crisis"  # its goodbye names the line, then the emergency number
         return self.say(handler_input, Reply(speech=(), closing=local.safety[f"{kind}.goodbye"], end_session=True,
                                              credit=local.number_credit(kind)))
 
@@ -439,7 +449,12 @@ class ContentHandler(AbstractRequestHandler):
         return self.prompt(handler_input, "no_thanks", "question", reprompt="help_reprompt")
 
     def leave(self, handler_input: HandlerInput) -> Response:
-        """Stop, cancel: a short goodbye, and the session ends."""
+        """Stop, cancel: a short goodbye, and the session ends; where the words that took leave
+        read perhaps as a crisis ("right, I'm ringing them now, stop"), the crisis line and the
+        emergency number are the goodbye."""
+        meaning = self.meaning(handler_input)
+        if meaning is not None and meaning.kind == "stop" and meaning.perhaps_crisis:
+            return self.sign_off(handler_input, "crisis")
         local = self.local(handler_input)
         return self.say(handler_input, Reply(speech=(local.prompt("goodbye"),), end_session=True))
 
@@ -543,6 +558,9 @@ class SafetyHandler(ContentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         meaning = self.meaning(handler_input)
+        given = Conversation(handler_input).safety()
+        if given is not None and self.leaves_after_direction(handler_input, meaning):
+            return self.sign_off(handler_input, given)
         return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
                            perhaps_crisis=meaning.perhaps_crisis)
 
@@ -590,7 +608,8 @@ class SafetyStateHandler(ContentHandler):
         # stopped now}", "I don't {want to talk to anyone}") are something told, perhaps by
         # someone in crisis: they get the direction again, and the session stays open.
         if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and name not in STATEMENT_INTENTS
-                                       and self.reader.says_goodbye(request_words(handler_input))):
+                                       and self.reader.says_goodbye(request_words(handler_input))) \
+                or self.leaves_after_direction(handler_input, meaning):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):
             replayed = self.replayed(handler_input)

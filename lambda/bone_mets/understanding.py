@@ -70,13 +70,19 @@ TERM_SLOTS = ("topic", "cancer", "other")
 # Meanings the model gives that the conversation answers like the built-in intent.
 CONVERSATION = ("yes", "no", "stop", "repeat", "help")
 DANGER_IDS = ("crisis", "emergency")  # the DANGER slot type's values, and the meanings a direction answers
+# A crisis read with an emergency at least this share as likely is answered as both, the
+# emergency first: by the grouped cross-validation of 2026-12-04 (21,655 sentences), 6 emergencies
+# read as a crisis then hear the emergency number first, and 9 crises hear the line between the
+# emergency numbers rather than the crisis answer.
+EMERGENCY_BESIDE_CRISIS = 0.6
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
-                 "other_cancers")
+                 "other_cancers", "leave_taking")
+SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
@@ -119,6 +125,7 @@ MIN_CLAUSE_WORDS = 3
 MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what is {the meaning of ...}"
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
+STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
@@ -294,6 +301,12 @@ class Reader:
     def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
                  probabilities: dict[str, float]) -> Meaning:
         label = decide(probabilities, self.model.thresholds)
+        if label == "crisis" and probabilities.get("crisis", 0.0) < self.model.thresholds["crisis"] \
+                and self.takes_leave(said):
+            # A stop read as a crisis because one is somewhat likely ("end it"), whose words end
+            # by taking leave ("right i'm ringing them now stop"): the person asked to stop, and
+            # the session ends as asked, with the crisis line and the emergency number.
+            return Meaning("stop", perhaps_crisis=True)
         told = None  # a symptom told before the question asked
         if (label in REPORTS and label not in EMERGENCY_LABELS) or label == "advice":
             # "my wife cracked a rib reaching into the cupboard, how do they treat bone
@@ -332,6 +345,10 @@ class Reader:
                 label not in DANGER_IDS or self._alarmed_by_the_service(said, read_after, label, probabilities)):
             # Read by the model as a question, a stray or advice, never as a danger or a symptom told
             return Meaning("question", aspect=SYMPTOMS, when_to_call=True)
+        if label == "crisis" and danger(probabilities) >= EMERGENCY_BESIDE_CRISIS * probabilities.get("crisis", 0.0):
+            # An emergency nearly as likely as the crisis read ("i think she's been poisoned"):
+            # the emergency number first and last, the crisis line between them.
+            return Meaning("emergency", unsure=danger(probabilities) < SURE_EMERGENCY, perhaps_crisis=True)
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
         if label == "emergency":
@@ -342,9 +359,10 @@ class Reader:
         if nth is not None:
             return Meaning("question", follows_up=True, nth=nth)
         spoken = normalise(said).split()
-        if label == "followup" and len(spoken) == 2 and spoken[1] in WH_WORDS:
-            # "yes what" after an offer: the reply, as a reply word alone reads; a question word
-            # with nothing after it asks nothing past it
+        if label == "followup" and len(spoken) in (2, 3) and spoken[1] in WH_WORDS \
+                and (len(spoken) == 2 or any(sign.covers(spoken[2]) for sign in self.lists["pronouns"])):
+            # "yes what", "no which one" after an offer: the reply, as a reply word alone reads; a
+            # question word with nothing but a pointer after it asks nothing past it
             reply = decide(self.probabilities(spoken[0], read_after), self.model.thresholds)
             label = reply if reply in ("yes", "no") else label
         if label in CONVERSATION:
@@ -564,13 +582,8 @@ class Reader:
             topic = self._fuzzy(words)
         elif topic == self.subject and aspect is None:
             # A misheard name is more specific than bone metastases named beside it ("{hyper cal
-            # see mia} with bone secondaries, what is that"): looked for, as near as beside a side
-            # asked, in the words that did not name them
-            # (a name heard plainly was already weighed, as with a side asked below)
-            rest = self._words(self._without_name(" ".join(words), topic))
-            misheard = self._fuzzy(rest, strict=True, besides=topic)
-            if misheard and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
-                topic = misheard
+            # see mia} with bone secondaries, what is that")
+            topic = self._misheard_beside(" ".join(words), topic) or topic
         elif topic is None:
             # A misheard name with a side asked ("the signs of hyper calcemia"), if the side is
             # the name's to answer; a name heard plainly was already weighed (as background).
@@ -698,6 +711,13 @@ class Reader:
             return None  # "... what does mixed actually mean" asks about mixed
         return " ".join(said[:start])
 
+    def takes_leave(self, words: str) -> bool:
+        """True if the words end by taking leave ("... thanks stop", "... now stop"), not with a
+        wish that something stop ("i want it all to stop")."""
+        said = normalise(words).split()
+        return any(sign.covers(" ".join(said[-n:])) for sign in self.lists["leave_taking"] for n in (2, 3, 4)
+                   if len(said) >= n)
+
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
         return bool(_best(self.lists["goodbye"], padded(words)))
@@ -782,6 +802,10 @@ class Reader:
             return chosen, TYPES
         topic = named = side_effect or self._topic(question_part)
         asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
+        if topic in (None, self.subject) and asked_side is None:
+            # A misheard name in the question is named there ("{my scan shows osteo lithic
+            # lesions} what is an osteo lithic bone metastasis"), as one heard plainly would be
+            topic = named = self._misheard_beside(question_part, topic) or topic
         if asked_side == TYPES and topic is None:  # a topic's own kinds are the topic (below)
             asked_side = self._side_sorted(question_part) or asked_side
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
@@ -802,6 +826,11 @@ class Reader:
             points_back = topic is None and _best(self.lists["pronouns"], question_part) \
                 and not _best(self.lists["spread"], question_part)
             background = self._topic(said_before, last=asked or bool(points_back))
+            if (asked or points_back) and asked_side is None:
+                # ... or a misheard name at the story's end ("... wants to start him on something
+                # called {biss foss fo nates}, what are they")
+                end = " ".join(said_before.split()[-STORY_END_WORDS:])
+                background = self._misheard_beside(end, self.subject) or background
             topics = self.content.default.topics
             if background and asked_side and asked_side not in topics[background].aspects \
                     and (topic is None or _best(self.lists["pronouns"], question_part)):
@@ -855,6 +884,25 @@ class Reader:
                 return self.subject, asked_side
         return topic, asked_side or (side_anywhere if from_story else None)
 
+    def _subject_as_named(self, text: str) -> str:
+        """`text` with bone cancer named as the illness someone has ("why would {the bone cancer}
+        do that to her") read as bone metastases, not as cancer that starts in bone, unless it
+        is set beside something ("is it the same as ...")."""
+        if self._subject_said_as is None or _best(self.lists["compare"], text):
+            return text
+        return self._subject_said_as.sub(f" {normalise(self.content.default.topics[self.subject].name)} ", text)
+
+    def _misheard_beside(self, text: str, subject: str | None) -> str | None:
+        """A misheard name in `text` beside the subject named (or nothing named), looked for in
+        the words that did not name the subject; None if there is none, or it was heard plainly
+        (then it was already weighed)."""
+        text = self._subject_as_named(padded(text))
+        rest = self._words(self._without_name(text, subject)) if subject else self._words(text)
+        misheard = self._fuzzy(_strip(rest, self.fillers), besides=subject)
+        if misheard and misheard not in {found[3] for found in self._named(padded(text))}:
+            return misheard
+        return None
+
     @cached_property
     def _cancer_types(self) -> dict[str, str]:
         """Each cancer the article gives a type: that type's topic id."""
@@ -879,6 +927,10 @@ class Reader:
     @cached_property
     def _cancer_kinds(self) -> re.Pattern[str] | None:
         return _phrases_pattern(p for source in self.content.reading[CANCER_KINDS] for p in expand(source))
+
+    @cached_property
+    def _subject_said_as(self) -> re.Pattern[str] | None:
+        return _phrases_pattern(p for source in self.content.reading[SUBJECT_SAID_AS] for p in expand(source))
 
     @cached_property
     def _help_services(self) -> re.Pattern[str] | None:
@@ -948,6 +1000,8 @@ class Reader:
         found = []
         if not text.strip():
             return found
+        if table is None:
+            text = self._subject_as_named(text)
         for topic_id, signs in self.topics if table is None else table:
             scores = [(sign.found_in(text), sign) for sign in signs]
             score = sum(points for points, _ in scores)
