@@ -83,7 +83,12 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
                                                ("when should i worry", "SymptomsIntent"),
                                                # the article's review date, asked as people ask it
                                                ("when was it last checked", "SourceIntent"),
-                                               ("when was it last looked over", "SourceIntent")])
+                                               ("when was it last looked over", "SourceIntent"),
+                                               # R38, R39: a leave-taking word before "stop", a
+                                               # filler before "repeat that"
+                                               ("cool thanks alexa stop", "AMAZON.StopIntent"),
+                                               ("okay thank you stop", "AMAZON.StopIntent"),
+                                               ("alright repeat that please", "AMAZON.RepeatIntent")])
 def test_short_replies_reach_an_intent(locale_matcher, utterance, intent):
     assert locale_matcher[1].match(utterance).intent == intent
 
