@@ -687,3 +687,15 @@ def test_why_a_bone_does_something_asks_no_whether_it_is_listed(dialog, content)
                                 query=("would his legs just go like that", None)))
     # THEN no "yes, that's one of the places"
     assert content.default.prompts["bone_listed"] not in said
+
+
+def test_how_common_after_which_cancers_spread_asks_how_common_bone_metastases_are(dialog, content):
+    # GIVEN which cancers spread to bone WHEN "and how common is it" (R40)
+    topics = content.default.topics
+    dialog.intent("CancerSpreadIntent")
+    said = spoken(dialog.intent("HowCommonIntent", topic=("it then", None)))
+    # THEN how common bone metastases are, not the list again
+    assert said.startswith(topics["frequency"].summary)
+    # BUT the list named with "how likely" ("which cancers are most likely to spread") is the list
+    said = spoken(dialog.intent("HowCommonIntent", topic=("which cancers", None)))
+    assert said.startswith(topics[content.slot_defaults["cancer"]].summary)

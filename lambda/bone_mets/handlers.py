@@ -26,8 +26,8 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (FREE_SLOTS, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES, Meaning,
-                            Reader, request_words, slot_value, understand)
+from .understanding import (FREE_SLOTS, FREQUENCY, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES,
+                            Meaning, Reader, request_words, slot_value, understand)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -484,6 +484,11 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         default = local.topics[aspect.default]
         target = subject.aspects.get(aspect.id) if subject else None
+        if aspect.id == FREQUENCY and subject is not None and subject.id == self.content.slot_defaults["cancer"] \
+                and not named:
+            # "and how common is it" after which cancers spread asks how common bone metastases
+            # are; "which cancers are most likely to spread" names the list, and hears it
+            target = default.id
         touches = told or subject
         if target:
             return self.answer(handler_input, local.topics[target], touches=touches)

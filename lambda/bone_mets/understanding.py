@@ -1059,7 +1059,6 @@ class Reader:
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
 
 
-
 def _unspaced(text: str) -> str:
     return text.replace(" ", "")
 
