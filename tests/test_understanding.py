@@ -811,9 +811,11 @@ def test_other_cancers_asked_beside_one_named_ask_which_cancers_spread(reader, c
     ("that work exactly", "my mum has lung cancer in her spine and her doctor brought up ablation how", "ablation"),
     # a spread asked of what it points back to stays the cancer's question
     ("it spread to his bones", "my dad has lung cancer and he's getting radiation will", "lung"),
+    # R41: the whole story in one slot, its last question pointing back
+    ("my mum starts ablation on her hip next month for her bone mets how does that even work", "", "ablation"),
 ])
 def test_a_question_pointing_back_at_a_story_asks_about_the_last_thing_named(reader, question, context, topic):
-    said = reader.read(question, context=context, intent="QuestionIntent")
+    said = reader.read(question, context=context, intent="QuestionIntent" if context else "FreeSpeechIntent")
     assert (said.kind, said.topic, said.aspect) == ("question", topic, None)
 
 

@@ -619,6 +619,11 @@ class Reader:
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
                     return question, before
+                if openers is WH_WORDS and start == _last_question_word(words) \
+                        and _best(self.lists["pronouns"], question):
+                    # the last question points back at the story ("... radiation on his ribs next
+                    # week, how does that actually work"): the story is what it asks about
+                    return question, before
         return None
 
     def stage_asked(self, words: str, stages: Mapping[str, str]) -> str | None:
