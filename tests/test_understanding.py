@@ -824,6 +824,7 @@ def test_a_question_pointing_back_at_a_story_asks_about_the_last_thing_named(rea
     ("i read something about hyper cal see mia with bone secondaries what is that exactly", "hypercalcemia"),
     ("the nurse mentioned osteo necro sis with my bone mets what is it", "osteonecrosis_of_the_jaw"),
     ("what are bone metastases", "bone_metastases"),
+    ("um so like what are bone meta stases exactly", "bone_metastases"),  # the subject itself, misheard
 ])
 def test_a_misheard_name_beside_the_subject_is_the_subject_asked(reader, words, topic):
     assert reader.read(words, intent="QuestionIntent").topic == topic

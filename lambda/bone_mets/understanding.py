@@ -1048,7 +1048,9 @@ class Reader:
             for processor in (None, _unspaced):
                 found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
                                                          processor=processor, score_cutoff=cutoff, limit=3)
-                              if _unshared_alike(candidate, f[0]) and self._fuzzy_choices[f[0]] != besides), None)
+                              if _unshared_alike(candidate, f[0])), None)
+                if found and self._fuzzy_choices[found[0]] == besides:
+                    continue  # the words name the topic already named, misheard ("bone meta stases")
                 if found and (best is None or found[1] > best[1]):
                     best = found
         return self._fuzzy_choices[best[0]] if best else None
