@@ -830,6 +830,13 @@ def test_a_misheard_name_beside_the_subject_is_the_subject_asked(reader, words, 
     assert reader.read(words, intent="QuestionIntent").topic == topic
 
 
+def test_a_misheard_name_in_a_story_beside_the_subject_is_asked_where_a_carrier_split_it(reader):
+    # R38, as the carrier split it: "{... hyper cal see mia with bone secondaries} what {is that exactly}"
+    said = reader.read("exactly", intent="QuestionIntent",
+                       context="the nurse mentioned something about hyper cal see mia with my bone secondaries what")
+    assert (said.kind, said.topic) == ("question", "hypercalcemia")
+
+
 def test_a_misheard_name_asked_about_outweighs_a_topic_the_story_named_plainly(reader):
     # R39: "{my scan shows osteo lithic lesions ...} what is an osteo lithic bone metastasis"
     said = reader.read("is an osteo lithic bone metastasis", intent="QuestionIntent",

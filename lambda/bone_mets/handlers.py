@@ -349,12 +349,16 @@ class ContentHandler(AbstractRequestHandler):
         reply): the session ends as asked, the number said last. A crisis read never ends it."""
         return (meaning is None or meaning.kind != "crisis") and self.reader.takes_leave(request_words(handler_input))
 
+    def stops_in_perhaps_crisis(self, handler_input: HandlerInput) -> bool:
+        """True if the words asked to stop, yet read perhaps as a crisis (Reader._meaning)."""
+        meaning = self.meaning(handler_input)
+        return meaning is not None and meaning.kind == "stop" and meaning.perhaps_crisis
+
     def sign_off(self, handler_input: HandlerInput, kind: str) -> Response:
         """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye (the
         crisis line too, where the words that took leave read perhaps as a crisis)."""
         local = self.local(handler_input)
-        meaning = self.meaning(handler_input)
-        if meaning is not None and meaning.kind == "stop" and meaning.perhaps_crisis:
+        if self.stops_in_perhaps_crisis(handler_input):
             kind = "crisis"  # its goodbye names the line, then the emergency number
         return self.say(handler_input, Reply(speech=(), closing=local.safety[f"{kind}.goodbye"], end_session=True,
                                              credit=local.number_credit(kind)))
@@ -452,8 +456,7 @@ class ContentHandler(AbstractRequestHandler):
         """Stop, cancel: a short goodbye, and the session ends; where the words that took leave
         read perhaps as a crisis ("right, I'm ringing them now, stop"), the crisis line and the
         emergency number are the goodbye."""
-        meaning = self.meaning(handler_input)
-        if meaning is not None and meaning.kind == "stop" and meaning.perhaps_crisis:
+        if self.stops_in_perhaps_crisis(handler_input):
             return self.sign_off(handler_input, "crisis")
         local = self.local(handler_input)
         return self.say(handler_input, Reply(speech=(local.prompt("goodbye"),), end_session=True))

@@ -893,7 +893,9 @@ class Reader:
         """`text` with bone cancer named as the illness someone has ("why would {the bone cancer}
         do that to her") read as bone metastases, not as cancer that starts in bone, unless it
         is set beside something ("is it the same as ...")."""
-        if self._subject_said_as is None or _best(self.lists["compare"], text):
+        # (the pattern first: _named runs this on every text it reads, and few name bone cancer)
+        if self._subject_said_as is None or not self._subject_said_as.search(text) \
+                or _best(self.lists["compare"], text):
             return text
         return self._subject_said_as.sub(f" {normalise(self.content.default.topics[self.subject].name)} ", text)
 
