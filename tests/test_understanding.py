@@ -872,3 +872,29 @@ def test_a_stop_read_as_a_crisis_ends_only_where_the_words_take_leave(reader):
 ])
 def test_bone_cancer_named_as_someones_illness_is_bone_metastases(reader, words, topic):
     assert reader.read(words, intent="QuestionIntent").topic == topic
+
+
+@pytest.mark.parametrize("words, context, topic", [
+    # R41: a misheard name, then "what is that exactly": what it is, not the side said on the way
+    ("hi there so the nurse at the cancer centre mentioned hyper cal seemia as something to watch for "
+     "with my bone mets what is that exactly", "", "hypercalcemia"),
+    # R41 (Indian English): "which all cancers" asks which cancers spread
+    ("hello alexa good evening kindly tell me which all cancers are spreading to the bones", "", "cancers"),
+    # R41: finding it early, after the diagnosis answer, is why early diagnosis matters
+    ("and why it is important to find it early", "diagnosis", "early_diagnosis"),
+])
+def test_r41_questions_are_read_as_asked(reader, words, context, topic):
+    assert reader.read(words, context=context, intent="QuestionIntent").topic == topic
+
+
+@pytest.mark.parametrize("said, topic", [
+    # dental work asked about, no care sought: the article's own direction (doctor or dentist first)
+    ("hi my mother is getting the bone strengthening injection every month for the bone metastasis and now "
+     "she is having tooth pain and dentist is saying extraction is needed so should she cancel the dentist "
+     "or go ahead", "osteonecrosis_of_the_jaw"),
+    # care sought for pain told: the symptom, whose answer closes with the doctor
+    ("my jaw hurts so bad should i go to the er", "pain"),
+])
+def test_advice_about_dental_work_keeps_the_articles_direction_unless_care_is_sought(reader, said, topic):
+    meaning = reader.read(said, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("advice", topic)

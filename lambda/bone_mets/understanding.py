@@ -81,7 +81,7 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
-                 "other_cancers", "leave_taking")
+                 "other_cancers", "leave_taking", "dental_work")
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
@@ -127,6 +127,7 @@ MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the word
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
+DIAGNOSED_BESIDE_SYMPTOM = 0.75  # a cancer named, a diagnosis this near a symptom read is told, not the symptom
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
 
 
@@ -382,15 +383,20 @@ class Reader:
         words = _strip(self._words(said), self.fillers)
         if label == "advice":
             # Advice asked about a symptom told ("my back hurts, should I go in?"): the symptom,
-            # from the rules or, where they name none, from the model's next reading.
-            if topic is None or not self._urgency(topic):
+            # from the rules or, where they name none, from the model's next reading. Dental
+            # work asked about, no care sought, keeps the article's own direction ("{tooth pain},
+            # the dentist wants it out, should she cancel": the doctor or dentist first).
+            text = padded(said)
+            seeks_care = bool(_best(self.lists["seek_care"], text))
+            if topic is None or not (self._urgency(topic) or (
+                    self.content.default.topics[topic].direction and not seeks_care
+                    and _best(self.lists["dental_work"], text))):
                 symptom = max(REPORTS, key=lambda r: probabilities.get(r, 0.0))
                 if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM:
                     topic = symptom.partition(":")[2]
                 else:
                     topic = self._symptom_told(said) or topic
-            text = padded(said)
-            return Meaning("advice", topic=topic, seeks_care=bool(_best(self.lists["seek_care"], text)),
+            return Meaning("advice", topic=topic, seeks_care=seeks_care,
                            about_medicine=bool(_best(self.lists["medicine_decisions"], text)))
         if label in ("outlook", "diagnosed"):
             return Meaning(label, topic=topic)
@@ -514,7 +520,13 @@ class Reader:
             return None
         probabilities = self.probabilities(" ".join(words))
         label = decide(probabilities, self.model.thresholds)
-        likeliest = max(probabilities, key=probabilities.__getitem__)
+        if label in REPORTS and probabilities.get("diagnosed", 0.0) >= DIAGNOSED_BESIDE_SYMPTOM * probabilities[label] \
+                and any(self._is_cancer(found[3]) for found in self._named(padded(" ".join(words)))):
+            # A cancer named, read nearly as likely as a diagnosis told ("{my father is having
+            # kidney cancer only so} which type ..."): no symptom unless the rules name one.
+            label = likeliest = "diagnosed"
+        else:
+            likeliest = max(probabilities, key=probabilities.__getitem__)
         if label not in REPORTS and (label == "emergency" or likeliest in REPORTS):
             # A danger reading, chosen for recall, comes first; but the words still tell their
             # likeliest symptom ("she hasn't gone in five days": high calcium).
