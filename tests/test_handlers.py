@@ -657,6 +657,9 @@ def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, conte
     ("TopicIntent", {"topic": ("and the hips also", None)}, True, "hips"),
     ("TopicIntent", {"topic": ("and the arms", None)}, True, "arms"),
     ("TopicIntent", {"topic": ("what about the hands", None)}, False, "hands"),
+    # R42: the carrier split the bone from the side asked ("or is that {rare}")
+    ("QuestionIntent", {"context": ("so would the skull be one of them too or", None), "query": ("rare", None)},
+     True, "skull"),
 ])
 def test_a_bone_named_after_where_they_happen_is_said_to_be_listed_or_not(dialog, content, intent, slots,
                                                                           listed, bone):
@@ -675,6 +678,16 @@ def test_a_bone_named_after_another_answer_is_not_taken_for_where_they_happen(di
     dialog.intent("SymptomsIntent")
     # WHEN "and the skull"
     said = spoken(dialog.intent("TopicIntent", topic=("and the skull", None)))
+    # THEN no word about which bones the article lists
+    assert content.default.prompts["bone_listed"] not in said
+
+
+def test_how_common_a_bone_is_after_another_answer_is_not_taken_for_where_they_happen(dialog, content):
+    # GIVEN the types
+    dialog.intent("TypesIntent")
+    # WHEN "would the skull be one of them or is that rare"
+    said = spoken(dialog.intent("QuestionIntent", context=("would the skull be one of them or", None),
+                                query=("rare", None)))
     # THEN no word about which bones the article lists
     assert content.default.prompts["bone_listed"] not in said
 

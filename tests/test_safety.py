@@ -245,6 +245,30 @@ def test_after_the_articles_own_emergency_a_later_turn_hears_what_it_is_between_
                                                                               "what do i do"))
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_articles_own_emergency_read_so_says_what_it_is_between_the_numbers_at_once(handler, content, locale):
+    # GIVEN the article's own emergency told by its signs, read as an emergency (R42)
+    local, number, _, _ = numbers(content, locale)
+    response = said_with(Dialog(handler, locale), "NotSpeechIntent", "context",
+                         "my husband's got prostate cancer that's gone into his spine and um since this morning his "
+                         "legs have gone all weak and tingly and numb and he just wet himself he didn't even feel it")
+    said = sentences(spoken(response))
+    # THEN the number first and last, and between them what the article says of it
+    assert number in said[0] and number in said[-1]
+    assert local.topics["spinal_cord_compression"].summary in spoken(response)
+
+
+def test_another_emergency_read_at_once_is_not_explained_as_the_articles_own(handler, content):
+    # GIVEN a stroke whose words share a sign with the article's own ("can't stand up")
+    local, number, _, _ = numbers(content, "en-US")
+    response = said_with(Dialog(handler, "en-US"), "FreeSpeechIntent", "query",
+                         "his face is drooping on one side and he can't lift his arm or stand up")
+    # THEN the direction alone: no guess at a cause
+    said = sentences(spoken(response))
+    assert number in said[0] and number in said[-1]
+    assert local.topics["spinal_cord_compression"].summary not in spoken(response)
+
+
 @pytest.mark.parametrize("before", [None, "what is spinal cord compression"])
 def test_another_emergency_is_not_explained_as_the_articles_own(handler, content, before):
     # GIVEN an emergency that is not the article's own ("he collapsed"), even after a calm

@@ -763,8 +763,11 @@ def test_a_side_asked_of_words_beyond_the_source_that_point_back_is_the_last_top
 def test_an_urgent_symptoms_sign_alone_is_still_read_for_danger(handler):
     # GIVEN words in a name slot that are all a sign of the article's own emergency WHEN heard
     said = spoken(Dialog(handler, "en-US").intent("TopicIntent", topic=("can't stand up", None)))
-    # THEN the model reads them (an emergency or its symptom), never a calm question about it
-    assert "911" in said and "means something is pressing" not in said
+    # THEN the model reads them (an emergency or its symptom): the number first and last, never
+    # a calm question's answer about it (which opens with what it is)
+    from events import sentences
+    assert "911" in sentences(said)[0] and "911" in sentences(said)[-1]
+    assert not said.startswith("Spinal cord compression means")
 
 
 def test_a_diagnosis_told_then_a_question_is_a_question(reader):
@@ -894,7 +897,25 @@ def test_r41_questions_are_read_as_asked(reader, words, context, topic):
      "or go ahead", "osteonecrosis_of_the_jaw"),
     # care sought for pain told: the symptom, whose answer closes with the doctor
     ("my jaw hurts so bad should i go to the er", "pain"),
+    # a symptom told apart from the dental work: the symptom
+    ("her hip pain is much worse now should she still get the tooth out", "pain"),
+    # R41: a medicine named first, "in his bones" no care sought: the dental direction
+    ("hey alexa so my husband gets those um biss foss fo nate infusions for the cancer in his bones he's got a "
+     "dentist appointment next week to get a tooth pulled should he like stop the biss foss fo nates before that",
+     "osteonecrosis_of_the_jaw"),
 ])
 def test_advice_about_dental_work_keeps_the_articles_direction_unless_care_is_sought(reader, said, topic):
     meaning = reader.read(said, intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.topic) == ("advice", topic)
+
+
+@pytest.mark.parametrize("words, own", [
+    # R42: the article's own emergency, its signs named and its report likely: spinal cord compression
+    ("my husband's got prostate cancer that's gone into his spine and um since this morning his legs have gone "
+     "all weak and tingly and numb and he just wet himself he didn't even feel it coming", "spinal_cord_compression"),
+    # a stroke whose words share a sign ("can't stand up"): no article's own emergency
+    ("his face is drooping on one side and he can't lift his arm or stand up", None),
+])
+def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so(reader, words, own):
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("emergency", own)

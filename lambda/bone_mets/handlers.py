@@ -131,7 +131,7 @@ class ContentHandler(AbstractRequestHandler):
         topic = local.topics.get(meaning.topic) if meaning.topic else None
         if meaning.safety:
             return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
-                               perhaps_crisis=meaning.perhaps_crisis)
+                               perhaps_crisis=meaning.perhaps_crisis, own=meaning.topic is not None)
         if meaning.kind in CONVERSATION_ACTS:
             return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
@@ -220,11 +220,13 @@ class ContentHandler(AbstractRequestHandler):
 
     def _asks_of_places(self, handler_input: HandlerInput, meaning: Meaning) -> bool:
         """True if a bone the words name asks where they happen: asked so ("does it go to the
-        hips"), or after that answer with nothing else asked ("and the skull also")."""
+        hips"), or after that answer with nothing else asked ("and the skull also") or only how
+        common it is there ("would the skull be one of them or is that rare")."""
         if meaning.aspect == LOCATIONS:
             return True
         last = Conversation(handler_input).topic(self.local(handler_input))
-        return meaning.aspect is None and last is not None and last.id == self.content.aspects[LOCATIONS].default
+        return meaning.aspect in (None, FREQUENCY) and last is not None \
+            and last.id == self.content.aspects[LOCATIONS].default
 
     def said_plainly(self, handler_input: HandlerInput) -> Response:
         """"What does that mean?": the last topic's summary again, the plainest words we have
@@ -300,14 +302,17 @@ class ContentHandler(AbstractRequestHandler):
         return None
 
     def direct(self, handler_input: HandlerInput, kind: str, about_other: bool = False,
-               unsure: bool = False, perhaps_crisis: bool = False, again: bool = False) -> Response:
+               unsure: bool = False, perhaps_crisis: bool = False, again: bool = False, own: bool = False) -> Response:
         """An emergency or crisis: the action first, the local number last; the session keeps
         the direction, so every later turn carries it too (SafetyStateHandler). An emergency
         the reader is unsure of names the doctor too; one whose words read perhaps as a crisis
         names the crisis line as well. `again`: a later turn's words heard the direction again;
         if the emergency is the article's own (danger_told), what the article
         says of it goes between the numbers, as "can't I just wait till Monday" or "what do I
-        tell them when they get here" ask it (the first direction stays as short as it can be)."""
+        tell them when they get here" ask it. `own`: the reader read the article's own emergency
+        in these words (its signs named, and the model reads its report likely too): what it is
+        goes between the numbers the first time too ("his legs went numb and he wet himself");
+        any other first direction stays as short as it can be."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         given = conversation.safety()  # the direction this conversation already gave, if any
@@ -327,7 +332,7 @@ class ContentHandler(AbstractRequestHandler):
         conversation.directed(kind, about_other, danger=danger)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
-        about = (danger.summary,) if again and danger is not None else ()
+        about = (danger.summary,) if (again or own) and danger is not None else ()
         return self.say(handler_input, Reply(
             speech=(local.safety[f"{kind}.{whose}answer"], *line, *about), closing=close, reprompt=close,
             card_title=local.prompt(f"{kind}_title"), credit=local.number_credit(kind)))
@@ -570,7 +575,7 @@ class SafetyHandler(ContentHandler):
         if given is not None and self.leaves_after_direction(handler_input, meaning):
             return self.sign_off(handler_input, given)
         return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
-                           perhaps_crisis=meaning.perhaps_crisis)
+                           perhaps_crisis=meaning.perhaps_crisis, own=meaning.topic is not None)
 
 
 class SafetyStateHandler(ContentHandler):

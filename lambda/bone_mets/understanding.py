@@ -129,6 +129,7 @@ STORY_END_WORDS = 8  # the words at a story's end that a question about "it" poi
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 DIAGNOSED_BESIDE_SYMPTOM = 0.75  # a cancer named, a diagnosis this near a symptom read is told, not the symptom
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
+OWN_EMERGENCY = 0.05  # an emergency read with the article's own this likely (its signs named too) is that one
 
 
 class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
@@ -293,8 +294,10 @@ class Reader:
         meaning = self._meaning(text, context, said, read_after, asked, probabilities)
         if meaning.kind in ("question", "more", "unknown") and meaning.topic is None \
                 and not NOT_WHERE_WORDS & set(normalise(said).split()):
-            # "why would his legs just go like that" asks no whether the legs are listed
-            meaning = self._with_bone(meaning, text)
+            # "why would his legs just go like that" asks no whether the legs are listed; a bone
+            # asked of as rare or common ("{would the skull be one of them too or is that} rare")
+            # is looked for in all the words, which the carrier split before the side's word
+            meaning = self._with_bone(meaning, said if meaning.aspect == FREQUENCY else text)
         if meaning.kind != "crisis" and perhaps_crisis(probabilities, self.model.thresholds):
             return meaning._replace(perhaps_crisis=True)
         return meaning
@@ -353,7 +356,8 @@ class Reader:
         if label == "crisis":
             return Meaning("crisis", about_other=self.about_other(said))
         if label == "emergency":
-            return Meaning("emergency", unsure=danger(probabilities) < SURE_EMERGENCY)
+            return Meaning("emergency", topic=self._own_emergency(said, probabilities),
+                           unsure=danger(probabilities) < SURE_EMERGENCY)
         if label.startswith("report:"):
             return Meaning("report", topic=label.partition(":")[2])
         nth = self.ordinal(text)
@@ -388,9 +392,13 @@ class Reader:
             # the dentist wants it out, should she cancel": the doctor or dentist first).
             text = padded(said)
             seeks_care = bool(_best(self.lists["seek_care"], text))
-            if topic is None or not (self._urgency(topic) or (
-                    self.content.default.topics[topic].direction and not seeks_care
-                    and _best(self.lists["dental_work"], text))):
+            directed = [found[3] for found in self._named(text) if self.content.default.topics[found[3]].direction]
+            if directed and not seeks_care and _best(self.lists["dental_work"], text) \
+                    and not (topic and self._urgency(topic)):
+                # whatever else is named first ("should he stop the {biss foss fo nates}"), unless
+                # a symptom is told apart from the dental work ("{her hip pain is much worse}")
+                topic = self._symptom_told(said, besides=self.lists["dental_work"]) or directed[0]
+            elif topic is None or not self._urgency(topic):
                 symptom = max(REPORTS, key=lambda r: probabilities.get(r, 0.0))
                 if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM:
                     topic = symptom.partition(":")[2]
@@ -539,24 +547,31 @@ class Reader:
         told = [found for found in self._named(padded(" ".join(words))) if f"report:{found[3]}" in REPORTS]
         return max(told)[3] if told else None
 
-    def _symptom_told(self, said: str) -> str | None:
+    def _symptom_told(self, said: str, besides: list[Sign] | None = None) -> str | None:
         """The symptom told beside a request for advice, read clause by clause: the request
         outweighs it when the sentence is read whole ("{my ribs are killing me} can I double up
-        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}")."""
+        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}"). besides:
+        signs of clauses that tell no symptom ("{one tooth is paining, the dentist wants it out}"):
+        the other clauses are read together."""
         words = normalise(said).split()
         # A clause opens at an advice word or at a person ("should I take her to the ER {she
         # hasn't gone in five days}", "{ring the GP} {my shin cracked}").
         cuts = [i for i, word in enumerate(words) if word in ADVICE_OPENERS or (i and word in SUBJECT_STARTS)] \
             + [len(words)]
-        start = 0
+        start, kept = 0, []
         for cut in cuts:
             if cut - start < MIN_CLAUSE_WORDS and cut < len(words):
                 continue  # too few words to tell anything alone: they run on into the next ("my knee {is paining}")
+            if besides is not None:
+                if not _best(besides, padded(" ".join(words[start:cut]))):
+                    kept += words[start:cut]
+                start = cut
+                continue
             symptom = self._symptom_in(words[start:cut])
             if symptom:
                 return symptom
             start = cut
-        return None
+        return self._symptom_in(kept) if besides is not None else None
 
     def _asks_past_reply(self, label: str, text: str, context: str, asked: bool) -> bool:
         """A yes or no followed by a question that names what it asks ("right and uh which
@@ -768,6 +783,14 @@ class Reader:
         topics = self.content.default.topics
         return bool(topic and other) and topic != other and topic in topics and other in topics \
             and {topic, other}.isdisjoint({self.subject, self.cancers}) and topics[topic].kind == topics[other].kind
+
+    def _own_emergency(self, said: str, probabilities: dict[str, float]) -> str | None:
+        """The article's own emergency an emergency read is, if both the rules name its signs and
+        the model reads its report somewhat likely ("his legs have gone weak and numb and he wet
+        himself": spinal cord compression); None for other emergencies, whose signs may overlap
+        ("he can't lift his arm or stand up": a stroke, which the model reads apart)."""
+        named = self.emergency_named(said)
+        return named if named and probabilities.get(f"report:{named}", 0.0) >= OWN_EMERGENCY else None
 
     def emergency_named(self, words: str) -> str | None:
         """The article's own emergency these words tell the signs of ("his legs have gone weak
