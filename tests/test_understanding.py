@@ -919,3 +919,25 @@ def test_advice_about_dental_work_keeps_the_articles_direction_unless_care_is_so
 def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so(reader, words, own):
     meaning = reader.read(words, intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.topic) == ("emergency", own)
+
+
+@pytest.mark.parametrize("words, context, intent, kind, topic, told", [
+    # R43: a break spoken of as not yet happened is no broken bone told: the question is answered calmly
+    ("you'd do surgery on a bone that isn't broken yet", "my dad's surgeon wants to operate on his his thigh bone "
+     "before it even breaks um he's got kidney cancer that spread there and i guess i just don't get",
+     "WhyQuestionIntent", "question", "surgery", None),
+    ("my dad's surgeon wants to operate on his thigh bone before it breaks", "", None, "question", "surgery", None),
+    # worse pain told beside it is still told
+    ("my hip hurts so much worse this week and the doctor said it's at risk of breaking", "", None,
+     "report", "pain", None),
+    # a break told is told
+    ("i think i broke my arm", "", None, "report", "fractures", None),
+])
+def test_a_break_not_yet_happened_is_no_broken_bone_told(reader, words, context, intent, kind, topic, told):
+    meaning = reader.read(words, context=context, intent=intent)
+    assert (meaning.kind, meaning.topic, meaning.told) == (kind, topic, told)
+
+
+def test_which_other_cancers_asks_which_cancers_spread(reader):
+    # R43: "which other cancers do that then" after melanoma
+    assert reader.read("which other cancers do that then", intent="FreeSpeechIntent").topic == "cancers"

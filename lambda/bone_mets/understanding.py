@@ -81,7 +81,8 @@ OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rath
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
-                 "other_cancers", "leave_taking", "dental_work")
+                 "other_cancers", "leave_taking", "dental_work",
+                 "unbroken")
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
@@ -358,6 +359,11 @@ class Reader:
         if label == "emergency":
             return Meaning("emergency", topic=self._own_emergency(said, probabilities),
                            unsure=danger(probabilities) < SURE_EMERGENCY)
+        if label.startswith("report:") and self._unbroken(label, said):
+            # "the surgeon wants to operate before it even breaks": no break told; another
+            # symptom read beside it still is ("it hurts so much worse, it's at risk of breaking")
+            other = max((r for r in REPORTS if r != label), key=lambda r: probabilities.get(r, 0.0))
+            label = other if probabilities.get(other, 0.0) >= ADVICE_SYMPTOM else "question"
         if label.startswith("report:"):
             return Meaning("report", topic=label.partition(":")[2])
         nth = self.ordinal(text)
@@ -517,6 +523,10 @@ class Reader:
         topic, aspect, _ = self.place(question)
         return before if aspect or topic not in (None, self.subject) else None
 
+    def _unbroken(self, label: str, words: str) -> bool:
+        """True if a broken bone read is spoken of as not (yet) happened ("before it breaks")."""
+        return label == "report:fractures" and bool(_best(self.lists["unbroken"], padded(normalise(words))))
+
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
         return self._symptom_in(normalise(context).split())
@@ -541,10 +551,11 @@ class Reader:
             symptom = max(REPORTS, key=lambda report: probabilities.get(report, 0.0))
             label = symptom if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM else label
         if label in REPORTS:
-            return label.partition(":")[2]
+            return None if self._unbroken(label, " ".join(words)) else label.partition(":")[2]
         # The model may hear a request in a symptom told beside one ("my knee is paining since
         # one month"); a symptom the rules name in the clause is still told.
-        told = [found for found in self._named(padded(" ".join(words))) if f"report:{found[3]}" in REPORTS]
+        told = [found for found in self._named(padded(" ".join(words))) if f"report:{found[3]}" in REPORTS
+                and not self._unbroken(f"report:{found[3]}", " ".join(words))]
         return max(told)[3] if told else None
 
     def _symptom_told(self, said: str, besides: list[Sign] | None = None) -> str | None:
