@@ -259,10 +259,10 @@ def test_the_articles_own_emergency_read_so_says_what_it_is_between_the_numbers_
 
 
 def test_another_emergency_read_at_once_is_not_explained_as_the_articles_own(handler, content):
-    # GIVEN a stroke whose words share a sign with the article's own ("can't stand up")
+    # GIVEN a stroke whose words the rules read as the article's signs ("can't move his ... leg")
     local, number, _, _ = numbers(content, "en-US")
     response = said_with(Dialog(handler, "en-US"), "FreeSpeechIntent", "query",
-                         "his face is drooping on one side and he can't lift his arm or stand up")
+                         "he suddenly can't move his left arm and leg and his speech is slurred")
     # THEN the direction alone: no guess at a cause
     said = sentences(spoken(response))
     assert number in said[0] and number in said[-1]

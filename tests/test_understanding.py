@@ -895,8 +895,11 @@ def test_r41_questions_are_read_as_asked(reader, words, context, topic):
     ("hi my mother is getting the bone strengthening injection every month for the bone metastasis and now "
      "she is having tooth pain and dentist is saying extraction is needed so should she cancel the dentist "
      "or go ahead", "osteonecrosis_of_the_jaw"),
-    # care sought for pain told: the symptom, whose answer closes with the doctor
-    ("my jaw hurts so bad should i go to the er", "pain"),
+    # care sought for pain told beside dental work: the symptom, whose answer closes with the doctor
+    ("my tooth was pulled and now my jaw hurts so bad should i go to the er", "pain"),
+    # a symptom the rules name in the very clause of the dental work is still told
+    ("her legs have gone weak since the dentist visit should she cancel the zometa", "spinal_cord_compression"),
+    ("he broke his arm at the dentist should he stop the zometa", "fractures"),
     # a symptom told apart from the dental work: the symptom
     ("her hip pain is much worse now should she still get the tooth out", "pain"),
     # R41: a medicine named first, "in his bones" no care sought: the dental direction
@@ -913,8 +916,9 @@ def test_advice_about_dental_work_keeps_the_articles_direction_unless_care_is_so
     # R42: the article's own emergency, its signs named and its report likely: spinal cord compression
     ("my husband's got prostate cancer that's gone into his spine and um since this morning his legs have gone "
      "all weak and tingly and numb and he just wet himself he didn't even feel it coming", "spinal_cord_compression"),
-    # a stroke whose words share a sign ("can't stand up"): no article's own emergency
-    ("his face is drooping on one side and he can't lift his arm or stand up", None),
+    # a stroke whose words the rules read as the article's signs ("can't move his ... leg"), which
+    # the model reads apart: no article's own emergency
+    ("he suddenly can't move his left arm and leg and his speech is slurred", None),
 ])
 def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so(reader, words, own):
     meaning = reader.read(words, intent="FreeSpeechIntent")
@@ -930,8 +934,11 @@ def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so
     # worse pain told beside it is still told
     ("my hip hurts so much worse this week and the doctor said it's at risk of breaking", "", None,
      "report", "pain", None),
-    # a break told is told
+    # a break told is told, also beside words of one not yet happened
     ("i think i broke my arm", "", None, "report", "fractures", None),
+    ("the zometa is supposed to prevent fractures but she just fractured her hip", "", None,
+     "report", "fractures", None),
+    ("they said it is not broken just cracked", "", None, "report", "fractures", None),
 ])
 def test_a_break_not_yet_happened_is_no_broken_bone_told(reader, words, context, intent, kind, topic, told):
     meaning = reader.read(words, context=context, intent=intent)

@@ -310,7 +310,7 @@ class ContentHandler(AbstractRequestHandler):
         if the emergency is the article's own (danger_told), what the article
         says of it goes between the numbers, as "can't I just wait till Monday" or "what do I
         tell them when they get here" ask it. `own`: the reader read the article's own emergency
-        in these words (its signs named, and the model reads its report likely too): what it is
+        in these words (its signs named, and the model reads its report at least 5% likely too): what it is
         goes between the numbers the first time too ("his legs went numb and he wet himself");
         any other first direction stays as short as it can be."""
         local = self.local(handler_input)

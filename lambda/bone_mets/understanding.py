@@ -63,6 +63,7 @@ CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "
 QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
 UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
+TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
 # Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
 # frame a thing; the free slots' words are a question's ("can {i exercise}"), never said back.
@@ -82,7 +83,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken")
+                 "unbroken", "broken")
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
@@ -108,6 +109,8 @@ TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 # "what sort of scans": the kinds of another side, asked in the types' words
 SORT_OF = re.compile(r"\b(?:sort|sorts|kind|kinds|type|types) of ((?:\S+ ?){1,3})")
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
+FRACTURES = "fractures"  # the broken bone told, unless spoken of as not yet happened ("before it breaks")
+PAIN = "pain"  # the one symptom a tooth's own clause may tell ("one tooth is paining badly"): no bone pain
 FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
 ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
                            "leukaemia", "myeloma", "sarcoma", "carcinoma", "disease"})
@@ -400,9 +403,10 @@ class Reader:
             seeks_care = bool(_best(self.lists["seek_care"], text))
             directed = [found[3] for found in self._named(text) if self.content.default.topics[found[3]].direction]
             if directed and not seeks_care and _best(self.lists["dental_work"], text) \
-                    and not (topic and self._urgency(topic)):
+                    and not (topic and self._urgency(topic) and topic != PAIN):
                 # whatever else is named first ("should he stop the {biss foss fo nates}"), unless
-                # a symptom is told apart from the dental work ("{her hip pain is much worse}")
+                # a symptom is told: apart from the dental work ("{her hip pain is much worse}"),
+                # or beside it, named by the rules ("her legs have gone weak since the dentist")
                 topic = self._symptom_told(said, besides=self.lists["dental_work"]) or directed[0]
             elif topic is None or not self._urgency(topic):
                 symptom = max(REPORTS, key=lambda r: probabilities.get(r, 0.0))
@@ -524,8 +528,19 @@ class Reader:
         return before if aspect or topic not in (None, self.subject) else None
 
     def _unbroken(self, label: str, words: str) -> bool:
-        """True if a broken bone read is spoken of as not (yet) happened ("before it breaks")."""
-        return label == "report:fractures" and bool(_best(self.lists["unbroken"], padded(normalise(words))))
+        """True if a broken bone read is spoken of only as not (yet) happened ("before it
+        breaks"): with those words cut out, no break is told ("it's meant to prevent fractures
+        but she just fractured her hip", "not broken, just cracked" tell one)."""
+        if label != f"report:{FRACTURES}" or self._unbroken_phrases is None:
+            return False
+        text = padded(normalise(words))
+        rest = self._unbroken_phrases.sub(" ", text)
+        return rest != text and not _best(self.lists["broken"], rest) \
+            and FRACTURES not in {found[3] for found in self._named(rest)}
+
+    @cached_property
+    def _unbroken_phrases(self) -> re.Pattern[str] | None:
+        return _phrases_pattern(p for source in self.content.reading["unbroken"] for p in expand(source))
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
@@ -574,8 +589,14 @@ class Reader:
             if cut - start < MIN_CLAUSE_WORDS and cut < len(words):
                 continue  # too few words to tell anything alone: they run on into the next ("my knee {is paining}")
             if besides is not None:
-                if not _best(besides, padded(" ".join(words[start:cut]))):
+                clause = padded(" ".join(words[start:cut]))
+                if not _best(besides, clause):
                     kept += words[start:cut]
+                else:  # in a clause of dental work, a symptom the rules name, but a tooth's pain
+                    named = [found for found in self._named(clause) if f"report:{found[3]}" in REPORTS
+                             and found[3] != PAIN and not self._unbroken(f"report:{found[3]}", clause)]
+                    if named:
+                        return max(named)[3]
                 start = cut
                 continue
             symptom = self._symptom_in(words[start:cut])
@@ -612,7 +633,7 @@ class Reader:
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
         start = _last_question_word(words) if topic and aspect else 0
         tail = " ".join(words[start:]) if start else ""
-        if tail and self.only_asks_meaning(tail) and not _best(self.aspects, padded(tail)):
+        if tail and self.only_asks_meaning(_without_trailing(tail)) and not _best(self.aspects, padded(tail)):
             # "the nurse said to watch out for spinal cord compression, what does that mean":
             # what it is, not the side named on the way to it
             aspect = None
@@ -797,9 +818,10 @@ class Reader:
 
     def _own_emergency(self, said: str, probabilities: dict[str, float]) -> str | None:
         """The article's own emergency an emergency read is, if both the rules name its signs and
-        the model reads its report somewhat likely ("his legs have gone weak and numb and he wet
-        himself": spinal cord compression); None for other emergencies, whose signs may overlap
-        ("he can't lift his arm or stand up": a stroke, which the model reads apart)."""
+        the model reads its report at least OWN_EMERGENCY likely ("his legs have gone weak and
+        numb and he wet himself": spinal cord compression); None for other emergencies, whose
+        signs may overlap ("he suddenly can't move his left arm and leg and his speech is
+        slurred": a stroke, which the model reads apart)."""
         named = self.emergency_named(said)
         return named if named and probabilities.get(f"report:{named}", 0.0) >= OWN_EMERGENCY else None
 
@@ -1112,6 +1134,14 @@ class Reader:
         if all(word in QUANTIFIERS or len(word) < 2 for word in remaining):
             return None  # "which cancers cause {most of the}", "{a and e}" cut short: no name of anything
         return " ".join(remaining) if 0 < len(remaining) <= MAX_HEARD_WORDS else None
+
+
+def _without_trailing(words: str) -> str:
+    """`words` without the words a question may trail off with ("what is that {exactly}")."""
+    said = words.split()
+    while said and said[-1] in TRAILING_WORDS:
+        said.pop()
+    return " ".join(said)
 
 
 def _unspaced(text: str) -> str:
