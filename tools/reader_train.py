@@ -84,7 +84,11 @@ EVERYDAY = ("question", "followup", "out_of_scope", "help", "repeat", "yes", "no
 # "line": where a crisis is perhaps meant, the answer asked for is followed by the crisis line
 # (meaning_model.perhaps_crisis): more recall, at the cost of the line said more often to calm
 # people, who still hear their answer.
-MAX_FALSE = {"crisis": {"everyday": 0.004, "calm": 0.06, "told": 0.03},
+# The crisis bound on everyday sentences sits below the issue's 0.5% because a crisis read also
+# depends on the other meanings' probabilities: on the corpus of 2026-12-04 (23,013 sentences),
+# a bound of 0.45% chose the threshold 0.50 (0.44% of them at or above it), at which 0.48% read
+# as a crisis, with crisis recall 95.2%; a bound of 0.4% chose 0.58: 0.43% and 94.2%.
+MAX_FALSE = {"crisis": {"everyday": 0.0045, "calm": 0.06, "told": 0.03},
              "emergency": {"everyday": 0.01, "calm": 0.05, "told": 0.03},
              "line": {"everyday": 0.01, "calm": 0.08, "told": 0.03}}
 TOLD = ("report", "advice", "feelings", "outlook")
