@@ -130,8 +130,7 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         topic = local.topics.get(meaning.topic) if meaning.topic else None
         if meaning.safety:
-            return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
-                               perhaps_crisis=meaning.perhaps_crisis, own=meaning.topic is not None)
+            return self.direct_as_read(handler_input, meaning)
         if meaning.kind in CONVERSATION_ACTS:
             return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
@@ -300,6 +299,11 @@ class ContentHandler(AbstractRequestHandler):
         if last is not None and last.id == topic.id and conversation.stage() == "summary" and topic.more:
             return "more"
         return None
+
+    def direct_as_read(self, handler_input: HandlerInput, meaning: Meaning) -> Response:
+        """The direction for an emergency or crisis as the reader read it (see direct)."""
+        return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
+                           perhaps_crisis=meaning.perhaps_crisis, own=meaning.topic is not None)
 
     def direct(self, handler_input: HandlerInput, kind: str, about_other: bool = False,
                unsure: bool = False, perhaps_crisis: bool = False, again: bool = False, own: bool = False) -> Response:
@@ -574,8 +578,7 @@ class SafetyHandler(ContentHandler):
         given = Conversation(handler_input).safety()
         if given is not None and self.leaves_after_direction(handler_input, meaning):
             return self.sign_off(handler_input, given)
-        return self.direct(handler_input, meaning.kind, about_other=meaning.about_other, unsure=meaning.unsure,
-                           perhaps_crisis=meaning.perhaps_crisis, own=meaning.topic is not None)
+        return self.direct_as_read(handler_input, meaning)
 
 
 class SafetyStateHandler(ContentHandler):

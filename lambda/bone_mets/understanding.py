@@ -362,7 +362,7 @@ class Reader:
         if label == "emergency":
             return Meaning("emergency", topic=self._own_emergency(said, probabilities),
                            unsure=danger(probabilities) < SURE_EMERGENCY)
-        if label.startswith("report:") and self._unbroken(label, said):
+        if label.startswith("report:") and self._unbroken(label.partition(":")[2], said):
             # "the surgeon wants to operate before it even breaks": no break told; another
             # symptom read beside it still is ("it hurts so much worse, it's at risk of breaking")
             other = max((r for r in REPORTS if r != label), key=lambda r: probabilities.get(r, 0.0))
@@ -407,7 +407,7 @@ class Reader:
                 # whatever else is named first ("should he stop the {biss foss fo nates}"), unless
                 # a symptom is told: apart from the dental work ("{her hip pain is much worse}"),
                 # or beside it, named by the rules ("her legs have gone weak since the dentist")
-                topic = self._symptom_told(said, besides=self.lists["dental_work"]) or directed[0]
+                topic = self._symptom_apart_from(said, self.lists["dental_work"]) or directed[0]
             elif topic is None or not self._urgency(topic):
                 symptom = max(REPORTS, key=lambda r: probabilities.get(r, 0.0))
                 if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM:
@@ -527,11 +527,11 @@ class Reader:
         topic, aspect, _ = self.place(question)
         return before if aspect or topic not in (None, self.subject) else None
 
-    def _unbroken(self, label: str, words: str) -> bool:
+    def _unbroken(self, symptom: str, words: str) -> bool:
         """True if a broken bone read is spoken of only as not (yet) happened ("before it
         breaks"): with those words cut out, no break is told ("it's meant to prevent fractures
         but she just fractured her hip", "not broken, just cracked" tell one)."""
-        if label != f"report:{FRACTURES}" or self._unbroken_phrases is None:
+        if symptom != FRACTURES or self._unbroken_phrases is None:
             return False
         text = padded(normalise(words))
         rest = self._unbroken_phrases.sub(" ", text)
@@ -540,7 +540,7 @@ class Reader:
 
     @cached_property
     def _unbroken_phrases(self) -> re.Pattern[str] | None:
-        return _phrases_pattern(p for source in self.content.reading["unbroken"] for p in expand(source))
+        return self._reading_pattern("unbroken")
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
@@ -566,44 +566,52 @@ class Reader:
             symptom = max(REPORTS, key=lambda report: probabilities.get(report, 0.0))
             label = symptom if probabilities.get(symptom, 0.0) >= ADVICE_SYMPTOM else label
         if label in REPORTS:
-            return None if self._unbroken(label, " ".join(words)) else label.partition(":")[2]
+            symptom = label.partition(":")[2]
+            return None if self._unbroken(symptom, " ".join(words)) else symptom
         # The model may hear a request in a symptom told beside one ("my knee is paining since
         # one month"); a symptom the rules name in the clause is still told.
-        told = [found for found in self._named(padded(" ".join(words))) if f"report:{found[3]}" in REPORTS
-                and not self._unbroken(f"report:{found[3]}", " ".join(words))]
+        return self._symptom_named(" ".join(words))
+
+    def _symptom_named(self, words: str, besides: Iterable[str] = ()) -> str | None:
+        """The symptom the rules name in `words` (the one they account for most), other than
+        those `besides`, and no break spoken of as not yet happened; None if they name none."""
+        told = [found for found in self._named(padded(words)) if f"report:{found[3]}" in REPORTS
+                and found[3] not in besides and not self._unbroken(found[3], words)]
         return max(told)[3] if told else None
 
-    def _symptom_told(self, said: str, besides: list[Sign] | None = None) -> str | None:
-        """The symptom told beside a request for advice, read clause by clause: the request
-        outweighs it when the sentence is read whole ("{my ribs are killing me} can I double up
-        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}"). besides:
-        signs of clauses that tell no symptom ("{one tooth is paining, the dentist wants it out}"):
-        the other clauses are read together."""
+    @staticmethod
+    def _clauses(said: str) -> list[list[str]]:
+        """The words of `said` cut into clauses: a clause opens at an advice word or at a person
+        ("should I take her to the ER {she hasn't gone in five days}", "{ring the GP} {my shin
+        cracked}"); too few words to tell anything alone run on into the next ("my knee {is
+        paining}")."""
         words = normalise(said).split()
-        # A clause opens at an advice word or at a person ("should I take her to the ER {she
-        # hasn't gone in five days}", "{ring the GP} {my shin cracked}").
         cuts = [i for i, word in enumerate(words) if word in ADVICE_OPENERS or (i and word in SUBJECT_STARTS)] \
             + [len(words)]
-        start, kept = 0, []
+        clauses, start = [], 0
         for cut in cuts:
-            if cut - start < MIN_CLAUSE_WORDS and cut < len(words):
-                continue  # too few words to tell anything alone: they run on into the next ("my knee {is paining}")
-            if besides is not None:
-                clause = padded(" ".join(words[start:cut]))
-                if not _best(besides, clause):
-                    kept += words[start:cut]
-                else:  # in a clause of dental work, a symptom the rules name, but a tooth's pain
-                    named = [found for found in self._named(clause) if f"report:{found[3]}" in REPORTS
-                             and found[3] != PAIN and not self._unbroken(f"report:{found[3]}", clause)]
-                    if named:
-                        return max(named)[3]
+            if cut - start >= MIN_CLAUSE_WORDS or cut == len(words):
+                clauses.append(words[start:cut])
                 start = cut
-                continue
-            symptom = self._symptom_in(words[start:cut])
-            if symptom:
+        return clauses
+
+    def _symptom_told(self, said: str) -> str | None:
+        """The symptom told beside a request for advice, read clause by clause: the request
+        outweighs it when the sentence is read whole ("{my ribs are killing me} can I double up
+        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}")."""
+        return next(filter(None, map(self._symptom_in, self._clauses(said))), None)
+
+    def _symptom_apart_from(self, said: str, besides: list[Sign]) -> str | None:
+        """The symptom told beside clauses that tell none of their own (`besides`: "{one tooth
+        is paining, the dentist wants it out}"): in those, one the rules name other than pain
+        ("her legs have gone weak since the dentist"); the other clauses are read together."""
+        kept: list[str] = []
+        for clause in self._clauses(said):
+            if not _best(besides, padded(" ".join(clause))):
+                kept += clause
+            elif symptom := self._symptom_named(" ".join(clause), besides=(PAIN,)):
                 return symptom
-            start = cut
-        return self._symptom_in(kept) if besides is not None else None
+        return self._symptom_in(kept)
 
     def _asks_past_reply(self, label: str, text: str, context: str, asked: bool) -> bool:
         """A yes or no followed by a question that names what it asks ("right and uh which
@@ -1001,11 +1009,15 @@ class Reader:
 
     @cached_property
     def _cancer_kinds(self) -> re.Pattern[str] | None:
-        return _phrases_pattern(p for source in self.content.reading[CANCER_KINDS] for p in expand(source))
+        return self._reading_pattern(CANCER_KINDS)
 
     @cached_property
     def _subject_said_as(self) -> re.Pattern[str] | None:
-        return _phrases_pattern(p for source in self.content.reading[SUBJECT_SAID_AS] for p in expand(source))
+        return self._reading_pattern(SUBJECT_SAID_AS)
+
+    def _reading_pattern(self, name: str) -> re.Pattern[str] | None:
+        """Every phrasing of the [reading] list `name`, as one pattern of whole phrases."""
+        return _phrases_pattern(p for source in self.content.reading[name] for p in expand(source))
 
     @cached_property
     def _help_services(self) -> re.Pattern[str] | None:
