@@ -272,3 +272,22 @@ def test_words_below_the_line_hear_no_numbers(handler, content, monkeypatch):
     said = spoken(Dialog(handler).intent("QuestionIntent", query=("treating bone metastases", None)))
     # THEN the answer alone
     assert said.startswith("There are a few ways to treat") and line not in said and emergency not in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("words", [
+    "the doctors can fix the bone but they can't fix that i want to die",
+    "um my mom she's got breast cancer in her bones and she said she's gonna kill herself",
+    "my father has prostate cancer in his spine and every day he says he will hang himself if the pain goes on",
+])
+def test_a_crisis_said_in_so_many_words_is_a_crisis_whatever_the_model_reads(handler, content, locale, words,
+                                                                            monkeypatch):
+    # GIVEN a model that reads a long story as a question, with no crisis in it at all
+    read_crisis_at(monkeypatch, "below", "question")
+    emergency, line = numbers(content, locale)
+    response = Dialog(handler, locale).intent("FreeSpeechIntent", query=(words, None))
+    said = spoken(response)
+    # THEN the crisis said plainly inside it is answered as a crisis: the line, the number last
+    assert said.startswith("I'm so sorry") and line in said, said
+    assert emergency in sentences(said)[-1]
+

@@ -948,3 +948,27 @@ def test_a_break_not_yet_happened_is_no_broken_bone_told(reader, words, context,
 def test_which_other_cancers_asks_which_cancers_spread(reader):
     # R43: "which other cancers do that then" after melanoma
     assert reader.read("which other cancers do that then", intent="FreeSpeechIntent").topic == "cancers"
+
+
+@pytest.mark.parametrize("words", [
+    "i'm worried my mum is going to kill herself", "how do i commit suicide", "i've felt suicidal since the scan",
+    "my daughter is twenty two with cancer and she's self harming", "i kinda just wanna die too",
+    "i am feeling to end my own life", "he doesn't want to live anymore", "i'm about to k m s for real",
+])
+def test_a_crisis_said_in_so_many_words_is_told(reader, words):
+    assert reader.crisis_told(words) is True
+
+
+@pytest.mark.parametrize("words", [
+    "i'm not suicidal i just want to know how long radiation takes",
+    "i don't want to die not knowing so what causes the cancer to spread",
+    "my friend tried to take her own life in her twenties and now she has breast cancer",
+    "my daughter works for a suicide prevention charity and asked me about bone mets",
+    "i was suicidal years ago but what is hypercalcemia",
+    "i'm killing myself trying to keep up with the housework", "i cut myself shaving", "i fell and hurt myself",
+    "my wife wants to die at home when the time comes",
+])
+def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
+    # denied just before, long past or a service just after, a figure of speech or an accident:
+    # left to the model, which reads the rest of the words too
+    assert reader.crisis_told(words) is False

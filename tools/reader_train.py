@@ -31,9 +31,10 @@ from typing import Any, NamedTuple
 import corpus
 import voice_model
 from bone_mets.content import load_content
-from bone_mets.meaning_model import (MAGIC, MODEL_FILE, MeaningModel, char_features, decide, model_input,
+from bone_mets.meaning_model import (EMERGENCY_LABELS, MAGIC, MODEL_FILE, MeaningModel, char_features, decide,
+                                     model_input,
                                      perhaps_crisis, word_features)
-from bone_mets.understanding import FREE_SLOTS, model_text
+from bone_mets.understanding import FREE_SLOTS, Reader, model_text
 from utterance_matcher import UtteranceMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -372,11 +373,25 @@ def _danger(probs: dict[str, float], key: str) -> float:
     return probs.get("emergency", 0.0) + probs.get("report:spinal_cord_compression", 0.0)
 
 
-def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, float]],
-           thresholds: dict[str, float], unheard: Sequence[bool] | None = None) -> dict[str, Any]:
-    """Recall and precision per label, the safety confusion, and false alarms. unheard: the
-    sentences no intent took, whose fallback answer carries the crisis line too."""
+def read_as(predicted: Sequence[dict[str, float]], thresholds: dict[str, float],
+            said_crisis: Sequence[bool] | None = None) -> list[str]:
+    """The meaning the skill reaches for each sentence: the model's, or a crisis said in so many
+    words where the model reads no danger (Reader._meaning)."""
     decided = [decide(p, thresholds) for p in predicted]
+    for i, said in enumerate(said_crisis or ()):
+        if said and decided[i] not in ("crisis", *EMERGENCY_LABELS):
+            decided[i] = "crisis"
+    return decided
+
+
+def report(examples: Sequence[corpus.Example], predicted: Sequence[dict[str, float]],
+           thresholds: dict[str, float], unheard: Sequence[bool] | None = None,
+           said_crisis: Sequence[bool] | None = None) -> dict[str, Any]:
+    """Recall and precision per label, the safety confusion, and false alarms. unheard: the
+    sentences no intent took, whose fallback answer carries the crisis line too. said_crisis:
+    the sentences that say a crisis in so many words, which the reader takes as one where the
+    model reads no danger (`crisis_said`)."""
+    decided = read_as(predicted, thresholds, said_crisis)
     unheard = unheard or [False] * len(examples)
     truth = [e.label for e in examples]
     labels = sorted(set(truth))
@@ -469,6 +484,14 @@ def unheard(examples: Sequence[corpus.Example], matcher: UtteranceMatcher) -> li
     return [matched(matcher, example.text).intent == FALLBACK for example in examples]
 
 
+def crisis_said(examples: Sequence[corpus.Example], matcher: UtteranceMatcher) -> list[bool]:
+    """Which sentences the reader takes as a crisis said in so many words (Reader.crisis_told) in
+    the slot words the model would read: none that rules read without the model."""
+    reader = Reader(load_content(CONTENT))
+    return [rule_reading(matcher, e.text, corpus.REPORT_TOPICS) is None
+            and reader.crisis_told(heard(matcher, e.text)) for e in examples]
+
+
 def cached_cross_validation(examples: Sequence[corpus.Example], matcher: UtteranceMatcher,
                             settings: dict[str, Any]) -> list[dict[str, float]]:
     """Grouped cross-validation, reused while the corpus, settings and en-US model are the same
@@ -496,7 +519,8 @@ def train(path: Path = Path(MODEL_FILE), settings: dict[str, Any] = SETTINGS) ->
     matcher = matcher_en_us()
     predicted = cached_cross_validation(examples, matcher, settings)
     thresholds = choose_thresholds(examples, predicted)
-    print_report(report(examples, predicted, thresholds, unheard(examples, matcher)))  # as `make reader-eval`
+    print_report(report(examples, predicted, thresholds, unheard(examples, matcher),
+                        crisis_said(examples, matcher)))  # as `make reader-eval`
     fitted = fit(build_views(examples, matcher, settings), settings)
     provenance = {"corpus_sha256": corpus_digest(examples), "sentences": len(examples),
                   "trained_with": f"scikit-learn {sklearn.__version__}", "settings": settings}
@@ -533,7 +557,8 @@ def main(argv: Iterable[str] | None = None) -> int:
             matcher = matcher_en_us()
             predicted = cached_cross_validation(examples, matcher, SETTINGS)
             thresholds = choose_thresholds(examples, predicted)
-            result = report(examples, predicted, thresholds, unheard(examples, matcher))
+            said = crisis_said(examples, matcher)
+            result = report(examples, predicted, thresholds, unheard(examples, matcher), said)
             result["thresholds"] = thresholds
             print_report(result)
             print(f"thresholds: {thresholds}")
@@ -541,8 +566,9 @@ def main(argv: Iterable[str] | None = None) -> int:
                 args.json.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n")
             if args.errors:
                 args.errors.write_text("".join(
-                    f"{e.round}\t{e.label}\t{decide(p, thresholds)}\t{p.get(e.label, 0):.2f}\t{e.text}\n"
-                    for e, p in zip(examples, predicted, strict=True) if decide(p, thresholds) != e.label))
+                    f"{e.round}\t{e.label}\t{d}\t{p.get(e.label, 0):.2f}\t{e.text}\n"
+                    for e, p, d in zip(examples, predicted, read_as(predicted, thresholds, said), strict=True)
+                    if d != e.label))
             return 0
         data = train()
         print(f"wrote {MODEL_FILE} ({len(data) / 1024:.0f} KB)")

@@ -84,6 +84,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
                  "unbroken", "broken")
+CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
@@ -309,6 +310,9 @@ class Reader:
     def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
                  probabilities: dict[str, float]) -> Meaning:
         label = decide(probabilities, self.model.thresholds)
+        if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and self.crisis_told(said):
+            # A crisis said in so many words, which the words around it outweighed in the model
+            return Meaning("crisis", about_other=self.about_other(said))
         if label == "crisis" and probabilities.get("crisis", 0.0) < self.model.thresholds["crisis"] \
                 and self.takes_leave(said):
             # A stop read as a crisis because one is somewhat likely ("end it"), whose words end
@@ -541,6 +545,32 @@ class Reader:
     @cached_property
     def _unbroken_phrases(self) -> re.Pattern[str] | None:
         return self._reading_pattern("unbroken")
+
+    def crisis_told(self, words: str) -> bool:
+        """True if a crisis is said in so many words ("she said she's gonna kill herself"), not
+        denied or told of the past just before it ("i'm not suicidal") and not long past, a
+        service or a wished place just after it ("suicidal years ago", "suicide helpline")."""
+        if self._crisis_phrases is None:
+            return False
+        text = padded(words)
+        for found in self._crisis_phrases.finditer(text):
+            before = " ".join(text[:found.start()].split()[-CRISIS_WINDOW:])
+            after = " ".join(text[found.end():].split()[:CRISIS_WINDOW])
+            if not self._crisis_denied.search(f" {before} ") and not self._crisis_settled.search(f" {after} "):
+                return True
+        return False
+
+    @cached_property
+    def _crisis_phrases(self) -> re.Pattern[str] | None:
+        return self._reading_pattern("crisis_told")
+
+    @cached_property
+    def _crisis_denied(self) -> re.Pattern[str]:
+        return self._reading_pattern("crisis_denied") or re.compile("(?!)")
+
+    @cached_property
+    def _crisis_settled(self) -> re.Pattern[str]:
+        return self._reading_pattern("crisis_settled") or re.compile("(?!)")
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
