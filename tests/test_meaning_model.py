@@ -182,6 +182,19 @@ def test_words_no_intent_took_count_as_hearing_the_crisis_line():
     assert reader_train.unheard(examples, reader_train.matcher_en_us()) == [True, False]
 
 
+def test_false_crisis_alarms_are_bounded_as_the_skill_reads_them(monkeypatch):
+    # GIVEN 200 everyday sentences, one a stop where a crisis is somewhat likely (decide() reads
+    # it as a crisis whatever the threshold), one a question whose crisis probability is 0.3
+    examples = [corpus.Example(f"q{i}", "question", None, "r") for i in range(200)]
+    predicted = [{"question": 1.0} for _ in examples]
+    predicted[0] = {"stop": 0.8, "crisis": 0.2}
+    predicted[1] = {"question": 0.7, "crisis": 0.3}
+    monkeypatch.setitem(reader_train.MAX_FALSE, "crisis", {"everyday": 0.005, "calm": 1.0, "told": 1.0})
+    # THEN one false alarm in 200 is all the bound allows: the stop's, so the question's 0.3 must
+    # stay below the threshold (counting only probabilities at the threshold would choose 0.21)
+    assert reader_train.choose_thresholds(examples, predicted)["crisis"] > 0.3
+
+
 @pytest.mark.parametrize("said, told", [
     ("i've saved up my pills", r"^my \w+ has saved up (his|her) pills$"),
     ("my legs went numb and i can't walk", r"^my \w+'s legs went numb and (he|she) can't walk$"),

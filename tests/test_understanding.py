@@ -866,7 +866,6 @@ def test_a_stop_read_as_a_crisis_ends_only_where_the_words_take_leave(reader):
 
 @pytest.mark.parametrize("words, topic", [
     # R38: a carrier's "the bone cancer" is the illness the person has: bone metastases
-    ("why would the bone cancer do that to her", "bone_metastases"),
     ("does his bone cancer cause the tiredness", "bone_metastases"),
     # bone cancer asked about, or set beside something, is cancer that starts in bone
     ("what is bone cancer", "bone_cancer"),
@@ -972,3 +971,58 @@ def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(read
     # denied just before, long past or a service just after, a figure of speech or an accident:
     # left to the model, which reads the rest of the words too
     assert reader.crisis_told(words) is False
+
+
+@pytest.mark.parametrize("words", ["why would the bone cancer do that to her", "why would the bone cancer do that",
+                                   "how come the bone cancer made that happen"])
+def test_the_illness_named_as_what_did_what_was_told_points_back(reader, words):
+    # R38, R44: "the bone cancer" did what the last answer told: no thing asked about, no term
+    meaning = reader.read(words, intent="QuestionIntent")
+    assert (meaning.kind, meaning.topic, meaning.term) == ("more", None, None)
+
+
+def test_why_the_illness_did_what_was_told_is_answered_from_that_answer(dialog):
+    # GIVEN high calcium's signs told (R44: "... really constipated and kind of confused")
+    dialog.intent("SymptomReportIntent", symptom=("high calcium", "hypercalcemia"))
+    # WHEN asked why the bone cancer would do that
+    said = spoken(dialog.intent("QuestionIntent", context=("why", None), query=("the bone cancer do that", None)))
+    # THEN the answer about high calcium, not bone metastases from the top
+    assert "calcium" in said and "spreads to the bones" not in said
+
+
+def test_which_cancer_gives_a_type_just_told_names_its_cancers(dialog):
+    # GIVEN the osteoblastic type told (R44) WHEN asked "which cancer gives this type"
+    dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))
+    said = spoken(dialog.intent("WhichQuestionIntent", query=("cancer gives this type", None)))
+    # THEN the cancers it comes from, not the next part (the other two types)
+    assert "prostate" in said and "bladder" in said
+
+
+@pytest.mark.parametrize("words, topic, aspect", [
+    # R45: the subject's own name misheard names nothing else ("meta stasis" is no "mixed metastases")
+    ("she called it bone meta stasis or something so what are bone metastases", "bone_metastases", None),
+    # R45: a diagnosis told asks nothing of diagnosis
+    ("my husband was just diagnosed and i froze so what actually are bone metastases", "bone_metastases", None),
+    ("how is it diagnosed", None, "diagnosis"),
+    ("what's the first step to getting diagnosed", None, "diagnosis"),
+])
+def test_a_story_told_before_the_question_names_no_topic_or_side_it_does_not_ask(reader, words, topic, aspect):
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic, meaning.aspect) == ("question", topic, aspect)
+
+
+def test_types_named_together_with_no_choice_asked_are_what_is_asked_about(reader):
+    # R45: the scan report names the mixed pattern, lytic and blastic both; no choice is asked
+    said = ("my sister's got breast cancer and the scan report says mixed pattern bone metastases like lytic "
+            "and blastic both so what does mixed mean")
+    assert reader.read(said, intent="FreeSpeechIntent").topic == "mixed"
+    # a choice asked between two types: the cancer's own type answers it
+    assert reader.read("does stomach cancer make the osteoblastic type or the lytic type",
+                       intent="FreeSpeechIntent").topic == "stomach"
+
+
+def test_side_effects_after_how_the_medicines_are_given_are_the_bone_medicines_own(dialog):
+    # R45: "are there any side effects" after the drip
+    dialog.intent("TopicIntent", topic=("the drip", "giving_medicines"))
+    said = spoken(dialog.intent("SideEffectsIntent"))
+    assert "jaw" in said and "doesn't cover" not in said

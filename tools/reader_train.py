@@ -85,11 +85,12 @@ EVERYDAY = ("question", "followup", "out_of_scope", "help", "repeat", "yes", "no
 # "line": where a crisis is perhaps meant, the answer asked for is followed by the crisis line
 # (meaning_model.perhaps_crisis): more recall, at the cost of the line said more often to calm
 # people, who still hear their answer.
-# The crisis bound on everyday sentences sits below the issue's 0.5% because a crisis read also
-# depends on the other meanings' probabilities: on the corpus of 2026-12-04 (23,013 sentences),
-# a bound of 0.45% chose the threshold 0.50 (0.44% of them at or above it), at which 0.48% read
-# as a crisis, with crisis recall 95.2%; a bound of 0.4% chose 0.58: 0.43% and 94.2%.
-MAX_FALSE = {"crisis": {"everyday": 0.0045, "calm": 0.06, "told": 0.03},
+# False alarms are counted as the skill reads: a crisis where decide() reads one, which includes
+# a stop read as a crisis where one is even somewhat likely (meaning_model.STOP_CRISIS), not only
+# the sentences at or above the threshold. Counting only those, a bound of 0.45% on the corpus of
+# 2026-12-04 (23,625 sentences) chose 0.44, at which 0.53% of everyday sentences read as a crisis;
+# counted as read, the issue's 0.5% chooses 0.48: 0.48% read so, crisis recall 95.7%.
+MAX_FALSE = {"crisis": {"everyday": 0.005, "calm": 0.06, "told": 0.03},
              "emergency": {"everyday": 0.01, "calm": 0.05, "told": 0.03},
              "line": {"everyday": 0.01, "calm": 0.08, "told": 0.03}}
 TOLD = ("report", "advice", "feelings", "outlook")
@@ -362,15 +363,20 @@ def choose_thresholds(examples: Sequence[corpus.Example], predicted: Sequence[di
     grid = [i / 100 for i in range(5, 100)]
 
     def within(key: str, t: float) -> bool:
-        return all(sum(1 for p in group if _danger(p, key) >= t) <= MAX_FALSE[key][name] * len(group)
+        return all(sum(1 for p in group if _alarmed(p, key, t)) <= MAX_FALSE[key][name] * len(group)
                    for name, group in groups.items())
     return {key: next((t for t in grid if within(key, t)), 0.99) for key in MAX_FALSE}
 
 
-def _danger(probs: dict[str, float], key: str) -> float:
-    if key in ("crisis", "line"):
-        return probs.get("crisis", 0.0)
-    return probs.get("emergency", 0.0) + probs.get("report:spinal_cord_compression", 0.0)
+def _alarmed(probs: dict[str, float], key: str, threshold: float) -> bool:
+    """True if the skill would give the `key` answer at this threshold: a crisis as decide()
+    reads one (a stop where a crisis is somewhat likely, too), the line at or above its threshold,
+    an emergency where the emergency and the article's own emergency together reach it."""
+    if key == "crisis":
+        return decide(probs, {"crisis": threshold, "emergency": 2.0}) == "crisis"  # 2.0: no emergency read
+    if key == "line":
+        return probs.get("crisis", 0.0) >= threshold
+    return probs.get("emergency", 0.0) + probs.get("report:spinal_cord_compression", 0.0) >= threshold
 
 
 def read_as(predicted: Sequence[dict[str, float]], thresholds: dict[str, float],

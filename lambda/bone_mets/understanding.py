@@ -444,7 +444,8 @@ class Reader:
             return Meaning("question", topic=topic, aspect=aspect,
                            follows_up=follows_up and (not topic or (topic == self.cancers and not aspect)),
                            told=told or self._told_before(context))
-        term = self._term(words)
+        # what did what the last answer told is no thing asked about ("why would the bone cancer do that")
+        term = None if follows_up and self._does_what_was_told(said) else self._term(words)
         if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
             return Meaning("more", plainly=self.asks_plainly(said), which=self.which_one(text))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
@@ -560,6 +561,28 @@ class Reader:
                 return True
         return False
 
+    def _side(self, text: str) -> str | None:
+        """The side of a topic asked about in `text` (padded), a diagnosis told aside ("my
+        husband was just diagnosed, so what are bone metastases" asks nothing of diagnosis)."""
+        return _best(self.aspects, _cut(text, self._diagnosis_told) if self._diagnosis_told else text)
+
+    @cached_property
+    def _diagnosis_told(self) -> re.Pattern[str] | None:
+        return self._reading_pattern("diagnosis_told")
+
+    def _does_what_was_told(self, words: str) -> bool:
+        """True if the words end asking why something did what the last answer told ("why would
+        the bone cancer do that", "how come the cancer made that happen"); not an auxiliary's
+        "does that" ("what does that mean")."""
+        if self._done_that is None:
+            return False
+        said = f" {_without_trailing(normalise(words))} "
+        return any(found.end() == len(said) - 1 for found in self._done_that.finditer(said))
+
+    @cached_property
+    def _done_that(self) -> re.Pattern[str] | None:
+        return self._reading_pattern("done_that")
+
     @cached_property
     def _crisis_phrases(self) -> re.Pattern[str] | None:
         return self._reading_pattern("crisis_told")
@@ -671,7 +694,7 @@ class Reader:
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
         start = _last_question_word(words) if topic and aspect else 0
         tail = " ".join(words[start:]) if start else ""
-        if tail and self.only_asks_meaning(_without_trailing(tail)) and not _best(self.aspects, padded(tail)):
+        if tail and self.only_asks_meaning(_without_trailing(tail)) and not self._side(padded(tail)):
             # "the nurse said to watch out for spinal cord compression, what does that mean":
             # what it is, not the side named on the way to it
             aspect = None
@@ -689,6 +712,10 @@ class Reader:
                     and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
                 topic = misheard
         points_back = bool(_best(self.lists["pronouns"], question_part))
+        if topic == self.subject and aspect is None and self._does_what_was_told(question_part):
+            # The subject is what did what the last answer told ("why would the bone cancer do
+            # that" after high calcium): the question asks about that answer
+            return None, None, True
         if topic == self.cancers and aspect == CAUSES and points_back:
             # "which cancers cause that kind": the cancers of the one pointed at, whose answer
             # (a type's, or the causes of bone metastases) names them
@@ -714,7 +741,7 @@ class Reader:
                 if openers is not WH_WORDS and self._tells(words, start):
                     continue  # "cancer that {is} spread into his ribs", "my mum {has} lung cancer": told, not asked
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
-                if self._topic(question) not in (None, self.subject) or _best(self.aspects, question):
+                if self._topic(question) not in (None, self.subject) or self._side(question):
                     return question, before
                 if openers is WH_WORDS and start == _last_question_word(words) \
                         and _best(self.lists["pronouns"], question):
@@ -904,15 +931,15 @@ class Reader:
         # medicine}"): the side effect is the subject.
         # ... or with medicines named as such ("{jaw problems} from {bone meds}").
         named_here = {found[3] for found in self._named(full)}
-        side_anywhere = _best(self.aspects, full)
+        side_anywhere = self._side(full)
         if side_anywhere == MEDICINES:
             named_here.add(self.content.aspects[MEDICINES].default)
         side_effect = self._side_effect_over(named_here)
-        chosen = self._type_chosen(named_here)
+        chosen = self._type_chosen(named_here, full)
         if chosen:
             return chosen, TYPES
         topic = named = side_effect or self._topic(question_part)
-        asked_side = _best(self.aspects, self._without_cancer_kinds(question_part))
+        asked_side = self._side(self._without_cancer_kinds(question_part))
         if topic in (None, self.subject) and asked_side is None:
             # A misheard name in the question is named there ("{my scan shows osteo lithic
             # lesions} what is an osteo lithic bone metastasis"), as one heard plainly would be
@@ -924,7 +951,7 @@ class Reader:
         elif topic and asked_side and asked_side not in self.content.default.topics[topic].aspects:
             # A side named only inside the topic's own name ("why is early {diagnosis} helping")
             # is no side asked of it.
-            asked_side = _best(self.aspects, self._without_name(question_part, topic))
+            asked_side = self._side(self._without_name(question_part, topic))
             if asked_side == TYPES and topic != self.subject and not self._is_cancer(topic) \
                     and TYPES not in self.content.default.topics[topic].aspects:
                 # "what kind of {drugs} are used", "which types of surgery": the topic itself, as
@@ -1022,12 +1049,15 @@ class Reader:
         return {t.id: t.aspects[TYPES] for t in self.content.default.topics.values()
                 if t.kind == "cancers" and TYPES in t.aspects}
 
-    def _type_chosen(self, named: set[str]) -> str | None:
+    def _type_chosen(self, named: set[str], words: str) -> str | None:
         """The cancer named with two of the types to choose between ("stomach cancer makes the
-        osteoblastic type or the lytic type"): its type is the answer."""
+        osteoblastic type or the lytic type"): its type is the answer. Types named together, with
+        no choice asked ("the scan says mixed, lytic and blastic both, what does mixed mean"),
+        are what is asked about."""
         cancers = [t for t in named if t in self._cancer_types]
         kinds = named & set(self._cancer_types.values())
-        return cancers[0] if len(cancers) == 1 and len(kinds) >= 2 else None
+        chosen = len(cancers) == 1 and len(kinds) >= 2 and " or " in padded(words)
+        return cancers[0] if chosen else None
 
     def _side_sorted(self, words: str) -> str | None:
         """The side whose kinds are asked ("what sort of {scans}", "what kind of {treatment}"):
@@ -1149,9 +1179,9 @@ class Reader:
         # Imported here: only unresolved, unrecognised words pay for it, never a cold start.
         from rapidfuzz import fuzz, process
 
-        candidates = {" ".join(content_words[i:i + n]) for n in (1, 2, 3, 4) for i in range(len(content_words))}
-        best = None
-        for candidate in candidates:
+        spans = {(i, n): " ".join(content_words[i:i + n]) for n in (1, 2, 3, 4) for i in range(len(content_words))}
+        heard_as: list[tuple[range, tuple]] = []  # (the words' places, the closest name found)
+        for (i, n), candidate in spans.items():
             if len(candidate.replace(" ", "")) < 6:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
@@ -1161,10 +1191,13 @@ class Reader:
                 found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
                                                          processor=processor, score_cutoff=cutoff, limit=3)
                               if _unshared_alike(candidate, f[0])), None)
-                if found and self._fuzzy_choices[found[0]] == besides:
-                    continue  # the words name the topic already named, misheard ("bone meta stases")
-                if found and (best is None or found[1] > best[1]):
-                    best = found
+                if found:
+                    heard_as.append((range(i, i + n), found))
+        # Words that name the topic already named, misheard ("bone meta stasis"), name nothing
+        # else, in part either ("meta stasis" is no "mixed metastases")
+        taken = {place for places, found in heard_as if self._fuzzy_choices[found[0]] == besides for place in places}
+        best = max((found for places, found in heard_as if not taken & set(places)),
+                   key=lambda found: found[1], default=None)
         return self._fuzzy_choices[best[0]] if best else None
 
     def _term(self, words: list[str]) -> str | None:

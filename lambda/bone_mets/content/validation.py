@@ -46,7 +46,8 @@ READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_wor
                  "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted",
                  "when_to_call", "help_services", "other_cancers", "leave_taking",
                  "subject_said_as", "dental_work", "unbroken", "broken",
-                 "crisis_told", "crisis_denied", "crisis_settled")
+                 "crisis_told", "crisis_denied", "crisis_settled", "done_that",
+                 "diagnosis_told")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
