@@ -1026,3 +1026,35 @@ def test_side_effects_after_how_the_medicines_are_given_are_the_bone_medicines_o
     dialog.intent("TopicIntent", topic=("the drip", "giving_medicines"))
     said = spoken(dialog.intent("SideEffectsIntent"))
     assert "jaw" in said and "doesn't cover" not in said
+
+
+def test_words_naming_nothing_that_ask_a_part_of_the_last_answer_get_that_part(dialog, content):
+    # GIVEN surgery's summary (R45) WHEN asked "and will they take the tumour out", words that
+    # name no topic and share "tumour" with the part not yet heard
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("take the tumor out", None)))
+    # THEN that part, not "my source doesn't cover that"
+    assert content.default.topics["surgery"].more in said
+
+
+@pytest.mark.parametrize("words, intent", [("mate that's all", "YesAndIntent"), ("that's all thanks", "NoAndIntent")])
+def test_a_reply_that_takes_leave_is_a_stop(reader, words, intent):
+    # R46: "okay thanks mate that's all" after an answer ends the session
+    assert reader.read(words, intent=intent).kind == "stop"
+    assert reader.read("please", intent="YesAndIntent").kind == "yes"
+
+
+def test_what_a_thing_named_means_is_asked_of_that_thing_not_of_the_story(dialog):
+    # R46: the carrier left "what does ablation mean" after a story with a misheard word in it
+    story = "so um i'm reading through my treatment plan and there's this word ab lay shun for the tumor in my hip"
+    said = spoken(dialog.intent("QuestionIntent", context=(story, None), query=("what does ablation mean", None)))
+    assert "heat" in said and "doesn't cover" not in said
+
+
+@pytest.mark.parametrize("context, words", [("", "which cancer gives this type")])
+def test_what_a_type_just_told_comes_from_names_its_cancers(dialog, context, words):
+    # R44: after the osteolytic type, which cancers it comes from (its answer names them)
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    slots = {"context": (context, None)} if context else {}
+    said = spoken(dialog.intent("QuestionIntent", query=(words, None), **slots))
+    assert "colon" in said and "kidney" in said

@@ -176,12 +176,10 @@ class ContentHandler(AbstractRequestHandler):
             # that its words ask about ("do they take the tumor out too" after surgery's tools),
             # or, where no part is asked more than another ("how do they get the heat in there"
             # after ablation), its summary again, not "that's everything".
-            last = conversation.topic(local)
-            if not meaning.plainly and self._said_all(handler_input) and len(last.stages) > 1:
-                stage = self.reader.stage_asked(request_words(handler_input),
-                                                {stage: getattr(last, stage) for stage in last.stages})
-                if stage is not None:
-                    return self.answer(handler_input, last, stage=stage, touches=conversation.touched(local))
+            if not meaning.plainly and self._said_all(handler_input):
+                asked = self._part_asked(handler_input)
+                if asked is not None:
+                    return asked
             return self.said_plainly(handler_input) if meaning.plainly or self._said_all(handler_input) \
                 else self.go_on(handler_input)
         if meaning.nth is not None:
@@ -215,7 +213,26 @@ class ContentHandler(AbstractRequestHandler):
                                       named=meaning.topic is not None)
         if topic is not None:
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
+        if meaning.kind == "unknown" and meaning.term is None:
+            # Words that name nothing but share words with a part of the last answer ("and will
+            # they take the tumour out" after surgery's summary): that part, not "I don't know"
+            asked = self._part_asked(handler_input)
+            if asked is not None:
+                return asked
         return self.unknown(handler_input, meaning.term)
+
+    def _part_asked(self, handler_input: HandlerInput) -> Response | None:
+        """The part of the last topic that the request's words ask about, by the words they share
+        with it more than with every other part; None if there is none."""
+        local = self.local(handler_input)
+        conversation = Conversation(handler_input)
+        last = conversation.topic(local)
+        if last is None or len(last.stages) < 2:
+            return None
+        stage = self.reader.stage_asked(request_words(handler_input),
+                                        {stage: getattr(last, stage) for stage in last.stages})
+        return None if stage is None else self.answer(handler_input, last, stage=stage,
+                                                      touches=conversation.touched(local))
 
     def _asks_of_places(self, handler_input: HandlerInput, meaning: Meaning) -> bool:
         """True if a bone the words name asks where they happen: asked so ("does it go to the

@@ -386,6 +386,8 @@ class Reader:
         if label in CONVERSATION:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
+            if label in ("yes", "no") and self.says_goodbye(said) and not WH_WORDS & set(normalise(said).split()):
+                return Meaning("stop")  # "okay thanks mate that's all": a reply that takes leave
             if not self._asks_past_reply(label, text, context, asked):
                 return Meaning(label)
             label = "question"
@@ -823,6 +825,8 @@ class Reader:
         "what is it")."""
         said = self._words(words)
         rest = " ".join(_strip(said, self.fillers))  # nothing but fillers asks nothing new, as no words
+        if rest and self._topic(f" {rest} ") is not None:
+            return False  # "what does {ablation} mean": what the thing named means
         return len(said) <= MEANING_WORDS and (self.asks_plainly(words) or not rest or any(
             sign.covers(rest) for sign in self.lists["what_it_is"]))
 
