@@ -32,8 +32,7 @@ import corpus
 import voice_model
 from bone_mets.content import load_content
 from bone_mets.meaning_model import (EMERGENCY_LABELS, MAGIC, MODEL_FILE, MeaningModel, char_features, decide,
-                                     model_input,
-                                     perhaps_crisis, word_features)
+                                     model_input, perhaps_crisis, word_features)
 from bone_mets.understanding import FREE_SLOTS, Reader, model_text
 from utterance_matcher import UtteranceMatcher
 
