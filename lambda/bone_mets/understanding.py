@@ -220,6 +220,7 @@ class Reader:
         self.empty_words = frozenset(reading["filler_words"])
         self.subject = content.slot_defaults["topic"]
         self.cancers = content.slot_defaults["cancer"]  # the overview of which cancers spread
+        self._phrase_patterns: dict[str, re.Pattern[str] | None] = {}  # [reading] lists compiled (_reading_pattern)
 
     # The model and the sign tables are loaded on first use (before a SnapStart snapshot, by
     # the skill's warm-up): a cold start that never meets an unresolved word never pays for them.
@@ -538,64 +539,39 @@ class Reader:
         """True if a broken bone read is spoken of only as not (yet) happened ("before it
         breaks"): with those words cut out, no break is told ("it's meant to prevent fractures
         but she just fractured her hip", "not broken, just cracked" tell one)."""
-        if symptom != FRACTURES or self._unbroken_phrases is None:
+        if symptom != FRACTURES:
             return False
-        text = padded(normalise(words))
-        rest = self._unbroken_phrases.sub(" ", text)
+        text = padded(words)
+        rest = _cut(text, self._reading_pattern("unbroken"))
         return rest != text and not _best(self.lists["broken"], rest) \
             and FRACTURES not in {found[3] for found in self._named(rest)}
-
-    @cached_property
-    def _unbroken_phrases(self) -> re.Pattern[str] | None:
-        return self._reading_pattern("unbroken")
 
     def crisis_told(self, words: str) -> bool:
         """True if a crisis is said in so many words ("she said she's gonna kill herself"), not
         denied or told of the past just before it ("i'm not suicidal") and not long past, a
         service or a wished place just after it ("suicidal years ago", "suicide helpline")."""
-        if self._crisis_phrases is None:
-            return False
+        said, denied, settled = (self._reading_pattern(name) for name in ("crisis_told", "crisis_denied",
+                                                                            "crisis_settled"))
         text = padded(words)
-        for found in self._crisis_phrases.finditer(text):
-            before = " ".join(text[:found.start()].split()[-CRISIS_WINDOW:])
-            after = " ".join(text[found.end():].split()[:CRISIS_WINDOW])
-            if not self._crisis_denied.search(f" {before} ") and not self._crisis_settled.search(f" {after} "):
+        for found in said.finditer(text) if said else ():
+            before = f" {' '.join(text[:found.start()].split()[-CRISIS_WINDOW:])} "
+            after = f" {' '.join(text[found.end():].split()[:CRISIS_WINDOW])} "
+            if not (denied and denied.search(before)) and not (settled and settled.search(after)):
                 return True
         return False
 
     def _side(self, text: str) -> str | None:
         """The side of a topic asked about in `text` (padded), a diagnosis told aside ("my
         husband was just diagnosed, so what are bone metastases" asks nothing of diagnosis)."""
-        return _best(self.aspects, _cut(text, self._diagnosis_told) if self._diagnosis_told else text)
-
-    @cached_property
-    def _diagnosis_told(self) -> re.Pattern[str] | None:
-        return self._reading_pattern("diagnosis_told")
+        return _best(self.aspects, _cut(text, self._reading_pattern("diagnosis_told")))
 
     def _does_what_was_told(self, words: str) -> bool:
         """True if the words end asking why something did what the last answer told ("why would
         the bone cancer do that", "how come the cancer made that happen"); not an auxiliary's
         "does that" ("what does that mean")."""
-        if self._done_that is None:
-            return False
+        done_that = self._reading_pattern("done_that")
         said = f" {_without_trailing(normalise(words))} "
-        return any(found.end() == len(said) - 1 for found in self._done_that.finditer(said))
-
-    @cached_property
-    def _done_that(self) -> re.Pattern[str] | None:
-        return self._reading_pattern("done_that")
-
-    @cached_property
-    def _crisis_phrases(self) -> re.Pattern[str] | None:
-        return self._reading_pattern("crisis_told")
-
-    @cached_property
-    def _crisis_denied(self) -> re.Pattern[str]:
-        return self._reading_pattern("crisis_denied") or re.compile("(?!)")
-
-    @cached_property
-    def _crisis_settled(self) -> re.Pattern[str]:
-        return self._reading_pattern("crisis_settled") or re.compile("(?!)")
+        return any(found.end() == len(said) - 1 for found in done_that.finditer(said)) if done_that else False
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one."""
@@ -1031,10 +1007,10 @@ class Reader:
         do that to her") read as bone metastases, not as cancer that starts in bone, unless it
         is set beside something ("is it the same as ...")."""
         # (the pattern first: _named runs this on every text it reads, and few name bone cancer)
-        if self._subject_said_as is None or not self._subject_said_as.search(text) \
-                or _best(self.lists["compare"], text):
+        said_as = self._reading_pattern(SUBJECT_SAID_AS)
+        if said_as is None or not said_as.search(text) or _best(self.lists["compare"], text):
             return text
-        return self._subject_said_as.sub(f" {normalise(self.content.default.topics[self.subject].name)} ", text)
+        return said_as.sub(f" {normalise(self.content.default.topics[self.subject].name)} ", text)
 
     def _misheard_beside(self, text: str, subject: str | None) -> str | None:
         """A misheard name in `text` beside the subject named (or nothing named), looked for in
@@ -1071,17 +1047,13 @@ class Reader:
             return None
         return _best([(key, signs) for key, signs in self.aspects if key != TYPES], padded(found.group(1)))
 
-    @cached_property
-    def _cancer_kinds(self) -> re.Pattern[str] | None:
-        return self._reading_pattern(CANCER_KINDS)
-
-    @cached_property
-    def _subject_said_as(self) -> re.Pattern[str] | None:
-        return self._reading_pattern(SUBJECT_SAID_AS)
-
     def _reading_pattern(self, name: str) -> re.Pattern[str] | None:
-        """Every phrasing of the [reading] list `name`, as one pattern of whole phrases."""
-        return _phrases_pattern(p for source in self.content.reading[name] for p in expand(source))
+        """Every phrasing of the [reading] list `name`, as one pattern of whole phrases (None for
+        an empty list), compiled on first use."""
+        if name not in self._phrase_patterns:
+            self._phrase_patterns[name] = _phrases_pattern(
+                p for source in self.content.reading[name] for p in expand(source))
+        return self._phrase_patterns[name]
 
     @cached_property
     def _help_services(self) -> re.Pattern[str] | None:
@@ -1094,7 +1066,7 @@ class Reader:
     def _without_cancer_kinds(self, text: str) -> str:
         """The words without those that name kinds of cancer ("which kinds of cancer go to
         bone"): their "kinds" asks which cancers, not about the types of bone metastases."""
-        return _cut(text, self._cancer_kinds)
+        return _cut(text, self._reading_pattern(CANCER_KINDS))
 
     def _regroup(self, text: str, context: str) -> tuple[str, str]:
         """Words a carrier split into {context} and {text} that are really one question: then
