@@ -962,6 +962,10 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "i'm worried my mum is going to kill herself", "how do i commit suicide", "i've felt suicidal since the scan",
     "my daughter is twenty two with cancer and she's self harming", "i kinda just wanna die too",
     "i am feeling to end my own life", "he doesn't want to live anymore", "i'm about to k m s for real",
+    # c31, c32: a life finished, a dose asked to stop a heart, slang and means
+    "kindly tell me how many tablets are needed to finish my life peacefully",
+    "how much hydro morphone would it take to stop my heart", "my brother keeps saying he'll unalive himself",
+    "she said everyone would be better off without her", "i'm going to top myself after christmas",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -975,6 +979,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "i was suicidal years ago but what is hypercalcemia",
     "i'm killing myself trying to keep up with the housework", "i cut myself shaving", "i fell and hurt myself",
     "my wife wants to die at home when the time comes",
+    "i tried to end things in my twenties but what is radiation", "i need to top myself up with water",
+    "what does it take to kill the cancer cells",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
@@ -1067,3 +1073,36 @@ def test_what_a_type_just_told_comes_from_names_its_cancers(dialog, context, wor
     slots = {"context": (context, None)} if context else {}
     said = spoken(dialog.intent("QuestionIntent", query=(words, None), **slots))
     assert "colon" in said and "kidney" in said
+
+
+def test_a_misheard_name_asked_of_after_a_story_naming_a_cancer_is_the_question(reader):
+    # R47: "{my father is having lung cancer and the doctor has written osteo lithic lesions}
+    # kindly tell what is the meaning of osteo lithic": the type asked of, not the lung cancer
+    said = ("hello alexa um my father is having lung cancer and the doctor has written osteo lithic lesions in the "
+            "bone report kindly tell what is the meaning of osteo lithic")
+    assert reader.read(said, intent="FreeSpeechIntent").topic == "osteolytic"
+
+
+def test_a_misheard_name_at_a_story_end_is_counted_in_words_that_say_something(reader):
+    # R47: "... something like {ab lation} for the the tumour in my rib what does that actually
+    # involve": fillers and a repeated word do not push the name out of the story's end
+    meaning = reader.read("um so the specialist was going on about something like ab lation for the the tumour in my "
+                          "rib what does that actually involve", intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "ablation")
+
+
+def test_how_something_like_that_starts_asks_what_sets_it_off(dialog):
+    # GIVEN the jaw problem told (R47)
+    dialog.intent("TopicIntent", topic=("osteonecrosis of the jaw", "osteonecrosis_of_the_jaw"))
+    # WHEN asked how something like that would start (the carrier took "how would")
+    said = spoken(dialog.intent("QuestionIntent", context=("how", None), query=("something like that start", None)))
+    # THEN what sets it off (a tooth pulled), not the help prompt
+    assert "tooth" in said and "For example, ask" not in said
+
+
+def test_what_they_do_to_check_it_asks_how_it_is_found(dialog):
+    # GIVEN new back pain told (R47) WHEN asked what they will do to check it
+    dialog.intent("SymptomReportIntent", symptom=("back pain", "pain"))
+    said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("will they do to check it", None)))
+    # THEN how it is diagnosed: an exam and the history
+    assert "physical exam" in said
