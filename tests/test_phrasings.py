@@ -88,6 +88,7 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
                                                # filler before "repeat that"
                                                ("cool thanks alexa stop", "AMAZON.StopIntent"),
                                                ("okay thank you stop", "AMAZON.StopIntent"),
+                                               ("thanks mate stop", "AMAZON.StopIntent"),  # R48
                                                ("alright repeat that please", "AMAZON.RepeatIntent")])
 def test_short_replies_reach_an_intent(locale_matcher, utterance, intent):
     assert locale_matcher[1].match(utterance).intent == intent

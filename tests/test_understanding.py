@@ -553,6 +553,12 @@ def test_a_reply_word_before_a_question_does_not_leave_it_unanswered(reader, int
     assert (meaning.kind, meaning.aspect) == ("question", aspect)
 
 
+def test_a_reply_word_before_a_question_opened_by_its_verb_is_the_question(reader):
+    # R48: "right and {is ovarian one of them then}" after which cancers spread: no question word
+    meaning = reader.read("yes is ovarian one of them then", intent="YesAndIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "ovarian")
+
+
 @pytest.mark.parametrize("words", ["yes please", "yes what", "no which one"])
 def test_a_reply_with_no_question_that_names_something_stays_a_reply(reader, words):
     assert reader.read(words, intent="FreeSpeechIntent").kind in ("yes", "no")

@@ -371,7 +371,12 @@ class Reader:
             # "the surgeon wants to operate before it even breaks": no break told; another
             # symptom read beside it still is ("it hurts so much worse, it's at risk of breaking")
             other = max((r for r in REPORTS if r != label), key=lambda r: probabilities.get(r, 0.0))
-            label = other if probabilities.get(other, 0.0) >= ADVICE_SYMPTOM else "question"
+            if probabilities.get(other, 0.0) >= ADVICE_SYMPTOM:
+                label = other
+            else:  # ... or in the words without the break not yet happened, read on their own
+                rest = _cut(said, self._reading_pattern("unbroken")).split()
+                beside = self._symptom_in(rest)
+                label = f"report:{beside}" if beside and beside != FRACTURES else "question"
         if label.startswith("report:"):
             return Meaning("report", topic=label.partition(":")[2])
         nth = self.ordinal(text)
@@ -647,9 +652,14 @@ class Reader:
     def _asks_past_reply(self, label: str, text: str, context: str, asked: bool) -> bool:
         """A yes or no followed by a question that names what it asks ("right and uh which
         bones", "no, what about the treatment"): the question is what the person wants, and
-        going on or stopping would leave it unanswered. So with a question read as a request for
+        going on or stopping would leave it unanswered; so with a question opened by its verb
+        ("right and is ovarian one of them then"). So, too, with a question read as a request for
         help that names a side ("how would something like that start" after the jaw problem)."""
-        if label not in ("yes", "no", "help") or not WH_WORDS & set(normalise(f"{context} {text}").split()):
+        if label not in ("yes", "no", "help"):
+            return False
+        after_reply = " ".join(normalise(text).split()[1:])  # past the carrier's "yes" or "no"
+        if not WH_WORDS & set(normalise(f"{context} {text}").split()) and not (
+                label != "help" and (self.opens_a_question(text) or self.opens_a_question(after_reply))):
             return False
         if label == "help":  # the carrier's question word belongs to the question asked
             text, context = f"{context} {text}".strip(), ""
