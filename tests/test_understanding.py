@@ -1097,18 +1097,42 @@ def test_a_misheard_name_at_a_story_end_is_counted_in_words_that_say_something(r
     assert (meaning.kind, meaning.topic) == ("question", "ablation")
 
 
-def test_how_something_like_that_starts_asks_what_sets_it_off(dialog):
-    # GIVEN the jaw problem told (R47)
-    dialog.intent("TopicIntent", topic=("osteonecrosis of the jaw", "osteonecrosis_of_the_jaw"))
-    # WHEN asked how something like that would start (the carrier took "how would")
-    said = spoken(dialog.intent("QuestionIntent", context=("how", None), query=("something like that start", None)))
-    # THEN what sets it off (a tooth pulled), not the help prompt
-    assert "tooth" in said and "For example, ask" not in said
+@pytest.mark.parametrize("told, carrier, words, said_then, not_said", [
+    # R47: how something like that would start, after the jaw problem (the carrier took "how
+    # would"): what sets it off, a tooth pulled, not the help prompt
+    (("TopicIntent", "topic", ("osteonecrosis of the jaw", "osteonecrosis_of_the_jaw")), "how",
+     "something like that start", "tooth", "For example, ask"),
+    # R47: what they will do to check it, after new back pain: how it is found, an exam
+    (("SymptomReportIntent", "symptom", ("back pain", "pain")), "and", "will they do to check it",
+     "physical exam", "come and go"),
+])
+def test_a_question_about_the_last_answer_gets_the_side_it_asks(dialog, told, carrier, words, said_then, not_said):
+    intent, slot, value = told
+    dialog.intent(intent, **{slot: value})
+    said = spoken(dialog.intent("QuestionIntent", context=(carrier, None), query=(words, None)))
+    assert said_then in said and not_said not in said
 
 
-def test_what_they_do_to_check_it_asks_how_it_is_found(dialog):
-    # GIVEN new back pain told (R47) WHEN asked what they will do to check it
-    dialog.intent("SymptomReportIntent", symptom=("back pain", "pain"))
-    said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("will they do to check it", None)))
-    # THEN how it is diagnosed: an exam and the history
-    assert "physical exam" in said
+def test_a_misheard_name_the_story_introduced_is_what_a_pointer_asks_about(reader):
+    # R49: "... something called {biss foss fo nates} through an iv every few weeks for the cancer
+    # in his bones and i wanted to know what those are for": the medicine, not how it is given
+    story = ("hey so my husband's oncologist wants to start him on something called biss foss fo nates through an iv "
+             "every few weeks for the cancer in his bones and i")
+    meaning = reader.read("wanted to know what those are for", context=story, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "bisphosphonates")
+
+
+def test_whether_a_cancer_is_one_of_the_common_ones_is_its_own_answer(dialog):
+    # GIVEN why it spreads to bone told (R49)
+    dialog.intent("CausesIntent")
+    # WHEN asked whether kidney cancer is one of the common ones
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("is kidney cancer one of the common ones", None)))
+    # THEN kidney cancer's own answer, not how many cancers spread
+    assert "Kidney cancer is one of" in said and "About half" not in said
+
+
+@pytest.mark.parametrize("words", ["could that make it easier to break", "do bones break more easily with bone mets"])
+def test_whether_bones_break_more_easily_asks_about_broken_bones(reader, words):
+    # R49: "and could that make it easier to break" after the type that destroys bone
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "fractures")

@@ -131,6 +131,7 @@ MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what i
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
+MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 DIAGNOSED_BESIDE_SYMPTOM = 0.75  # a cancer named, a diagnosis this near a symptom read is told, not the symptom
 ADVICE_SYMPTOM = 0.1  # a symptom this likely, read beside advice, is the symptom the advice is about
@@ -703,6 +704,12 @@ class Reader:
                     and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
                 topic = misheard
         points_back = bool(_best(self.lists["pronouns"], question_part))
+        if topic and aspect == FREQUENCY and self._is_cancer(topic) and not WH_WORDS & set(words) \
+                and FREQUENCY not in self.content.default.topics[topic].aspects:
+            # "is kidney cancer one of the common ones": whether it is one that often spreads to
+            # bone, which its own answer says, not how many cancers spread (a question word asks
+            # that: "how often does cancer end up in the bones" after ovarian cancer told)
+            aspect = None
         if topic == self.subject and aspect is None and self._does_what_was_told(question_part):
             # The subject is what did what the last answer told ("why would the bone cancer do
             # that" after high calcium): the question asks about that answer
@@ -968,7 +975,12 @@ class Reader:
                 spoken = [w for w in said_before.split() if w not in self.filler_words]
                 said = [w for i, w in enumerate(spoken) if not i or w != spoken[i - 1]]
                 end = " ".join(said[-STORY_END_WORDS:])
-                background = self._misheard_beside(end, self.subject) or background
+                # ... or one the story introduced as a new word, wherever it stands ("something
+                # called {biss foss fo nates} through an iv every few weeks ..., what are those for")
+                called = max((i for i, w in enumerate(said) if w == "called"), default=None)
+                introduced = " ".join(said[called + 1:called + 1 + MISHEARD_WORDS]) if called is not None else ""
+                background = self._misheard_beside(end, self.subject) \
+                    or (self._misheard_beside(introduced, self.subject) if introduced else None) or background
             topics = self.content.default.topics
             if background and asked_side and asked_side not in topics[background].aspects \
                     and (topic is None or _best(self.lists["pronouns"], question_part)):
