@@ -1089,6 +1089,15 @@ def test_a_misheard_name_asked_of_after_a_story_naming_a_cancer_is_the_question(
     assert reader.read(said, intent="FreeSpeechIntent").topic == "osteolytic"
 
 
+def test_a_plain_name_at_a_long_questions_end_is_no_misheard_name(reader):
+    # R31's "... what kinds of drugs {do they use for bone metastases}": "bone metastases" heard
+    # plainly is no misheard name, so the question still starts at "what kinds of drugs"
+    story = ("i've got stage four prostate cancer and i'm taking a handful of medicines right now and my nurse said a "
+             "couple of them are for the bones what kinds of drugs")
+    meaning = reader.read("use for bone metastases", context=story, intent="QuestionIntent")
+    assert meaning.topic != "prostate" and (meaning.topic, meaning.aspect) != (None, None)
+
+
 def test_a_misheard_name_at_a_story_end_is_counted_in_words_that_say_something(reader):
     # R47: "... something like {ab lation} for the the tumour in my rib what does that actually
     # involve": fillers and a repeated word do not push the name out of the story's end

@@ -741,9 +741,13 @@ class Reader:
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or self._side(question):
                     return question, before
-                if self._fuzzy(words[start:], strict=True):
+                misheard = self._fuzzy(words[start:], strict=True)
+                if misheard not in (None, self.subject, *(found[3] for found in self._named(question))) \
+                        and not self._is_cancer(misheard):
                     # a misheard name asked of ("... the doctor has written osteo lithic lesions,
-                    # what is the meaning of {osteo lithic}"): the question is about it
+                    # what is the meaning of {osteo lithic}"): the question is about it; a name
+                    # heard plainly was weighed above, and a cancer's plain word ("for prostate")
+                    # names no term misheard
                     return question, before
                 if openers is WH_WORDS and start == _last_question_word(words) \
                         and _best(self.lists["pronouns"], question):
