@@ -1191,7 +1191,8 @@ class Reader:
         # Imported here: only unresolved, unrecognised words pay for it, never a cold start.
         from rapidfuzz import fuzz, process
 
-        spans = {(i, n): " ".join(content_words[i:i + n]) for n in (1, 2, 3, 4) for i in range(len(content_words))}
+        spans = {(i, n): " ".join(content_words[i:i + n])
+                 for n in range(1, MISHEARD_WORDS + 1) for i in range(len(content_words))}
         heard_as: list[tuple[range, tuple]] = []  # (the words' places, the closest name found)
         for (i, n), candidate in spans.items():
             if len(candidate.replace(" ", "")) < 6:
