@@ -244,6 +244,14 @@ def test_repeat_replays_the_last_answer_exactly(dialog):
     assert dialog.fixture("repeat")["response"]["outputSpeech"] == first["response"]["outputSpeech"]
 
 
+def test_a_repeat_heard_as_a_statement_replays_the_last_answer(dialog):
+    # R50: "sorry could you say that again please" took the symptom report's carrier; it asks
+    # for the last answer again, not "I'm sorry to hear that"
+    first = dialog.fixture("topic_osteoblastic")
+    again = dialog.intent("SymptomReportIntent", danger=("sorry could you say that again", None))
+    assert again["response"]["outputSpeech"] == first["response"]["outputSpeech"]
+
+
 def test_repeat_with_nothing_said_yet(handler):
     response = handler(load_event("repeat"), None)
     assert "haven't said anything yet" in spoken(response)

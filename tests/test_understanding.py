@@ -1089,6 +1089,21 @@ def test_a_misheard_name_asked_of_after_a_story_naming_a_cancer_is_the_question(
     assert reader.read(said, intent="FreeSpeechIntent").topic == "osteolytic"
 
 
+@pytest.mark.parametrize("said, context, intent, topic", [
+    # a sign word told on the way ("we are very confused") is no topic asked beside a misheard
+    # name the question asks of, short or long, whole or split by a carrier
+    ("we are very confused so kindly tell what is the meaning of osteo lithic", "", "FreeSpeechIntent", "osteolytic"),
+    ("is the meaning of osteo lithic", "my husband has lung cancer and it has spread and the doctor has written osteo "
+     "lithic lesions in the report and we are very confused and worried so kindly tell", "QuestionIntent",
+     "osteolytic"),
+    ("she is confused and thirsty what does biss foss fo nates do", "", "FreeSpeechIntent", "bisphosphonates"),
+    # ... and with no misheard name asked of, the sign still names the topic
+    ("my dad is confused and thirsty what is happening", "", "FreeSpeechIntent", "hypercalcemia"),
+])
+def test_a_misheard_name_asked_of_outweighs_a_sign_told_before_it(reader, said, context, intent, topic):
+    assert reader.place(said, context, carried=bool(context))[0] == topic
+
+
 def test_a_plain_name_at_a_long_questions_end_is_no_misheard_name(reader):
     # R31's "... what kinds of drugs {do they use for bone metastases}": "bone metastases" heard
     # plainly is no misheard name, so the question still starts at "what kinds of drugs"

@@ -761,6 +761,12 @@ class SymptomReportHandler(ContentHandler):
             # A symptom report with nothing we can place is still a person telling us something
             # is wrong: the general symptoms report, which closes with the doctor prompt.
             return self.answer(handler_input, local.topics[self.content.slot_defaults["symptom"]], stage="report")
+        if meaning.kind == "repeat":
+            # "sorry could you say that again please" heard as a statement: the last answer again,
+            # close and all; with nothing said yet to repeat, something told, as below
+            replayed = self.replayed(handler_input)
+            if replayed is not None:
+                return replayed
         if meaning.places_nothing or meaning.kind in CONVERSATION_ACTS:
             # Words told about someone that we cannot place ("{life} isn't worth it anymore"):
             # still a person telling us something is wrong, so the doctor and the emergency

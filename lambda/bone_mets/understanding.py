@@ -703,6 +703,11 @@ class Reader:
             if misheard and aspect in self.content.default.topics[misheard].aspects \
                     and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
                 topic = misheard
+        elif aspect is None and topic != self.subject:
+            # A misheard name the question asks of, past a topic named only before the question
+            # ("we are very confused so kindly tell what is the meaning of {osteo lithic}"):
+            # the name asked of, not high calcium's confusion told on the way
+            topic = self._misheard_asked(words, question_part if last is not None else None) or topic
         points_back = bool(_best(self.lists["pronouns"], question_part))
         if topic and aspect == FREQUENCY and self._is_cancer(topic) and not WH_WORDS & set(words) \
                 and FREQUENCY not in self.content.default.topics[topic].aspects:
@@ -741,7 +746,7 @@ class Reader:
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or self._side(question):
                     return question, before
-                misheard = self._fuzzy(words[start:], strict=True)
+                misheard = self._fuzzy(words[start:])  # no side asked (weighed above)
                 if misheard not in (None, self.subject, *(found[3] for found in self._named(question))) \
                         and not self._is_cancer(misheard):
                     # a misheard name asked of ("... the doctor has written osteo lithic lesions,
@@ -1136,6 +1141,23 @@ class Reader:
     def most_urgent(self, topic_ids: list[str]) -> str:
         """Of several symptoms named, the one whose close outranks ("emergency" first)."""
         return min(topic_ids, key=lambda t: self._urgency(t) != "emergency")
+
+    def _misheard_asked(self, words: list[str], question: str | None) -> str | None:
+        """The misheard name (not a cancer's, not one heard plainly) that the last question in
+        `words` asks of, where that question names no topic plainly; `question`: the last
+        question already found in long speech, else the words from the last question word."""
+        if question is None:
+            start = _last_question_word(words)
+            if not start:
+                return None
+            question = f" {' '.join(words[start:])} "
+        if self._topic(question) is not None:
+            return None
+        misheard = self._fuzzy(question.split())  # no side is asked: as near as any misheard name
+        if misheard is None or self._is_cancer(misheard) or misheard == self.subject \
+                or misheard in {found[3] for found in self._named(f" {' '.join(words)} ")}:
+            return None
+        return misheard
 
     def _urgency(self, topic_id: str) -> str | None:
         return self.content.default.topics[topic_id].urgent
