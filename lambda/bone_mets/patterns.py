@@ -81,13 +81,17 @@ class Sign:
         self.source = source
         self.parts: tuple[frozenset[str], ...] = tuple(
             frozenset(normalise(p) for p in expand(part.strip())) for part in source.split(" + "))
+        # Each alternative padded once, with its length: the reader looks for every sign in
+        # every text it reads, and padding the phrases on each look was most of long speech's time
+        self._padded: tuple[tuple[tuple[str, int], ...], ...] = tuple(
+            tuple((f" {phrase} ", len(phrase)) for phrase in part) for part in self.parts)
 
     def found_in(self, text: str) -> int:
         """How many letters of `text` (normalised, padded with spaces) the sign accounts for:
         the longest alternative found of each part, summed; 0 unless every part is found."""
         total = 0
-        for part in self.parts:
-            found = max((len(phrase) for phrase in part if f" {phrase} " in text), default=0)
+        for part in self._padded:
+            found = max((length for phrase, length in part if phrase in text), default=0)
             if not found:
                 return 0
             total += found

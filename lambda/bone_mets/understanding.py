@@ -279,9 +279,15 @@ class Reader:
                     choices.setdefault(phrase, topic.id)
         return choices
 
+    @cached_property
+    def _fuzzy_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The misheard-word choices, as said and without spaces (made once, not on each look)."""
+        names = tuple(self._fuzzy_choices)
+        return names, tuple(_unspaced(name) for name in names)
+
     def warm(self) -> None:
         """Load the model and build the tables now (a SnapStart snapshot then holds them)."""
-        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices"):
+        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names"):
             getattr(self, table)  # a cached property: built on this first access
         self.read("what does my back pain mean", context="warming up", intent="QuestionIntent")
 
@@ -1216,16 +1222,17 @@ class Reader:
         spans = {(i, n): " ".join(content_words[i:i + n])
                  for n in range(1, MISHEARD_WORDS + 1) for i in range(len(content_words))}
         heard_as: list[tuple[range, tuple]] = []  # (the words' places, the closest name found)
+        names, unspaced = self._fuzzy_names
         for (i, n), candidate in spans.items():
             if len(candidate.replace(" ", "")) < 6:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
             # the best of the closest names whose other words sound alike too, compared as heard
             # and without spaces (a recogniser splits a long word anywhere: "hyper cal see mia")
-            for processor in (None, _unspaced):
-                found = next((f for f in process.extract(candidate, self._fuzzy_choices.keys(), scorer=fuzz.ratio,
-                                                         processor=processor, score_cutoff=cutoff, limit=3)
-                              if _unshared_alike(candidate, f[0])), None)
+            for query, choices in ((candidate, names), (_unspaced(candidate), unspaced)):
+                found = next(((names[at], score, at) for _, score, at in process.extract(
+                    query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
+                              if _unshared_alike(candidate, names[at])), None)
                 if found:
                     heard_as.append((range(i, i + n), found))
         # Words that name the topic already named, misheard ("bone meta stasis"), name nothing
