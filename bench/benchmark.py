@@ -204,7 +204,7 @@ def table(results: dict) -> str:
         rows.append(("  ours", f"{r['ours']['median']:.1f}", f"{r['ours']['p99']:.1f}",
                      f"{r['ours']['median'] / r['floor']['median']:.2f}"))
     rows.append(("warm lambda_handler", "median µs", "p99 µs", "× floor"))
-    for kind in ("launch", "topic", "urgent", "fallback", "reading"):
+    for kind in ("launch", "topic", "urgent", "fallback", "reading", "long_speech"):
         ours, floor = results["warm"]["ours"][kind], results["warm"]["floor"][kind]
         rows.append((f"  {kind}", f"{ours['median']:.0f}", f"{ours['p99']:.0f}",
                      f"{ours['median'] / floor['median']:.2f}"))

@@ -25,7 +25,8 @@ def load(name):
 
 
 REQUESTS = {"launch": "launch", "topic": "topic_osteoblastic", "urgent": "report_pain", "fallback": "fallback",
-            "reading": "question_free_words"}  # free words: the reader's model scores them
+            "reading": "question_free_words",  # free words: the reader's model scores them
+            "long_speech": "question_long_speech"}  # a 52-word story and question: every rule looks further
 events = {kind: load(name) for kind, name in REQUESTS.items()}
 loaded = time.perf_counter()
 

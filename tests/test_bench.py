@@ -41,7 +41,7 @@ def test_the_deployed_mode_launches_against_moto_and_records_visits(tmp_path):
     assert result["stored_fields"] == ["last_visit", "visits"]
     # and the table row shows the ratio to the floor
     one = {"median": 1, "p99": 1}
-    kinds = ("launch", "topic", "urgent", "fallback", "reading")
+    kinds = ("launch", "topic", "urgent", "fallback", "reading", "long_speech")
     text = benchmark.table({
         "cold_start": {n: {"import_and_two_requests_ms": one, "process_ms": one}
                        for n in ("ours", "ours-no-bytecode", "floor")},
@@ -56,7 +56,7 @@ def test_a_run_leaves_the_tree_clean_unless_asked_to_record(tmp_path, monkeypatc
     # GIVEN the bench with its measurements stubbed (the figures are not this test's), in a
     # scratch copy of the repository's layout
     one = {"median": 1, "p99": 1}
-    kinds = ("launch", "topic", "urgent", "fallback", "reading")
+    kinds = ("launch", "topic", "urgent", "fallback", "reading", "long_speech")
     monkeypatch.setattr(benchmark, "ROOT", tmp_path)
     monkeypatch.setattr(benchmark, "RESULTS", tmp_path / "bench" / "results")
     monkeypatch.setattr(benchmark, "SCRATCH", tmp_path / "build" / "bench")

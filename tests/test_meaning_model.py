@@ -90,6 +90,24 @@ def test_a_changed_corpus_is_drift(tmp_path, monkeypatch, examples):
     assert reader_train.check() and "make reader" in reader_train.check()[0]
 
 
+def test_cached_cross_validation_is_redone_when_the_features_change(tmp_path, monkeypatch, examples):
+    # GIVEN a cache in a scratch folder and cross-validation stubbed to count its runs
+    runs = []
+    monkeypatch.setattr(reader_train, "CV_CACHE", tmp_path / "cache")
+    monkeypatch.setattr(reader_train, "cross_validate", lambda ex, m, s: runs.append(1) or [{} for _ in ex])
+    features = tmp_path / "meaning_model.py"
+    features.write_text("# the feature functions\n")
+    monkeypatch.setattr(reader_train, "MODEL_CODE", (features,))
+    few = examples[:3]
+    # WHEN it is asked twice, then once more after the feature code changed
+    reader_train.cached_cross_validation(few, None, reader_train.SETTINGS)
+    reader_train.cached_cross_validation(few, None, reader_train.SETTINGS)
+    features.write_text("# the feature functions, changed\n")
+    reader_train.cached_cross_validation(few, None, reader_train.SETTINGS)
+    # THEN the second came from the cache and the third was run again
+    assert len(runs) == 2
+
+
 @pytest.mark.parametrize("damage, message", [
     (lambda data: b"", "wrong magic line"),
     (lambda data: data[:-9], "do not match"),

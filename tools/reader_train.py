@@ -507,6 +507,8 @@ def cached_cross_validation(examples: Sequence[corpus.Example], matcher: Utteran
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(voice_model.model_path("en-US").read_bytes())
     digest.update(TRAINER.read_bytes())  # how views and readings are made
+    for code in MODEL_CODE:  # ... and the features read from them
+        digest.update(code.read_bytes())
     cache = CV_CACHE / f"cv-{digest.hexdigest()[:16]}.json"
     if cache.exists():
         return json.loads(cache.read_text())
