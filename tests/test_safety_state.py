@@ -102,6 +102,23 @@ def test_emergency_words_lead_with_the_action_and_end_with_the_number(handler, c
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_an_emergency_direction_that_named_the_crisis_line_keeps_it_on_every_later_turn(handler, content, locale):
+    # GIVEN a crisis, then an emergency told after it (the emergency number first and last, the
+    # line between): r12's "can't do this anymore" read as an unsure emergency, then "no", lost
+    # the line on the direction given again
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    dialog.intent(*CRISIS[:1], **CRISIS[1])
+    assert line in spoken(dialog.intent(EMERGENCY[0], **EMERGENCY[1]))
+    # WHEN the person says "no", then "stop"
+    again = spoken(dialog.intent("AMAZON.NoIntent"))
+    goodbye = spoken(dialog.intent("AMAZON.StopIntent"))
+    # THEN the direction again keeps the line, the emergency number first and last; so does the goodbye
+    assert line in again and emergency in sentences(again)[0] and emergency in sentences(again)[-1]
+    assert line in goodbye and emergency in sentences(goodbye)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_crisis_about_someone_else_speaks_to_the_worried_person(handler, content, locale):
     emergency, line = numbers(content, locale)
     dialog = Dialog(handler, locale)

@@ -27,9 +27,10 @@ DIRECTED = "directed"  # "yes" when the last answer was that direction itself
 ABOUT = "about"  # "other" when the crisis told was someone else's
 CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
 DANGER = "danger"  # id of the article's own emergency an emergency direction is about (it lasts with it)
+LINE = "line"  # "yes" when an emergency direction named the crisis line too (it lasts with it)
 LISTED = "listed"  # "topic stage": the answer whose list the last answer was picked from ("the second one")
 THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, LISTED)  # the thread of questions; a new start forgets it
-KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT, DANGER)
+KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT, DANGER, LINE)
 SAFETY_KINDS = ("emergency", "crisis")
 MAX_TEXT = 4000  # longer than any text we save; anything bigger is not ours
 MAX_PIECES = 12
@@ -50,7 +51,7 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
         if isinstance(value, str) and len(value) <= 64:
             kept[key] = value
     if kept.get(SAFETY) not in SAFETY_KINDS:
-        for key in (SAFETY, DIRECTED, ABOUT, DANGER):
+        for key in (SAFETY, DIRECTED, ABOUT, DANGER, LINE):
             kept.pop(key, None)
     closes = attributes.get(CLOSES)
     if isinstance(closes, int) and not isinstance(closes, bool) and 0 <= closes < 1000:
@@ -108,17 +109,26 @@ class Conversation:
         """True if the crisis told this session was someone else's."""
         return self.safety() == "crisis" and self._attributes.get(ABOUT) == "other"
 
+    def with_line(self) -> bool:
+        """True if the emergency direction this session gave named the crisis line too."""
+        return self.safety() == "emergency" and self._attributes.get(LINE) == "yes"
+
     def danger(self, content: LocaleContent) -> Topic | None:
         """The article's own emergency the emergency direction is about, if one was told."""
         return _lookup(content, self._attributes.get(DANGER)) if self.safety() == "emergency" else None
 
-    def directed(self, kind: str, about_other: bool = False, danger: Topic | None = None) -> None:
+    def directed(self, kind: str, about_other: bool = False, danger: Topic | None = None, line: bool = False) -> None:
         """Remember an emergency or crisis direction was the answer; no topic thread goes on.
-        danger: the article's own emergency it is about, kept until another is told."""
+        danger: the article's own emergency it is about, kept until another is told; line: an
+        emergency direction named the crisis line too, so every later one does."""
         self.reset()
         self._attributes[SAFETY] = kind
         if danger is not None:
             self._attributes[DANGER] = danger.id
+        if line and kind == "emergency":
+            self._attributes[LINE] = "yes"
+        else:
+            self._attributes.pop(LINE, None)
         self._attributes[DIRECTED] = "yes"
         if about_other:
             self._attributes[ABOUT] = "other"

@@ -347,10 +347,11 @@ class ContentHandler(AbstractRequestHandler):
         line: tuple[str, ...] = ()
         if kind == "emergency" and given == "crisis":
             line = (local.safety["crisis.reminder"],)
-        elif kind == "emergency" and perhaps_crisis:  # "I've taken all my pills": both
+        elif kind == "emergency" and (perhaps_crisis or conversation.with_line()):
+            # "I've taken all my pills": both; and so on every later turn that directs again
             line = (local.safety["unplaced.answer"],)
         danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
-        conversation.directed(kind, about_other, danger=danger)
+        conversation.directed(kind, about_other, danger=danger, line=bool(line))
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
         about = (danger.summary,) if (again or own) and danger is not None else ()
@@ -384,7 +385,7 @@ class ContentHandler(AbstractRequestHandler):
         """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye (the
         crisis line too, where the words that took leave read perhaps as a crisis)."""
         local = self.local(handler_input)
-        if self.stops_in_perhaps_crisis(handler_input):
+        if self.stops_in_perhaps_crisis(handler_input) or Conversation(handler_input).with_line():
             kind = "crisis"  # its goodbye names the line, then the emergency number
         return self.say(handler_input, Reply(speech=(), closing=local.safety[f"{kind}.goodbye"], end_session=True,
                                              credit=local.number_credit(kind)))
