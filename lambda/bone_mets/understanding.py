@@ -752,9 +752,7 @@ class Reader:
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or self._side(question):
                     return question, before
-                misheard = self._fuzzy(words[start:])  # no side asked (weighed above)
-                if misheard not in (None, self.subject, *(found[3] for found in self._named(question))) \
-                        and not self._is_cancer(misheard):
+                if self._asked_misheard(question, question) is not None:
                     # a misheard name asked of ("... the doctor has written osteo lithic lesions,
                     # what is the meaning of {osteo lithic}"): the question is about it; a name
                     # heard plainly was weighed above, and a cancer's plain word ("for prostate")
@@ -1159,9 +1157,15 @@ class Reader:
             question = f" {' '.join(words[start:])} "
         if self._topic(question) is not None:
             return None
-        misheard = self._fuzzy(question.split())  # no side is asked: as near as any misheard name
-        if misheard is None or self._is_cancer(misheard) or misheard == self.subject \
-                or misheard in {found[3] for found in self._named(f" {' '.join(words)} ")}:
+        return self._asked_misheard(question, f" {' '.join(words)} ")
+
+    def _asked_misheard(self, question: str, heard: str) -> str | None:
+        """The misheard name `question` (padded) asks of, as near as any misheard name (no side
+        is asked); none that is the subject, a cancer's (a cancer's plain word, "for prostate",
+        names no term misheard) or a name heard plainly in `heard` (padded: already weighed)."""
+        misheard = self._fuzzy(question.split())
+        if misheard is None or misheard == self.subject or self._is_cancer(misheard) \
+                or misheard in {found[3] for found in self._named(heard)}:
             return None
         return misheard
 
