@@ -119,6 +119,26 @@ def test_an_emergency_direction_that_named_the_crisis_line_keeps_it_on_every_lat
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("before", ["crisis", "emergency with the line", "emergency"])
+def test_new_answers_after_a_direction_keep_the_line_it_named(handler, content, locale, before):
+    # GIVEN a crisis, an emergency told after a crisis (its direction names the line), or an emergency alone
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    firsts = {"crisis": [CRISIS], "emergency with the line": [CRISIS, EMERGENCY], "emergency": [EMERGENCY]}
+    for intent, slots in firsts[before]:
+        dialog.intent(intent, **slots)
+    # WHEN a calm question, then an urgent one, follow
+    calm = spoken(dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy")))
+    urgent = spoken(dialog.intent("TopicIntent", topic=("bone pain", "pain")))
+    # THEN each is answered and ends with the emergency number (the urgent one with the doctor too);
+    # the crisis line is said again wherever the direction named it, and only there
+    for said in (calm, urgent):
+        assert emergency in sentences(said)[-1], said
+        assert (line in said) == (before != "emergency"), said
+    assert "rays" in calm and DOCTOR.search(sentences(urgent)[-1])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_crisis_about_someone_else_speaks_to_the_worried_person(handler, content, locale):
     emergency, line = numbers(content, locale)
     dialog = Dialog(handler, locale)

@@ -122,15 +122,23 @@ def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) ->
 
     A session hears the close's variants in turn, so three urgent answers don't end alike.
     After an emergency or crisis direction, every later answer ends with it again: an urgent
-    one with the emergency close (the doctor and the number), any other with a reminder.
+    one with the emergency close (the doctor and the number), any other with a reminder. Where
+    the direction named the crisis line (a crisis, or an emergency told with it), the line is
+    said again too: an urgent answer names it before its close, any other in its reminder.
     """
     conversation = Conversation(handler_input)
     state = conversation.safety()
     if reply.closing is None:
         conversation.not_directed()
         if state is not None:
-            reminder = content.closes["emergency"][0] if reply.close_kind() else content.safety[f"{state}.reminder"]
-            reply = reply._replace(closing=reminder)
+            line = state == "crisis" or conversation.with_line()
+            if reply.close_kind():
+                still = (content.safety["crisis.still"],) if line else ()
+                card = None if reply.card_body is None else (*reply.card_body, *still)
+                reply = reply._replace(speech=(*reply.speech, *still), card_body=card,
+                                       closing=content.closes["emergency"][0])
+            else:
+                reply = reply._replace(closing=content.safety["crisis.reminder" if line else f"{state}.reminder"])
     turn = conversation.next_close() if reply.close_kind() and not reply.closing else 0
     close = reply.close(content, turn)
     spoken = list(reply.speech) + ([close] if close else [])

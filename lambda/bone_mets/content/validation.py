@@ -35,7 +35,8 @@ SAFETY_PLACEHOLDERS = frozenset({"emergency_number", "crisis_number", "crisis_se
 NUMBERS = ("{emergency_number}", "{crisis_number}")  # filled in by the speech module, per locale
 # The safety table's texts ("entry.field").
 SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.other_close", "crisis.goodbye",
-                "crisis.reminder", "emergency.answer", "emergency.close", "emergency.goodbye", "emergency.reminder",
+                "crisis.reminder", "crisis.still", "emergency.answer", "emergency.close", "emergency.goodbye",
+                "emergency.reminder",
                 "emergency.unsure_answer", "emergency.unsure_close", "emergency.when_to_call",
                 "advice.answer", "advice.urgent", "distress.outlook", "distress.feelings", "statements.diagnosed",
                 "statements.unwell", "unplaced.answer", "unplaced.close")
