@@ -188,6 +188,30 @@ def test_a_round_of_conversations_joins_with_its_first_turns_and_its_follow_ups(
     assert "tell me more" not in text  # no meaning given: no label
 
 
+@pytest.mark.parametrize("topic, said, report", [
+    ("symptom", "i heard a crack in my arm lifting the shopping and now it really hurts", "fractures"),
+    ("symptoms", "she's so thirsty all the time and muddled", "hypercalcemia"),
+    ("calcium", "he keeps being sick", "hypercalcemia"),
+    ("legs", "my legs have gone numb and tingly", "spinal_cord_compression"),
+    ("symptom", "my hip aches more every night", "pain"),
+    ("pain", "it snapped", "pain"),  # a report the writer named is kept
+    ("symptom", "i've lost a lot of weight", "symptoms"),
+])
+def test_a_symptom_told_in_a_round_joins_as_the_report_its_words_name(topic, said, report):
+    # GIVEN a conversation turn telling a symptom, its topic in the writer's own words
+    cases = [{"turns": [{"say": said, "meaning": "symptom", "topic": topic}]}]
+    text = corpus.from_conversations(cases, "# Round x", topics=["pain", "fractures"])
+    # THEN it joins under the report its words name, symptoms in general only when none is named
+    assert f"== report: {report}\n" in text, text
+
+
+def test_a_question_topic_written_in_words_joins_under_its_id():
+    cases = [{"turns": [{"say": "what is cord compression", "meaning": "question",
+                         "topic": "Spinal cord compression"}]}]
+    text = corpus.from_conversations(cases, "# Round x", topics=["spinal_cord_compression"])
+    assert "== question: spinal_cord_compression\nwhat is cord compression" in text, text
+
+
 def test_words_no_intent_took_count_as_hearing_the_crisis_line():
     # GIVEN a crisis fragment no carrier took ("hopeless"): read as out of scope by rule, no model
     examples = [corpus.Example("hopeless", "crisis", None, "r"), corpus.Example("what is it", "question", None, "r")]

@@ -139,6 +139,29 @@ STANDALONE = {"question", "symptom", "emergency", "crisis", "stop", "yes", "no",
               "advice", "outlook", "feelings", "diagnosed", "followup"}
 
 
+# A writer's free-text topic for a symptom told ("symptom", "crack in arm") as the report it is:
+# the first whose words appear in the topic, else in what was said, else symptoms in general.
+# Before, every free-text topic became symptoms in general, and R50's and R51's cracks heard
+# while lifting groceries joined so until they were relabelled by hand.
+REPORT_WORDS = (
+    ("fractures", re.compile(r"\b(fractur|break|broke|crack|snap)")),
+    ("hypercalcemia", re.compile(r"\b(calcium|hyper ?cal|thirst|constipat|confus)")),
+    ("spinal_cord_compression", re.compile(r"\b(spinal|numb|bladder|bowel|pins and needles)")),
+    ("pain", re.compile(r"\b(pain|ache|aching|sore|hurt)")),
+)
+
+
+def report_topic(topic: str | None, said: str) -> str:
+    """The report a symptom turn is: its topic if that names one, else read from its words."""
+    if topic in REPORT_TOPICS and topic != "symptoms":
+        return topic
+    for text in (str(topic or "").lower(), said.lower()):
+        for report, words in REPORT_WORDS:
+            if words.search(text):
+                return report
+    return "symptoms"
+
+
 def from_conversations(cases: list[dict], header: str, topics: Iterable[str], skip: Iterable[str] = ()) -> str:
     """A round of conversations (the conversation runner's case format, each turn with the
     writer's `meaning` and `topic`) as a corpus file: every first turn, and later turns whose
@@ -152,7 +175,9 @@ def from_conversations(cases: list[dict], header: str, topics: Iterable[str], sk
             if meaning is None or (number and meaning not in STANDALONE):
                 continue
             if meaning == "symptom":
-                meaning, topic = "report", topic if topic in REPORT_TOPICS else "symptoms"
+                meaning, topic = "report", report_topic(topic, turn["say"])
+            if meaning == "question" and topic not in known and isinstance(topic, str):
+                topic = re.sub(r"[\s-]+", "_", topic.strip().lower())  # "spinal cord compression"
             if meaning == "question" and topic not in known:
                 continue  # a topic the content lacks: the writer's guess, not a label
             text = normalise_sentence(turn["say"])
