@@ -113,6 +113,17 @@ def test_a_cancer_named_after_one_type_gets_its_own_type(dialog):
     assert "Mixed" in spoken(dialog.intent("TopicIntent", topic=("what about breast cancer", None)))
 
 
+@pytest.mark.parametrize("words", ["and is breast cancer one of the ones that goes to bone most often",
+                                   "does breast cancer spread to the bones a lot"])
+def test_a_cancer_asked_of_its_spread_after_a_type_gets_its_spread(dialog, words):
+    # GIVEN osteoblastic was just explained (r52: a mother's breast cancer, then mixed)
+    dialog.fixture("topic_osteoblastic")
+    # WHEN the words ask whether a cancer goes to bone, not which type it causes
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    # THEN the cancer's own answer (how often it spreads to bone), not its type
+    assert "Breast cancer is one of the cancers that most often spreads to bone" in said, said
+
+
 def test_a_cancer_named_after_another_side_gets_its_spread(dialog):
     # GIVEN the symptoms were explained (a side the article does not give per cancer)
     dialog.intent("SymptomsIntent")

@@ -1105,6 +1105,18 @@ def test_a_misheard_name_asked_of_outweighs_a_sign_told_before_it(reader, said, 
     assert reader.place(said, context, carried=bool(context))[0] == topic
 
 
+@pytest.mark.parametrize("said, topic", [
+    # R52: a cancer's plain word beside a misheard type, then "what's that mean": the type
+    ("and someone at the clinic said with prostate its usually the osteo blastic sort whats that mean",
+     "osteoblastic"),
+    ("the oncologist told us with her kidney it tends to be the osteo lithic kind what does that mean", "osteolytic"),
+    # ... and a cancer told plainly, then what that means, is still the story's cancer
+    ("my dad has prostate cancer and the doctor said it has gone to his bones what does that mean", "prostate"),
+])
+def test_a_cancers_plain_word_is_no_misheard_name_beside_one(reader, said, topic):
+    assert reader.read(said, intent="FreeSpeechIntent").topic == topic
+
+
 def test_a_plain_name_at_a_long_questions_end_is_no_misheard_name(reader):
     # R31's "... what kinds of drugs {do they use for bone metastases}": "bone metastases" heard
     # plainly is no misheard name, so the question still starts at "what kinds of drugs"

@@ -200,9 +200,12 @@ class ContentHandler(AbstractRequestHandler):
             last = Conversation(handler_input).topic(local)
             if last is not None and self._answers_per_cancer(last):
                 return self.answer(handler_input, last)
-        if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers":
+        if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers" \
+                and not self.reader.asks_spread(request_words(handler_input)):
             # A cancer named after an answer about a side that differs by cancer ("which one is
-            # it for prostate?" after the types): that side of this cancer.
+            # it for prostate?" after the types): that side of this cancer. Asked whether it
+            # spreads to bone ("is breast cancer one of the ones that goes to bone most often"
+            # after mixed), it is the cancer's own answer.
             aspect = self._side_by_cancer(handler_input, topic)
         carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):

@@ -782,6 +782,10 @@ class Reader:
         before = words[at - 1] if at else ""
         return before in TELLING_SUBJECTS or (at > 1 and words[at - 2] in POSSESSIVES and before not in WH_WORDS)
 
+    def asks_spread(self, words: str) -> bool:
+        """True if the words ask or tell of cancer spreading ("goes to bone", "spread")."""
+        return bool(_best(self.lists["spread"], padded(words)))
+
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
         return bool(_best(self.lists["clarify"], padded(words)))
@@ -1060,10 +1064,17 @@ class Reader:
     def _misheard_beside(self, text: str, subject: str | None) -> str | None:
         """A misheard name in `text` beside the subject named (or nothing named), looked for in
         the words that did not name the subject; None if there is none, or it was heard plainly
-        (then it was already weighed)."""
+        (then it was already weighed). A cancer found by its plain word ("prostate") gives way
+        to a misheard name beside it that is no cancer: the plain word is nearer itself than
+        the misheard name is to its own ("... with prostate it's usually the {osteo blastic}
+        sort, what's that mean")."""
         text = self._subject_as_named(padded(text))
-        rest = self._words(self._without_name(text, subject)) if subject else self._words(text)
-        misheard = self._fuzzy(_strip(rest, self.fillers), besides=subject)
+        rest = _strip(self._words(self._without_name(text, subject)) if subject else self._words(text), self.fillers)
+        misheard = self._fuzzy(rest, besides=subject)
+        if misheard and self._is_cancer(misheard):
+            unplain = [word for word in rest if self._fuzzy_choices.get(word) != misheard]
+            beside = self._fuzzy(unplain, besides=subject) if len(unplain) < len(rest) else None
+            misheard = beside if beside and not self._is_cancer(beside) else misheard
         if misheard and misheard not in {found[3] for found in self._named(padded(text))}:
             return misheard
         return None
