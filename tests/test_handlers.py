@@ -124,6 +124,14 @@ def test_a_cancer_asked_of_its_spread_after_a_type_gets_its_spread(dialog, words
     assert "Breast cancer is one of the cancers that most often spreads to bone" in said, said
 
 
+def test_a_cancer_told_spread_then_asked_its_kind_after_a_type_gets_its_type(dialog):
+    # R46: "... she has breast cancer that went to her bones, is hers the same kind" after osteolytic
+    dialog.fixture("topic_osteoblastic")
+    said = spoken(dialog.intent("QuestionIntent", context=("and um", None), query=(
+        "about my sister she has breast cancer that went to her bones is hers the same kind", None)))
+    assert "Mixed" in said, said
+
+
 def test_a_cancer_named_after_another_side_gets_its_spread(dialog):
     # GIVEN the symptoms were explained (a side the article does not give per cancer)
     dialog.intent("SymptomsIntent")

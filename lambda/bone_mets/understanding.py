@@ -130,6 +130,9 @@ MIN_CLAUSE_WORDS = 3
 MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what is {the meaning of ...}"
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
+KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})  # a kind asked, not a spread
+# Spread told as done, not asked ("it went to her bones", "it's spread to his spine")
+_TOLD_SPREAD = re.compile(r"\b(went|gone|moved) (to|into)\b|\bfound it in\b")
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
 MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
@@ -783,8 +786,13 @@ class Reader:
         return before in TELLING_SUBJECTS or (at > 1 and words[at - 2] in POSSESSIVES and before not in WH_WORDS)
 
     def asks_spread(self, words: str) -> bool:
-        """True if the words ask or tell of cancer spreading ("goes to bone", "spread")."""
-        return bool(_best(self.lists["spread"], padded(words)))
+        """True if the words ask whether a cancer spreads to bone ("goes to bone most often"):
+        a spread word, not one telling it happened ("hers went to her bones, is it the same
+        kind"), and no kind asked."""
+        said = normalise(words).split()
+        if KIND_WORDS & set(said):
+            return False
+        return bool(_best(self.lists["spread"], padded(_TOLD_SPREAD.sub(" ", " ".join(said)))))
 
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
