@@ -131,8 +131,7 @@ MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what i
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})  # a kind asked, not a spread
-# Spread told as done, not asked ("it went to her bones", "it's spread to his spine")
-_TOLD_SPREAD = re.compile(r"\b(went|gone|moved) (to|into)\b|\bfound it in\b")
+SPREAD_TOLD = "spread_told"  # phrases of spread told as done: signs of spread, cut out where it must be asked
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
 MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
@@ -234,8 +233,11 @@ class Reader:
 
     @cached_property
     def lists(self) -> dict[str, list[Sign]]:
-        """The [reading] lists the rules use, compiled: "pronouns", "spread", "others", "self"."""
-        return {name: _signs(self.content.reading[name]) for name in READING_LISTS}
+        """The [reading] lists the rules use, compiled: "pronouns", "spread", "others", "self".
+        A spread told as done is a sign of spread too."""
+        lists = {name: _signs(self.content.reading[name]) for name in READING_LISTS}
+        lists["spread"] += _signs(self.content.reading[SPREAD_TOLD])
+        return lists
 
     @cached_property
     def topics(self) -> list[tuple[str, list[Sign]]]:
@@ -792,7 +794,7 @@ class Reader:
         said = normalise(words).split()
         if KIND_WORDS & set(said):
             return False
-        return bool(_best(self.lists["spread"], padded(_TOLD_SPREAD.sub(" ", " ".join(said)))))
+        return bool(_best(self.lists["spread"], _cut(" ".join(said), self._reading_pattern(SPREAD_TOLD))))
 
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""

@@ -42,7 +42,8 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.
                 "statements.unwell", "unplaced.answer", "unplaced.close")
 # The DANGER slot's values: emergency and crisis phrases a device resolves exactly.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
-READING_LISTS = ("pronouns", "spread", "question_starts", "fillers", "filler_words", "hedges", "others", "self",
+READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "fillers", "filler_words", "hedges", "others",
+                 "self",
                  "seek_care", "medicine_decisions", "cancer_kinds", "clarify", "goodbye", "watch_for", "compare",
                  "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted",
                  "when_to_call", "help_services", "other_cancers", "leave_taking",
