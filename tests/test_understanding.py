@@ -1117,6 +1117,15 @@ def test_a_cancers_plain_word_is_no_misheard_name_beside_one(reader, said, topic
     assert reader.read(said, intent="FreeSpeechIntent").topic == topic
 
 
+def test_no_misheard_name_is_heard_across_a_cancers_plain_word(reader):
+    # R46: "the {breast} cancer one" with the plain word left out would join "the cancer", near
+    # "bone cancer"; the story asked about ("is that right") names the mixed type or breast
+    # cancer, whose type the handler gives after the types
+    meaning = reader.read("", context="and the mixed one that's the breast cancer one", intent="QuestionIntent",
+                          asked=True)
+    assert meaning.topic in ("mixed", "breast")
+
+
 def test_a_plain_name_at_a_long_questions_end_is_no_misheard_name(reader):
     # R31's "... what kinds of drugs {do they use for bone metastases}": "bone metastases" heard
     # plainly is no misheard name, so the question still starts at "what kinds of drugs"

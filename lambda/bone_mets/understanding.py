@@ -1082,9 +1082,18 @@ class Reader:
         rest = _strip(self._words(self._without_name(text, subject)) if subject else self._words(text), self.fillers)
         misheard = self._fuzzy(rest, besides=subject)
         if misheard and self._is_cancer(misheard):
-            unplain = [word for word in rest if self._fuzzy_choices.get(word) != misheard]
-            beside = self._fuzzy(unplain, besides=subject) if len(unplain) < len(rest) else None
-            misheard = beside if beside and not self._is_cancer(beside) else misheard
+            # looked for between the plain words, never across one: "that's the {breast} cancer"
+            # without it would join "the cancer", near "bone cancer"
+            runs, run = [], []
+            for word in rest:
+                if self._fuzzy_choices.get(word) == misheard:
+                    runs, run = runs + [run], []
+                else:
+                    run.append(word)
+            if runs:
+                beside = next((found for found in (self._fuzzy(part, besides=subject) for part in runs + [run] if part)
+                               if found and not self._is_cancer(found)), None)
+                misheard = beside or misheard
         if misheard and misheard not in {found[3] for found in self._named(padded(text))}:
             return misheard
         return None
