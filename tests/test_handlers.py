@@ -150,6 +150,23 @@ def test_what_does_that_mean_says_the_last_answer_plainly_again(dialog, words):
     assert said.startswith("In short:") and first.split(". ")[0] in said
 
 
+def test_the_name_asked_again_after_its_summary_is_said_plainly_again(dialog, content):
+    # R8: "which type it causes" answered osteolytic's summary, then "what is {osteolytic}"
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    said = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    # THEN what it is again, not its next part ("the other two types are ...")
+    assert said.startswith("In short:") and content.default.topics["osteolytic"].summary in said
+
+
+@pytest.mark.parametrize("context, query", [("so what", "do about it"), ("so what", "actually do for it")])
+def test_fillers_that_ask_a_side_are_no_pointer_alone(dialog, content, context, query):
+    # R19, R8: "so what {do about it}" after why it spreads: every word a filler, but together
+    # they ask the treatment, not the last answer again
+    dialog.intent("TopicIntent", topic=("causes", "causes"))
+    said = spoken(dialog.intent("QuestionIntent", context=(context, None), query=(query, None)))
+    assert said.startswith(content.default.topics["treatment"].summary), said
+
+
 def test_tell_me_more_still_goes_on(dialog):
     first = spoken(dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates")))
     said = spoken(dialog.intent("FreeSpeechIntent", query=("tell me more about that", None)))

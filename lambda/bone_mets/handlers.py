@@ -215,6 +215,10 @@ class ContentHandler(AbstractRequestHandler):
             return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told,
                                       named=meaning.topic is not None)
         if topic is not None:
+            if self._named_again(handler_input, topic):
+                # "what is osteolytic" just after its summary: the name was not understood; its
+                # next part ("the other two types are ...") assumes it was
+                return self.said_plainly(handler_input)
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         if meaning.kind == "unknown" and meaning.term is None:
             # Words that name nothing but share words with a part of the last answer ("and will
@@ -319,6 +323,14 @@ class ContentHandler(AbstractRequestHandler):
         if last is not None and last.id == topic.id and conversation.stage() == "summary" and topic.more:
             return "more"
         return None
+
+    def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
+        """True if the request is the name alone ("what is {osteolytic}") of the topic whose
+        summary was just heard."""
+        conversation = Conversation(handler_input)
+        last = conversation.topic(self.local(handler_input))
+        return last is not None and last.id == topic.id and conversation.stage() == "summary" \
+            and intent_name(handler_input) == "TopicIntent" and slot_value(handler_input, "topic")[0] == topic.id
 
     def direct_as_read(self, handler_input: HandlerInput, meaning: Meaning) -> Response:
         """The direction for an emergency or crisis as the reader read it (see direct)."""

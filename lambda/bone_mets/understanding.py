@@ -884,9 +884,10 @@ class Reader:
 
     def says_nothing(self, words: str) -> bool:
         """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and
-        fillers, which the model, trained on sentences, would read into whatever it likes."""
+        fillers, which the model, trained on sentences, would read into whatever it likes. Fillers
+        that together ask a side ("what {do about} it": its treatment) say something."""
         said = self._words(words)
-        return bool(said) and all(word in self.empty_words for word in said)
+        return bool(said) and all(word in self.empty_words for word in said) and self._side(padded(words)) is None
 
     def _compared_with(self, text: str, topic: str | None) -> str | None:
         """The second topic that the words compare `topic` with, if they do."""
