@@ -701,6 +701,8 @@ def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, conte
     ("TopicIntent", {"topic": ("and the hips also", None)}, True, "hips"),
     ("TopicIntent", {"topic": ("and the arms", None)}, True, "arms"),
     ("TopicIntent", {"topic": ("what about the hands", None)}, False, "hands"),
+    # R27: the head holds the skull
+    ("TopicIntent", {"topic": ("and the head", None)}, True, "the head"),
     # R42: the carrier split the bone from the side asked ("or is that {rare}")
     ("QuestionIntent", {"context": ("so would the skull be one of them too or", None), "query": ("rare", None)},
      True, "skull"),
