@@ -1182,3 +1182,10 @@ def test_whether_bones_break_more_easily_asks_about_broken_bones(reader, words):
     # R49: "and could that make it easier to break" after the type that destroys bone
     meaning = reader.read(words, intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.topic) == ("question", "fractures")
+
+
+@pytest.mark.parametrize("said", ["how does the spinal cord get squeezed with this",
+                                  "what happens when the cord is pinched by the tumour"])
+def test_the_spinal_cord_told_as_squeezed_names_its_compression(reader, said):
+    # R19: the cord named before the word that squeezes it, as well as after
+    assert reader.read(said, intent="FreeSpeechIntent").topic == "spinal_cord_compression"
