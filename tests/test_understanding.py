@@ -1082,6 +1082,14 @@ def test_what_a_type_just_told_comes_from_names_its_cancers(dialog, context, wor
     assert "colon" in said and "kidney" in said
 
 
+def test_a_type_named_then_what_cancer_gives_you_that_one_is_the_types_answer(reader):
+    # R27: "{uh the mixed type of bone mets} what {cancer um gives you that one}": what the mixed
+    # type comes from (its answer names breast cancer), not the three types
+    meaning = reader.read("cancer um gives you that one", context="uh the mixed type of bone mets",
+                          intent="QuestionIntent")
+    assert (meaning.topic, meaning.aspect) == ("mixed", "causes")
+
+
 def test_a_misheard_name_asked_of_after_a_story_naming_a_cancer_is_the_question(reader):
     # R47: "{my father is having lung cancer and the doctor has written osteo lithic lesions}
     # kindly tell what is the meaning of osteo lithic": the type asked of, not the lung cancer
