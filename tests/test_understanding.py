@@ -1197,3 +1197,21 @@ def test_whether_bones_break_more_easily_asks_about_broken_bones(reader, words):
 def test_the_spinal_cord_told_as_squeezed_names_its_compression(reader, said):
     # R19: the cord named before the word that squeezes it, as well as after
     assert reader.read(said, intent="FreeSpeechIntent").topic == "spinal_cord_compression"
+
+
+@pytest.mark.parametrize("story", [
+    # R52, R53: a story read without its question leans to danger; with it, it is a question
+    "yes the consultant said my dad's is the osteo lithic sort erm",
+    "yes i had my appointment this morning and the consultant kept saying osteo lithic osteo lithic lesions and i just "
+    "nodded along like an idiot",
+])
+def test_a_story_asked_about_is_read_for_danger_with_its_question(reader, story):
+    whole = f"{story} what does osteo lithic actually mean"
+    meaning = reader.read("", context=story, intent="YesAndIntent", asked=True, heard=whole)
+    assert meaning.topic == "osteolytic" and not meaning.perhaps_crisis and not meaning.safety
+
+
+def test_a_crisis_told_then_what_does_that_mean_is_still_a_crisis(reader):
+    story = "my husband keeps saying he wants to end it all"
+    meaning = reader.read("", context=story, intent="QuestionIntent", asked=True, heard=f"{story} does that mean")
+    assert meaning.kind == "crisis"

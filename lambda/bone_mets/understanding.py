@@ -299,16 +299,21 @@ class Reader:
     def probabilities(self, words: str, intent: str | None = None) -> dict[str, float]:
         return self.model.probabilities(model_input(_first_words(words), intent))
 
-    def read(self, text: str, *, context: str = "", intent: str | None = None, asked: bool = False) -> Meaning:
+    def read(self, text: str, *, context: str = "", intent: str | None = None, asked: bool = False,
+             heard: str | None = None) -> Meaning:
         """What `text` (and any `context` said before the question) meant, heard in `intent`.
 
         asked: the carrier itself was a question about what was said ("{my sister has breast
         cancer, they found it in her spine} what does that mean"): words that read as a story
         told are then its subject, not a statement.
+        heard: all the words heard, where the question asked about the story was set aside: the
+        model reads them whole, as it learned them. A story read without its question reads
+        as something told, and a told story leans to danger ("the consultant said my dad's is
+        the osteo lithic sort" alone: crisis 0.6; with "what does osteo lithic mean": 0.002).
         """
         said = f"{context} {text}".strip()
         read_after = model_intent(intent, context)
-        probabilities = self.probabilities(said, read_after)
+        probabilities = self.probabilities(heard or said, read_after)
         meaning = self._meaning(text, context, said, read_after, asked, probabilities)
         if meaning.kind in ("question", "more", "unknown") and meaning.topic is None \
                 and not NOT_WHERE_WORDS & set(normalise(said).split()):
@@ -1437,10 +1442,12 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
     # "{context} what does that mean": a question carrier with no words of its own, or words that
     # only ask what it means ("{context} what {does that even mean}"), asks about the context
     asked = bool(context) and name in QUESTION_CARRIERS and (not words or reader.only_asks_meaning(heard_words(words)))
-    story = None if asked else reader.story_asked_about(f"{context} {heard_words(words)}")
+    whole = f"{context} {heard_words(words)}".strip()
+    story = None if asked else reader.story_asked_about(whole)
     if story is not None:  # the same, where the carrier split the words elsewhere
         context, words, asked = story, {}, True
-    meaning = reader.read("" if asked else heard_words(words), context=context, intent=name, asked=asked)
+    meaning = reader.read("" if asked else heard_words(words), context=context, intent=name, asked=asked,
+                          heard=whole if asked else None)
     if meaning.term and not any(slot in words for slot in TERM_SLOTS):
         meaning = meaning._replace(term=None)
     if meaning.safety:
