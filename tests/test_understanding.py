@@ -1215,3 +1215,12 @@ def test_a_crisis_told_then_what_does_that_mean_is_still_a_crisis(reader):
     story = "my husband keeps saying he wants to end it all"
     meaning = reader.read("", context=story, intent="QuestionIntent", asked=True, heard=f"{story} does that mean")
     assert meaning.kind == "crisis"
+
+
+@pytest.mark.parametrize("said, source", [
+    ("and what do they put in to hold it all together", False),  # R53, after surgery
+    ("who put this information together", True),
+    ("who put it together", True),
+])
+def test_putting_together_is_the_source_only_when_it_puts_the_information_together(reader, said, source):
+    assert (reader.read(said, intent="FreeSpeechIntent").topic == "source") == source
