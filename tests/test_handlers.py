@@ -167,6 +167,16 @@ def test_fillers_that_ask_a_side_are_no_pointer_alone(dialog, content, context, 
     assert said.startswith(content.default.topics["treatment"].summary), said
 
 
+@pytest.mark.parametrize("words, part", [
+    ("and after surgery pain will reduce or not", "summary"),  # R9: the summary says it eases pain
+    ("do they take the tumour out as well", "more"),  # the next part says the tumour is removed
+])
+def test_a_second_question_about_a_topic_hears_the_part_it_asks(dialog, content, words, part):
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    assert said.startswith(getattr(content.default.topics["surgery"], part)), said
+
+
 def test_tell_me_more_still_goes_on(dialog):
     first = spoken(dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates")))
     said = spoken(dialog.intent("FreeSpeechIntent", query=("tell me more about that", None)))

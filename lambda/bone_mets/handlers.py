@@ -321,7 +321,10 @@ class ContentHandler(AbstractRequestHandler):
         conversation = Conversation(handler_input)
         last = conversation.topic(self.local(handler_input))
         if last is not None and last.id == topic.id and conversation.stage() == "summary" and topic.more:
-            return "more"
+            # ... unless the words ask what the summary said, sharing more words with it ("and
+            # after surgery pain will reduce or not": the summary's easing of pain)
+            parts = {"summary": topic.summary, "more": topic.more}
+            return None if self.reader.stage_asked(request_words(handler_input), parts) == "summary" else "more"
         return None
 
     def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
