@@ -315,12 +315,16 @@ class ContentHandler(AbstractRequestHandler):
         return any(topic.id in answers and topic.id != self.content.aspects[aspect_id].default
                    for aspect_id, answers in self.per_cancer_answers.items())
 
+    def _just_summarised(self, handler_input: HandlerInput, topic: Topic) -> bool:
+        """True if `topic`'s summary is the answer just heard."""
+        conversation = Conversation(handler_input)
+        last = conversation.topic(self.local(handler_input))
+        return last is not None and last.id == topic.id and conversation.stage() == "summary"
+
     def _next_stage(self, handler_input: HandlerInput, topic: Topic) -> str | None:
         """"more" for a second question about the topic whose summary was just heard ("what do
         they use to hold the bone?" after surgery): the summary again would not answer it."""
-        conversation = Conversation(handler_input)
-        last = conversation.topic(self.local(handler_input))
-        if last is not None and last.id == topic.id and conversation.stage() == "summary" and topic.more:
+        if topic.more and self._just_summarised(handler_input, topic):
             # ... unless the words ask what the summary said, sharing more words with it ("and
             # after surgery pain will reduce or not": the summary's easing of pain)
             parts = {"summary": topic.summary, "more": topic.more}
@@ -330,10 +334,8 @@ class ContentHandler(AbstractRequestHandler):
     def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if the request is the name alone ("what is {osteolytic}") of the topic whose
         summary was just heard."""
-        conversation = Conversation(handler_input)
-        last = conversation.topic(self.local(handler_input))
-        return last is not None and last.id == topic.id and conversation.stage() == "summary" \
-            and intent_name(handler_input) == "TopicIntent" and slot_value(handler_input, "topic")[0] == topic.id
+        return intent_name(handler_input) == "TopicIntent" and slot_value(handler_input, "topic")[0] == topic.id \
+            and self._just_summarised(handler_input, topic)
 
     def direct_as_read(self, handler_input: HandlerInput, meaning: Meaning) -> Response:
         """The direction for an emergency or crisis as the reader read it (see direct)."""

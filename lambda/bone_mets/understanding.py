@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from itertools import groupby
 from typing import NamedTuple
 
 from ask_sdk_core import utils as ask_utils
@@ -1090,16 +1091,11 @@ class Reader:
         if misheard and self._is_cancer(misheard):
             # looked for between the plain words, never across one: "that's the {breast} cancer"
             # without it would join "the cancer", near "bone cancer"
-            runs, run = [], []
-            for word in rest:
-                if self._fuzzy_choices.get(word) == misheard:
-                    runs, run = runs + [run], []
-                else:
-                    run.append(word)
-            if runs:
-                beside = next((found for found in (self._fuzzy(part, besides=subject) for part in runs + [run] if part)
-                               if found and not self._is_cancer(found)), None)
-                misheard = beside or misheard
+            runs = [(plain, list(words)) for plain, words in
+                    groupby(rest, key=lambda word: self._fuzzy_choices.get(word) == misheard)]
+            if any(plain for plain, _ in runs):
+                found = (self._fuzzy(words, besides=subject) for plain, words in runs if not plain)
+                misheard = next((name for name in found if name and not self._is_cancer(name)), misheard)
         if misheard and misheard not in {found[3] for found in self._named(padded(text))}:
             return misheard
         return None
