@@ -419,6 +419,33 @@ def test_the_last_question_in_long_speech_is_the_one_asked(reader, context, word
     assert reader.place(words, context=context)[:2] == (topic, aspect)
 
 
+@pytest.mark.parametrize("context, words, topic", [
+    # R54: a cancer told as the person's own is the backdrop; the question asks the other thing named
+    ("hiya my consultant mentioned spinal cord compression as something to keep an eye on with my prostate cancer",
+     "actually is it", "spinal_cord_compression"),
+    ("the doctor mentioned radiation for my dad's lung cancer how", "does that work", "radiation_therapy"),
+    # ... unless it is asked whether it is a common one: whether that cancer often spreads to bone
+    ("my brother died of lung cancer that went to his bones", "a common one", "lung"),
+])
+def test_a_question_pointing_back_at_a_story_asks_about_more_than_its_cancer(reader, context, words, topic):
+    assert reader.place(words, context=context, carried=True)[0] == topic
+
+
+def test_a_possessive_after_a_preposition_is_no_subject_telling(reader):
+    # R54: "a spot in my ribs {is} bone pain usually there" asks about pain; "my ribs is" tells nothing
+    words = "hey there so i have kidney cancer with a spot in my ribs is bone pain usually there"
+    assert reader.place(words)[0] == "pain"
+
+
+def test_why_that_happens_with_the_subject_asks_about_the_last_answer(dialog, content):
+    # R54: after high calcium, "why does {that happen with cancer in the bones}" is about high
+    # calcium, not what bone metastases are
+    dialog.intent("TopicIntent", topic=("hypercalcemia", "hypercalcemia"))
+    said = spoken(dialog.intent("QuestionIntent", context=("and why", None),
+                                query=("that happen with um with cancer in the bones", None)))
+    assert content.default.topics["hypercalcemia"].summary in said, said
+
+
 def test_a_side_named_inside_the_topics_own_name_is_not_asked(reader):
     # "early diagnosis" names the topic; its "diagnosis" asks no side of it
     topic, aspect, _ = reader.place("why is early diagnosis helping")

@@ -95,6 +95,8 @@ NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words tha
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # Words after which an auxiliary tells rather than asks: a subject, or a word opening a clause.
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
+# Words before a possessive that make it no subject: "a spot {in} my ribs {is} bone pain ..." asks
+PLACE_PREPOSITIONS = frozenset(("in", "on", "into", "with", "from", "for", "to", "at", "near", "around"))
 POSSESSIVES = frozenset(("my", "his", "her", "our", "their", "your"))  # "my mum {has}": told
 # "The second one" after a list: which of the topics the last answer named, in the order said.
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
@@ -789,9 +791,11 @@ class Reader:
     @staticmethod
     def _tells(words: list[str], at: int) -> bool:
         """True if the auxiliary at `at` follows its subject, so tells rather than asks ("he {is}
-        getting radiation", "my mum {has} lung cancer", "cancer that {is} spread")."""
+        getting radiation", "my mum {has} lung cancer", "cancer that {is} spread"); a possessive
+        after a preposition is no subject ("a spot in my ribs {is} bone pain usually there")."""
         before = words[at - 1] if at else ""
-        return before in TELLING_SUBJECTS or (at > 1 and words[at - 2] in POSSESSIVES and before not in WH_WORDS)
+        return before in TELLING_SUBJECTS or (at > 1 and words[at - 2] in POSSESSIVES and before not in WH_WORDS
+                                              and (at < 3 or words[at - 3] not in PLACE_PREPOSITIONS))
 
     def asks_spread(self, words: str) -> bool:
         """True if the words ask whether a cancer spreads to bone ("goes to bone most often"):
@@ -1002,6 +1006,11 @@ class Reader:
             points_back = topic is None and _best(self.lists["pronouns"], question_part) \
                 and not _best(self.lists["spread"], question_part)
             background = self._topic(said_before, last=asked or bool(points_back))
+            if (asked or points_back) and background and self._is_cancer(background):
+                # A cancer in the story is the person's illness, the backdrop: the question that
+                # points back asks about the other thing it named ("my consultant mentioned
+                # {spinal cord compression} with my prostate cancer, what actually is it")
+                background = self._latest_beside_cancers(said_before) or background
             if (asked or points_back) and asked_side is None:
                 # ... or a misheard name at the story's end ("... wants to start him on something
                 # called {biss foss fo nates}, what are they")
@@ -1032,7 +1041,10 @@ class Reader:
             # So is a cancer named before a question that names the subject and asks why
             # ("{my grandma has thyroid cancer} why does cancer spread to the bones"), though it
             # asks about the spread: the article tells the causes of bone metastases alone.
-            if not (background and asked_side
+            # ... but not one pointed back at and asked whether it is common ("my brother's lung
+            # cancer went to his bones, is that a common one"): whether it often spreads to bone.
+            common_asked = asked_side == FREQUENCY and points_back and not WH_WORDS & set(question_part.split())
+            if not (background and asked_side and not (common_asked and self._is_cancer(background))
                     and asked_side not in self.content.default.topics[background].aspects
                     and (not _best(self.lists["spread"], question_part)
                          or (named == self.subject and asked_side == CAUSES))):
@@ -1067,6 +1079,11 @@ class Reader:
                 # "how many cancers end up in the bones": how common, not which cancers
                 return self.subject, asked_side
         return topic, asked_side or (side_anywhere if from_story else None)
+
+    def _latest_beside_cancers(self, text: str) -> str | None:
+        """The last topic named in `text` that is neither a cancer nor the subject, if any."""
+        found = [entry for entry in self._named(text) if entry[0] and not self._is_cancer(entry[3])]
+        return max(found, key=lambda entry: (-entry[1], entry[2]))[3] if found else None
 
     def _subject_as_named(self, text: str) -> str:
         """`text` with bone cancer named as the illness someone has ("why would {the bone cancer}
