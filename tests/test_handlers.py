@@ -177,6 +177,27 @@ def test_a_second_question_about_a_topic_hears_the_part_it_asks(dialog, content,
     assert said.startswith(getattr(content.default.topics["surgery"], part)), said
 
 
+@pytest.mark.parametrize("topic, intent, slots", [
+    # R45, R46, R52: a question about the type just heard; its next part only names the others
+    ("mixed", "QuestionIntent", {"context": ("why", None), "query": ("she have that kind", None)}),
+    ("osteoblastic", "FreeSpeechIntent", {"query": ("is new bone not a good thing then", None)}),
+    ("osteolytic", "QuestionIntent", {"context": ("and what sort of cancer", None),
+                                      "query": ("that one usually come from", None)}),
+    ("osteoblastic", "QuestionIntent", {"query": ("other cancers do that", None)}),
+])
+def test_a_question_about_the_type_just_heard_hears_it_again(dialog, content, topic, intent, slots):
+    dialog.intent("TopicIntent", topic=(topic, topic))
+    said = spoken(dialog.intent(intent, **slots))
+    assert said.startswith("In short:") and content.default.topics[topic].summary in said, said
+
+
+@pytest.mark.parametrize("words", ["tell me more", "what else", "and the other ones"])
+def test_more_of_a_type_still_names_the_others(dialog, content, words):
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    assert said.startswith(content.default.topics["osteolytic"].more), said
+
+
 def test_tell_me_more_still_goes_on(dialog):
     first = spoken(dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates")))
     said = spoken(dialog.intent("FreeSpeechIntent", query=("tell me more about that", None)))

@@ -180,8 +180,11 @@ class ContentHandler(AbstractRequestHandler):
                 asked = self._part_asked(handler_input)
                 if asked is not None:
                     return asked
-            return self.said_plainly(handler_input) if meaning.plainly or self._said_all(handler_input) \
-                else self.go_on(handler_input)
+            last = conversation.topic(local)
+            if meaning.plainly or self._said_all(handler_input) \
+                    or (last is not None and self._asks_of_this_type(handler_input, last)):
+                return self.said_plainly(handler_input)
+            return self.go_on(handler_input)
         if meaning.nth is not None:
             listed = self._listed(handler_input)
             if listed and meaning.nth <= len(listed):
@@ -215,9 +218,10 @@ class ContentHandler(AbstractRequestHandler):
             return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told,
                                       named=meaning.topic is not None)
         if topic is not None:
-            if self._named_again(handler_input, topic):
+            if self._named_again(handler_input, topic) or self._asks_of_this_type(handler_input, topic):
                 # "what is osteolytic" just after its summary: the name was not understood; its
-                # next part ("the other two types are ...") assumes it was
+                # next part ("the other two types are ...") assumes it was. A type asked about
+                # again ("is new bone not a good thing then") is answered by its summary too.
                 return self.said_plainly(handler_input)
             return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
         if meaning.kind == "unknown" and meaning.term is None:
@@ -330,6 +334,14 @@ class ContentHandler(AbstractRequestHandler):
             parts = {"summary": topic.summary, "more": topic.more}
             return None if self.reader.stage_asked(request_words(handler_input), parts) == "summary" else "more"
         return None
+
+    def _asks_of_this_type(self, handler_input: HandlerInput, topic: Topic) -> bool:
+        """True if a question asks something of the type whose summary was just heard ("why
+        would she have that kind", "what sort of cancer does that one come from" after the
+        mixed type): its summary says all the article tells of it, and its next part only
+        names the other types."""
+        return self._answers_per_cancer(topic) and self._just_summarised(handler_input, topic) \
+            and self.reader.asks_of_it(request_words(handler_input), intent_name(handler_input))
 
     def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if the request is the name alone ("what is {osteolytic}") of the topic whose

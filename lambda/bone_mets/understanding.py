@@ -95,6 +95,11 @@ NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words tha
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # Words after which an auxiliary tells rather than asks: a subject, or a word opening a clause.
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
+# Words that ask for more of an answer or its others ("what else", "and the other ones"), not
+# something of the answer itself
+MORE_OF_IT_WORDS = frozenset(("else", "other", "others", "another", "more", "rest", "next"))
+# Words that open a yes-or-no question ("{is} new bone not a good thing then")
+ASKING_AUXILIARIES = frozenset(("is", "are", "does", "do", "did", "can", "could", "will", "would", "should", "was"))
 # Words before a possessive that make it no subject: "a spot {in} my ribs {is} bone pain ..." asks
 PLACE_PREPOSITIONS = frozenset(("in", "on", "into", "with", "from", "for", "to", "at", "near", "around"))
 POSSESSIVES = frozenset(("my", "his", "her", "our", "their", "your"))  # "my mum {has}": told
@@ -805,6 +810,17 @@ class Reader:
         if KIND_WORDS & set(said):
             return False
         return bool(_best(self.lists["spread"], _cut(" ".join(said), self._reading_pattern(SPREAD_TOLD))))
+
+    def asks_of_it(self, words: str, intent: str | None) -> bool:
+        """True if the words ask something of what was just said ("why would she have that kind",
+        "is new bone not a good thing then"), not for more of it or its others ("tell me more",
+        "what else", "and the other ones")."""
+        said = normalise(words).split()
+        if not said or (MORE_OF_IT_WORDS & set(said) and not {"cancer", "cancers"} & set(said)):
+            return False  # ... though "what other cancers do that" asks which cancers it comes from
+        opening = _strip(said, self.fillers)
+        return intent in QUESTION_CARRIERS or bool(WH_WORDS & set(said)) \
+            or bool(opening and opening[0] in ASKING_AUXILIARIES)
 
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
