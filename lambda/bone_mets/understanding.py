@@ -75,8 +75,11 @@ DANGER_IDS = ("crisis", "emergency")  # the DANGER slot type's values, and the m
 # A crisis read with an emergency at least this share as likely is answered as both, the
 # emergency first: by the grouped cross-validation of 2026-12-04 (24,911 sentences), 10 emergencies
 # read as a crisis then hear the emergency number first (6 at a share of 0.6), and 13 crises hear
-# the line between the emergency numbers rather than the crisis answer (7 at 0.6).
-EMERGENCY_BESIDE_CRISIS = 0.5
+# the line between the emergency numbers rather than the crisis answer (7 at 0.6). Lowered from
+# 0.5 when the model trained on 27,793 sentences read "i think she's been poisoned", heard in the
+# side effects' carrier, as a crisis with an emergency 0.49 as likely: of every corpus sentence
+# read in two carriers, one more crisis ("i feel like giving up") hears both, the emergency first.
+EMERGENCY_BESIDE_CRISIS = 0.45
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
