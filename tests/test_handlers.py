@@ -191,6 +191,14 @@ def test_a_question_about_the_type_just_heard_hears_it_again(dialog, content, to
     assert said.startswith("In short:") and content.default.topics[topic].summary in said, said
 
 
+@pytest.mark.parametrize("context, query", [("why", "they bother doing that"), ("and why", "they do that")])
+def test_why_after_a_summary_hears_the_reasons_it_gave(dialog, content, context, query):
+    # R13, R54: "why would they bother doing that" after surgery's summary, which gives the reasons
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    said = spoken(dialog.intent("QuestionIntent", context=(context, None), query=(query, None)))
+    assert said.startswith("In short:") and content.default.topics["surgery"].summary in said, said
+
+
 @pytest.mark.parametrize("words", ["tell me more", "what else", "and the other ones"])
 def test_more_of_a_type_still_names_the_others(dialog, content, words):
     dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))

@@ -182,7 +182,7 @@ class ContentHandler(AbstractRequestHandler):
                     return asked
             last = conversation.topic(local)
             if meaning.plainly or self._said_all(handler_input) \
-                    or (last is not None and self._asks_of_this_type(handler_input, last)):
+                    or (last is not None and self._asks_again_of(handler_input, last)):
                 return self.said_plainly(handler_input)
             return self.go_on(handler_input)
         if meaning.nth is not None:
@@ -218,7 +218,7 @@ class ContentHandler(AbstractRequestHandler):
             return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told,
                                       named=meaning.topic is not None)
         if topic is not None:
-            if self._named_again(handler_input, topic) or self._asks_of_this_type(handler_input, topic):
+            if self._named_again(handler_input, topic) or self._asks_again_of(handler_input, topic):
                 # "what is osteolytic" just after its summary: the name was not understood; its
                 # next part ("the other two types are ...") assumes it was. A type asked about
                 # again ("is new bone not a good thing then") is answered by its summary too.
@@ -335,13 +335,16 @@ class ContentHandler(AbstractRequestHandler):
             return None if self.reader.stage_asked(request_words(handler_input), parts) == "summary" else "more"
         return None
 
-    def _asks_of_this_type(self, handler_input: HandlerInput, topic: Topic) -> bool:
-        """True if a question asks something of the type whose summary was just heard ("why
-        would she have that kind", "what sort of cancer does that one come from" after the
-        mixed type): its summary says all the article tells of it, and its next part only
-        names the other types."""
-        return self._answers_per_cancer(topic) and self._just_summarised(handler_input, topic) \
-            and self.reader.asks_of_it(request_words(handler_input), intent_name(handler_input))
+    def _asks_again_of(self, handler_input: HandlerInput, topic: Topic) -> bool:
+        """True if a question asks what the summary just heard already told: why ("why would
+        they bother doing that" after surgery: the summary gives its reasons), or anything of
+        a type ("what sort of cancer does that one come from" after osteolytic: its summary
+        says all the article tells of it, and its next part only names the other types)."""
+        if not self._just_summarised(handler_input, topic):
+            return False
+        words, intent = request_words(handler_input), intent_name(handler_input)
+        return self.reader.asks_why(words, intent) \
+            or (self._answers_per_cancer(topic) and self.reader.asks_of_it(words, intent))
 
     def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if the request is the name alone ("what is {osteolytic}") of the topic whose

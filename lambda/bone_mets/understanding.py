@@ -825,6 +825,15 @@ class Reader:
         return intent in QUESTION_CARRIERS or bool(WH_WORDS & set(said)) \
             or bool(opening and opening[0] in ASKING_AUXILIARIES)
 
+    @staticmethod
+    def asks_why(words: str, intent: str | None) -> bool:
+        """True if the words ask why ("why would they bother doing that"), not for more ("why
+        else", "what other reasons")."""
+        said = normalise(words).split()
+        if MORE_OF_IT_WORDS & set(said):
+            return False
+        return intent == "WhyQuestionIntent" or "why" in said or "how come" in " ".join(said)
+
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
         return bool(_best(self.lists["clarify"], padded(words)))
