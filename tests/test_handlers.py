@@ -206,6 +206,20 @@ def test_more_of_a_type_still_names_the_others(dialog, content, words):
     assert said.startswith(content.default.topics["osteolytic"].more), said
 
 
+@pytest.mark.parametrize("first, intent, slots", [
+    # R55, R49: the others asked for, after one treatment, are the treatments
+    ("radiation_therapy", "QuestionIntent", {"context": ("and what other treatments", None),
+                                             "query": ("besides that", None)}),
+    ("radiation_therapy", "QuestionIntent", {"context": ("and what else", None),
+                                             "query": ("like besides the radiation", None)}),
+    ("surgery", "FreeSpeechIntent", {"query": ("what other treatments are there", None)}),
+])
+def test_other_treatments_asked_after_one_are_all_of_them(dialog, content, first, intent, slots):
+    dialog.intent("TopicIntent", topic=(first, first))
+    said = spoken(dialog.intent(intent, **slots))
+    assert said.startswith(content.default.topics["treatment"].summary), said
+
+
 def test_tell_me_more_still_goes_on(dialog):
     first = spoken(dialog.intent("TopicIntent", topic=("bisphosphonates", "bisphosphonates")))
     said = spoken(dialog.intent("FreeSpeechIntent", query=("tell me more about that", None)))

@@ -431,6 +431,18 @@ def test_a_question_pointing_back_at_a_story_asks_about_more_than_its_cancer(rea
     assert reader.place(words, context=context, carried=True)[0] == topic
 
 
+@pytest.mark.parametrize("words", ["what is a blay shun", "the doc mentioned ab lay shun for my rib what's that"])
+def test_an_ending_spelled_as_it_sounds_is_heard_as_spelled(reader, words):
+    # R55: a recogniser splits "ablation" and spells its end as it sounds
+    assert reader.place(words)[0] == "ablation"
+    assert reader.place("my shin hurts")[0] != "ablation"  # a word "shin" is no ending
+
+
+def test_why_it_goes_there_asks_why_it_spreads(reader):
+    # R37, R25: after where or how often, in the words of Indian English
+    assert reader.place("but why it is going there only")[1] == "causes"
+
+
 def test_a_possessive_after_a_preposition_is_no_subject_telling(reader):
     # R54: "a spot in my ribs {is} bone pain usually there" asks about pain; "my ribs is" tells nothing
     words = "hey there so i have kidney cancer with a spot in my ribs is bone pain usually there"

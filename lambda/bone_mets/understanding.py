@@ -34,6 +34,8 @@ NAME_SLOTS = frozenset({"topic", "cancer"})  # slots whose words may be a topic'
 # like it did for him}" is no "hurt him"). "her" is left out: it also owns a thing ("her leukemia").
 SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they", "me", "my", "am", "him", "them", "us"})
 MAX_WORDS_READ = 60  # longer than anyone speaks in one turn: the rest is not read
+# "-tion" as a recogniser spells it when it splits the word ("a blay shun", "radi ay shen")
+SOUNDED_ENDING = re.compile(r"(?<=[a-z])(ay)?\s?(?:shun|shen)\b")
 FUZZY_CUTOFF = 88  # rapidfuzz ratio for a misheard medical word ("hyper calcemia")
 FUZZY_CUTOFF_LONG = 78  # the same for words of ten letters or more ("bisfosfonates")
 # The words a heard phrase does not share with a name must sound alike too: "skin cancer" scores
@@ -101,6 +103,8 @@ TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that
 # Words that ask for more of an answer or its others ("what else", "and the other ones"), not
 # something of the answer itself
 MORE_OF_IT_WORDS = frozenset(("else", "other", "others", "another", "more", "rest", "next"))
+# Words that ask for the others of a side ("what {other} treatments are there")
+OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
 # Words that open a yes-or-no question ("{is} new bone not a good thing then")
 ASKING_AUXILIARIES = frozenset(("is", "are", "does", "do", "did", "can", "could", "will", "would", "should", "was"))
 # Words before a possessive that make it no subject: "a spot {in} my ribs {is} bone pain ..." asks
@@ -468,6 +472,15 @@ class Reader:
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             topic, aspect = self.content.aspects[aspect].default, None
+        elif topic and aspect is None and self._one_of(topic) and self._set_aside(said, topic) \
+                and self._asks_others(said):
+            # "what else is there besides the radiation": the others of what it is one of (the
+            # treatments), whose general answer names them
+            topic = self._one_of(topic)
+        elif topic is None and aspect in (TREATMENT, MEDICINES) and self._asks_others(said):
+            # "what other treatments are there (besides that)" after surgery: the side's general
+            # answer, which names them all, not the last topic's own
+            topic, aspect, follows_up = self.content.aspects[aspect].default, None, False
         if topic and topic != self.cancers and aspect is None and self.content.default.topics[topic].kind == "cancers" \
                 and _best(self.lists["other_cancers"], padded(said)):
             topic = self.cancers  # "in prostate only or other cancers also": which cancers spread to bone
@@ -945,6 +958,19 @@ class Reader:
         cut = min(cuts)
         return self._topic(question[:cut + 1]) != topic and self._topic(question[cut:]) == topic
 
+    def _one_of(self, topic: str) -> str | None:
+        """The general answer of the treatments or medicines, if `topic` is one of them (its
+        answer to that side is its own: radiation), else None."""
+        sides = [aspect for aspect, answer in self.content.default.topics[topic].aspects.items()
+                 if answer == topic and aspect in (TREATMENT, MEDICINES)]
+        return self.content.aspects[sides[0]].default if sides else None
+
+    @staticmethod
+    def _asks_others(said: str) -> bool:
+        """True if the words ask for others ("what {other} treatments are there", "what {else}
+        is there besides the radiation"), not more of the one just said."""
+        return bool(set(normalise(said).split()) & OTHERS_WORDS)
+
     def comparable(self, topic: str | None, other: str | None) -> bool:
         """True if `other` can be answered beside `topic` (two treatments, two types, two cancers)."""
         topics = self.content.default.topics
@@ -1310,10 +1336,15 @@ class Reader:
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
             # the best of the closest names whose other words sound alike too, compared as heard
             # and without spaces (a recogniser splits a long word anywhere: "hyper cal see mia")
-            for query, choices in ((candidate, names), (_unspaced(candidate), unspaced)):
+            # (and as spelled, where the recogniser spelled an ending as it sounds: "a blay shun")
+            queries = [(candidate, candidate, names), (_unspaced(candidate), candidate, unspaced)]
+            spelled = _as_spelled(candidate)
+            if spelled != candidate:
+                queries.append((_unspaced(spelled), spelled, unspaced))
+            for query, heard, choices in queries:
                 found = next(((names[at], score, at) for _, score, at in process.extract(
                     query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
-                              if _unshared_alike(candidate, names[at])), None)
+                              if _unshared_alike(heard, names[at])), None)
                 if found:
                     heard_as.append((range(i, i + n), found))
         # Words that name the topic already named, misheard ("bone meta stasis"), name nothing
@@ -1344,6 +1375,12 @@ def _without_trailing(words: str) -> str:
 
 def _unspaced(text: str) -> str:
     return text.replace(" ", "")
+
+
+def _as_spelled(text: str) -> str:
+    """`text` with an ending heard as said written as spelled ("a bl{ay shun}": "a blation"),
+    so a recogniser's sound-spelling comes near the name ("ablation"), as letters alone do not."""
+    return SOUNDED_ENDING.sub(lambda found: "ation" if found.group(1) else "tion", text)
 
 
 def _stems(words: Iterable[str]) -> set[str]:
