@@ -100,11 +100,11 @@ NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words tha
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # Words after which an auxiliary tells rather than asks: a subject, or a word opening a clause.
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
-# Words that ask for more of an answer or its others ("what else", "and the other ones"), not
-# something of the answer itself
-MORE_OF_IT_WORDS = frozenset(("else", "other", "others", "another", "more", "rest", "next"))
 # Words that ask for the others of a side ("what {other} treatments are there")
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
+# Words that ask for more of an answer or its others ("what else", "and the other ones"), not
+# something of the answer itself
+MORE_OF_IT_WORDS = OTHERS_WORDS | {"more", "rest", "next"}
 # Words that open a yes-or-no question ("{is} new bone not a good thing then")
 ASKING_AUXILIARIES = frozenset(("is", "are", "does", "do", "did", "can", "could", "will", "would", "should", "was"))
 # Words before a possessive that make it no subject: "a spot {in} my ribs {is} bone pain ..." asks
