@@ -311,3 +311,15 @@ def test_a_stop_whose_words_read_perhaps_as_a_crisis_says_the_line_as_its_goodby
     # THEN the session ends with the crisis line, then the emergency number last
     said = sentences(spoken(response))
     assert ends_session(response) and crisis in spoken(response) and number in said[-1]
+
+
+@pytest.mark.parametrize("words", ["the pills i'm on", "my tablets", "the tablets they've put me on"])
+def test_side_effects_of_the_pills_one_takes_are_answered_with_the_line_after(handler, content, words):
+    # GIVEN "what are the side effects of {my tablets}": alone, the words read as the pills a
+    # crisis speaks of; asked as they were, they ask the side effects
+    local, _, _, crisis_number = numbers(content, "en-GB")
+    said = spoken(said_with(Dialog(handler, "en-GB"), "SideEffectsIntent", "topic", words))
+    # THEN the side effects are answered, and the crisis line still follows them
+    assert local.topics["osteonecrosis_of_the_jaw"].summary in said, said
+    assert said.index(crisis_number) > said.index(local.topics["osteonecrosis_of_the_jaw"].summary)
+

@@ -64,6 +64,12 @@ OPENING_WORDS = {"EndingSpeechIntent": "ending", "PlanningSpeechIntent": "planni
 CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "NotSpeechIntent": "not",
                  **OPENING_WORDS}
 QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
+# The question a side's carrier asks of its words, read with them where the words alone name a
+# medicine a crisis speaks of ("what are the side effects of {the pills i'm on}")
+ASKED_OF_WORDS = {"SideEffectsIntent": "what are the side effects of"}
+# Words that name a medicine one takes (beside the article's own names of medicines)
+MEDICINE_WORDS = frozenset(("pill", "pills", "tablet", "tablets", "meds", "medicine", "medicines", "medication",
+                            "medications", "drugs", "painkillers", "morphine"))
 UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
@@ -1526,6 +1532,15 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         context, words, asked = story, {}, True
     meaning = reader.read("" if asked else heard_words(words), context=context, intent=name, asked=asked,
                           heard=whole if asked else None)
+    if meaning.safety and name in ASKED_OF_WORDS and not context and MEDICINE_WORDS & set(whole.split()):
+        # "what are the side effects of {the pills i'm on}": the words alone read as the pills a
+        # crisis speaks of (crisis 0.99); read with the question they were asked in, as the model
+        # also learned whole sentences, they ask the side effects (0.03). Where they do, that is
+        # answered, with the crisis line after it if a crisis was read; where they still read as
+        # a danger ("{he took too many pills}": emergency 0.44), the danger's answer.
+        as_asked = reader.read(whole, intent=name, heard=f"{ASKED_OF_WORDS[name]} {whole}")
+        if not as_asked.safety:
+            meaning = as_asked._replace(perhaps_crisis=as_asked.perhaps_crisis or meaning.kind == "crisis")
     if meaning.term and not any(slot in words for slot in TERM_SLOTS):
         meaning = meaning._replace(term=None)
     if meaning.safety:
