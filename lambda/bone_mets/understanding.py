@@ -478,11 +478,11 @@ class Reader:
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             topic, aspect = self.content.aspects[aspect].default, None
-        elif topic and aspect is None and self._one_of(topic) and self._set_aside(said, topic) \
+        elif topic and aspect is None and (one_of := self._one_of(topic)) and self._set_aside(said, topic) \
                 and self._asks_others(said):
             # "what else is there besides the radiation": the others of what it is one of (the
             # treatments), whose general answer names them
-            topic = self._one_of(topic)
+            topic = one_of
         elif topic is None and aspect in (TREATMENT, MEDICINES) and self._asks_others(said):
             # "what other treatments are there (besides that)" after surgery: the side's general
             # answer, which names them all, not the last topic's own
