@@ -1263,3 +1263,16 @@ def test_a_crisis_told_then_what_does_that_mean_is_still_a_crisis(reader):
 ])
 def test_putting_together_is_the_source_only_when_it_puts_the_information_together(reader, said, source):
     assert (reader.read(said, intent="FreeSpeechIntent").topic == "source") == source
+
+
+@pytest.mark.parametrize("said", [
+    # R45: a request ending a long story ("can you please explain what it is") points back at
+    # the story's last term, as "what is it" would, however the device split the words
+    "bone spread and the nurse was telling us to watch for hyper cal see mia i did not understand this word "
+    "can you please explain what it is",
+    "bone spread and the nurse was telling us to watch for hypercalcemia can you please explain what it is",
+])
+def test_a_request_to_explain_what_it_is_asks_of_the_storys_last_term(reader, said):
+    assert reader.place(said)[0] == "hypercalcemia"
+    # ... and a request that names its own subject still asks about it
+    assert reader.place(said.replace("what it is", "what osteolytic is"))[0] == "osteolytic"

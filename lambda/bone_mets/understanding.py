@@ -104,6 +104,8 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
                          "both", "other", "others", "one", "ones"})
 NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
+# Verbs that ask for an answer ("explain what it is"): the question word after one starts the question.
+REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
 # Words after which an auxiliary tells rather than asks: a subject, or a word opening a clause.
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
 # Words that ask for the others of a side ("what {other} treatments are there")
@@ -785,11 +787,19 @@ class Reader:
         for openers in (WH_WORDS, self.question_starts):
             for start in range(len(words) - 1, 0, -1):
                 opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
-                if not opens or (words[start - 1] in self.question_starts and start != opened_at):
+                if not opens:
+                    continue
+                question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
+                if words[start - 1] in self.question_starts and start != opened_at:
+                    if words[start - 1] in REQUEST_VERBS and openers is WH_WORDS \
+                            and start == _last_question_word(words) and _best(self.lists["pronouns"], question) \
+                            and self._topic(question) is None and not self._side(question):
+                        # "... told us to watch for hypercalcemia, can you please explain {what it
+                        # is}": the request points back at the story, as "what is it" would
+                        return question, before
                     continue
                 if openers is not WH_WORDS and self._tells(words, start):
                     continue  # "cancer that {is} spread into his ribs", "my mum {has} lung cancer": told, not asked
-                question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if self._topic(question) not in (None, self.subject) or self._side(question):
                     return question, before
                 if self._asked_misheard(question, question) is not None:
