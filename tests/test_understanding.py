@@ -1276,3 +1276,23 @@ def test_a_request_to_explain_what_it_is_asks_of_the_storys_last_term(reader, sa
     assert reader.place(said)[0] == "hypercalcemia"
     # ... and a request that names its own subject still asks about it
     assert reader.place(said.replace("what it is", "what osteolytic is"))[0] == "osteolytic"
+
+
+@pytest.mark.parametrize("words", ["help with the pain as well", "ease the pain", "it help with the pain"])
+def test_whether_what_was_just_named_eases_pain_leans_on_it(reader, words):
+    # R45: "does it help with the pain as well" after surgery, the carrier taking "does it":
+    # a question about what was just named, not what bone pain is or how it is treated
+    assert reader.place(words) == (None, None, True)
+    assert reader.place("help with the pain")[0] is None
+    assert reader.place("is the pain in my hip normal")[0] == "pain"  # pain asked of, as before
+
+
+def test_whether_surgery_eases_pain_after_its_summary_hears_the_summary_again(dialog, content):
+    # GIVEN surgery's summary (R45) WHEN asked "does it help with the pain as well"
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    said = spoken(dialog.intent("TopicIntent", topic=("help with the pain as well", None)))
+    # THEN the summary again, which says it can help ease pain, not the treatment overview
+    assert content.default.topics["surgery"].summary in said and "doesn't cover" not in said
+    # ... and "will they take the tumour out" then gets the part that says so
+    said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("take the tumor out", None)))
+    assert content.default.topics["surgery"].more in said

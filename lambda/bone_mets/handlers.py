@@ -182,7 +182,8 @@ class ContentHandler(AbstractRequestHandler):
                     return asked
             last = conversation.topic(local)
             if meaning.plainly or self._said_all(handler_input) \
-                    or (last is not None and self._asks_again_of(handler_input, last)):
+                    or (last is not None and (self._asks_again_of(handler_input, last)
+                                              or self._asks_what_summary_told(handler_input, last))):
                 return self.said_plainly(handler_input)
             return self.go_on(handler_input)
         if meaning.nth is not None:
@@ -345,6 +346,13 @@ class ContentHandler(AbstractRequestHandler):
         words, intent = request_words(handler_input), intent_name(handler_input)
         return self.reader.asks_why(words, intent) \
             or (self._answers_per_cancer(topic) and self.reader.asks_of_it(words, intent))
+
+    def _asks_what_summary_told(self, handler_input: HandlerInput, topic: Topic) -> bool:
+        """True if a follow-up shares more words with the summary just heard than with the next
+        part ("does it help with the pain as well" after surgery: the summary's easing of pain),
+        as a question naming the topic would (_next_stage)."""
+        return bool(topic.more) and self._just_summarised(handler_input, topic) \
+            and self._next_stage(handler_input, topic) is None
 
     def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if the request is the name alone ("what is {osteolytic}") of the topic whose

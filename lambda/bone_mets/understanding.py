@@ -95,7 +95,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken")
+                 "unbroken", "broken", "eases_it")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
@@ -757,6 +757,12 @@ class Reader:
             # the name asked of, not high calcium's confusion told on the way
             topic = self._misheard_asked(words, question_part if last is not None else None) or topic
         points_back = bool(_best(self.lists["pronouns"], question_part))
+        if topic == PAIN and aspect in (None, TREATMENT) and (_best(self.lists["eases_it"], question_part) or _best(
+                self.lists["eases_it"], f" it{question_part}")):
+            # "does it help with the pain as well" after surgery: whether what was just named
+            # eases pain, which its own answer tells, not what bone pain is or how it is treated;
+            # the carrier may have taken the pronoun ("does it {help with the pain}")
+            return None, None, True
         if topic and aspect == FREQUENCY and self._is_cancer(topic) and not WH_WORDS & set(words) \
                 and FREQUENCY not in self.content.default.topics[topic].aspects:
             # "is kidney cancer one of the common ones": whether it is one that often spreads to
