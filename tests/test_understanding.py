@@ -912,6 +912,12 @@ def test_a_stop_read_as_a_crisis_ends_only_where_the_words_take_leave(reader):
 @pytest.mark.parametrize("words, topic", [
     # R38: a carrier's "the bone cancer" is the illness the person has: bone metastases
     ("does his bone cancer cause the tiredness", "bone_metastases"),
+    # R56: so with the person named; a term told beside it is what "what is that" asks about
+    ("does my husband's bone cancer cause the tiredness", "bone_metastases"),
+    ("um the doctor said something about hypercalcemia with my husband's bone cancer what is that exactly",
+     "hypercalcemia"),
+    ("the doctor said something about hyper calcemia with my husband's bone cancer is that exactly", "hypercalcemia"),
+    ("is my dad's bone cancer the same as bone metastases", "bone_cancer"),
     # bone cancer asked about, or set beside something, is cancer that starts in bone
     ("what is bone cancer", "bone_cancer"),
     ("is it the same as bone cancer", "bone_cancer"),
