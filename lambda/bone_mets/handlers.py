@@ -330,11 +330,15 @@ class ContentHandler(AbstractRequestHandler):
         """"more" for a second question about the topic whose summary was just heard ("what do
         they use to hold the bone?" after surgery): the summary again would not answer it."""
         if topic.more and self._just_summarised(handler_input, topic):
-            # ... unless the words ask what the summary said, sharing more words with it ("and
-            # after surgery pain will reduce or not": the summary's easing of pain)
-            parts = {"summary": topic.summary, "more": topic.more}
-            return None if self.reader.stage_asked(request_words(handler_input), parts) == "summary" else "more"
+            # ... unless the words ask what the summary said ("and after surgery pain will reduce or not")
+            return None if self._shares_more_with_summary(handler_input, topic) else "more"
         return None
+
+    def _shares_more_with_summary(self, handler_input: HandlerInput, topic: Topic) -> bool:
+        """True if the request shares more words with `topic`'s summary than with its next part
+        (the summary's easing of pain, in "does it help with the pain as well" after surgery)."""
+        parts = {"summary": topic.summary, "more": topic.more}
+        return self.reader.stage_asked(request_words(handler_input), parts) == "summary"
 
     def _asks_again_of(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if a question asks what the summary just heard already told: why ("why would
@@ -348,11 +352,10 @@ class ContentHandler(AbstractRequestHandler):
             or (self._answers_per_cancer(topic) and self.reader.asks_of_it(words, intent))
 
     def _asks_what_summary_told(self, handler_input: HandlerInput, topic: Topic) -> bool:
-        """True if a follow-up shares more words with the summary just heard than with the next
-        part ("does it help with the pain as well" after surgery: the summary's easing of pain),
-        as a question naming the topic would (_next_stage)."""
+        """True if a follow-up asks what the summary just heard told, as a question naming the
+        topic may (_next_stage): "does it help with the pain as well" after surgery."""
         return bool(topic.more) and self._just_summarised(handler_input, topic) \
-            and self._next_stage(handler_input, topic) is None
+            and self._shares_more_with_summary(handler_input, topic)
 
     def _named_again(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if the request is the name alone ("what is {osteolytic}") of the topic whose

@@ -757,11 +757,11 @@ class Reader:
             # the name asked of, not high calcium's confusion told on the way
             topic = self._misheard_asked(words, question_part if last is not None else None) or topic
         points_back = bool(_best(self.lists["pronouns"], question_part))
-        if topic == PAIN and aspect in (None, TREATMENT) and (_best(self.lists["eases_it"], question_part) or _best(
-                self.lists["eases_it"], f" it{question_part}")):
+        if topic == PAIN and aspect in (None, TREATMENT) and _best(self.lists["eases_it"], f" it{question_part}"):
             # "does it help with the pain as well" after surgery: whether what was just named
             # eases pain, which its own answer tells, not what bone pain is or how it is treated;
-            # the carrier may have taken the pronoun ("does it {help with the pain}")
+            # the carrier may have taken the pronoun ("does it {help with the pain}"), so the
+            # words are read as if "it" opened them
             return None, None, True
         if topic and aspect == FREQUENCY and self._is_cancer(topic) and not WH_WORDS & set(words) \
                 and FREQUENCY not in self.content.default.topics[topic].aspects:
