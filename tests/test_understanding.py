@@ -76,6 +76,10 @@ def test_statements(reader, words, kind, topic):
     ("what actually happens to the bones with kidney cancer", "kidney", "types"),  # R39: the same
     ("which cancers cause the mixed type", "mixed", None),  # the type's answer names its cancers
     ("which cancers usually cause that kind", None, "causes"),  # of the one pointed at
+    # R57: the type described before the question and pointed back at, not every type's cancers
+    ("the one where it makes new bone what cancers does that one come from", "osteoblastic", None),
+    ("the kind that eats the bone away what cancers does that one come from", "osteolytic", None),
+    ("the type that destroys bone which cancers does that one come from", "osteolytic", None),
     ("how many cancers end up going to the bones", "bone_metastases", "frequency"),  # not which ones
     ("which cancers are most likely to spread", "cancers", "frequency"),
     ("what tests will the doctor do for this", None, "diagnosis"),  # tests done, not a treatment

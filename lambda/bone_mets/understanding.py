@@ -1144,13 +1144,25 @@ class Reader:
             # question's ("his kidney cancer's spread into his ribs and they mentioned radiation,
             # how does that work": radiation, not where the spread goes)
             from_story = False
+        topics = self.content.default.topics
+        if topic and topic != self.cancers and asked_side == TYPES and self.cancers in named_here \
+                and topics[topic].aspects.get(CAUSES) == topic:
+            # "the type that destroys bone, which cancers does that one come from": the cancers
+            # the type comes from, which its own answer names, not the three types
+            return topic, None
         if topic == self.cancers:
-            topics = self.content.default.topics
             if asked_side == CAUSES:
                 # "which cancers cause the mixed type": the type, whose own answer names them
                 for *_, other in sorted(self._named(question_part), reverse=True):
                     if other != self.cancers and topics[other].aspects.get(CAUSES) == other:
                         return other, None
+            if asked_side in (CAUSES, TYPES) and said_before and _best(self.lists["pronouns"], question_part):
+                # "the one where it makes new bone, what cancers does {that one} come from": the
+                # type named last before the question, pointed back at, whose own answer names them
+                pointed = [(-start, other) for _, start, _, other in self._named(said_before)
+                           if topics[other].aspects.get(CAUSES) == other]
+                if pointed:
+                    return max(pointed)[1], None
             elif asked_side == FREQUENCY and "how" in question_part.split():
                 # "how many cancers end up in the bones": how common, not which cancers
                 return self.subject, asked_side
