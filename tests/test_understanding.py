@@ -1306,3 +1306,34 @@ def test_whether_surgery_eases_pain_after_its_summary_hears_the_summary_again(di
     # ... and "will they take the tumour out" then gets the part that says so
     said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("take the tumor out", None)))
     assert content.default.topics["surgery"].more in said
+
+
+@pytest.mark.parametrize("treatment", ["radiation_therapy", "bisphosphonates", "ablation"])
+def test_whether_a_treatment_the_source_says_nothing_of_eases_pain_is_said_plainly(dialog, content, treatment):
+    # GIVEN the summary of a treatment the article never says eases pain WHEN asked whether it does
+    dialog.intent("TopicIntent", topic=(treatment, treatment))
+    said = spoken(dialog.intent("TopicIntent", topic=("help with the pain as well", None)))
+    # THEN that the source doesn't say, of that treatment; not its summary or next part again
+    name = content.default.topics[treatment].name
+    assert said.startswith(f"My source doesn't say whether {name} can ease pain.")
+    assert content.default.topics[treatment].summary not in said
+    if content.default.topics[treatment].more:
+        # ... not the next part (bisphosphonates': the jaw), which a follow-up still leans on
+        assert content.default.topics[treatment].more not in said
+        said = spoken(dialog.intent("FreeSpeechIntent", query=("tell me more", None)))
+        assert content.default.topics[treatment].more in said
+
+
+def test_whether_surgery_eases_pain_after_its_next_part_hears_the_part_that_says_so(dialog, content):
+    surgery = content.default.topics["surgery"]
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    dialog.intent("FreeSpeechIntent", query=("tell me more", None))
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("does it ease the pain", None)))
+    assert surgery.summary in said and "doesn't say" not in said
+
+
+def test_whether_a_symptom_eases_pain_is_no_treatment_question(dialog, content):
+    # After high calcium, "does it help with the pain" is no question of a treatment's effect
+    dialog.intent("TopicIntent", topic=("hypercalcemia", "hypercalcemia"))
+    said = spoken(dialog.intent("TopicIntent", topic=("help with the pain as well", None)))
+    assert "can ease pain" not in said

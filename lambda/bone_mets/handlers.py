@@ -172,6 +172,9 @@ class ContentHandler(AbstractRequestHandler):
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
+            eased = conversation.topic(local)
+            if meaning.eases is not None and eased is not None and self.reader.is_treatment(eased.id):
+                return self.eases_answer(handler_input, eased, local.topics[meaning.eases])
             # A question that leans on an answer with nothing more to it hears the part of it
             # that its words ask about ("do they take the tumor out too" after surgery's tools),
             # or, where no part is asked more than another ("how do they get the heat in there"
@@ -255,6 +258,22 @@ class ContentHandler(AbstractRequestHandler):
         last = Conversation(handler_input).topic(self.local(handler_input))
         return meaning.aspect in (None, FREQUENCY) and last is not None \
             and last.id == self.content.aspects[LOCATIONS].default
+
+    def eases_answer(self, handler_input: HandlerInput, treatment: Topic, symptom: Topic) -> Response:
+        """Whether `treatment` eases `symptom` ("does it help with the pain as well" after surgery):
+        the first part of its answer that names the symptom, else that the source doesn't say
+        (it says so of surgery alone; of radiation or the medicines it says nothing either way)."""
+        word = symptom.name.split()[-1]  # "pain", not the "bone" every treatment's answer names
+        told = next((stage for stage in treatment.stages if stage != "report"
+                     and self.reader.stage_asked(word, {stage: getattr(treatment, stage)})), None)
+        if told == "summary" and self._just_summarised(handler_input, treatment):
+            return self.said_plainly(handler_input)
+        if told is not None:
+            return self.answer(handler_input, treatment, stage=told)
+        local = self.local(handler_input)
+        untold = local.prompt("eases_untold", topic=treatment.name)  # pain: the one symptom Reader.eased reads
+        follow = local.prompt("next_question")
+        return self.say(handler_input, Reply(speech=(untold, follow), topic=treatment, reprompt=follow))
 
     def said_plainly(self, handler_input: HandlerInput) -> Response:
         """"What does that mean?": the last topic's summary again, the plainest words we have

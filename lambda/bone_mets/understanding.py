@@ -198,6 +198,9 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     bone_listed: the article lists `bone` (or a part of one) among where they most often happen.
     when_to_call: a calm question of when to call for help ("when should I call my doctor
         versus 911"): the emergency number, then the symptoms to call the doctor for.
+    eases: with "more", the symptom the words ask whether what was just named eases ("does it
+        help with the pain as well" after surgery): the part of its answer that tells so, or
+        that the source does not say.
     """
 
     kind: str
@@ -218,6 +221,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     bone_listed: bool = False
     which: str | None = None
     when_to_call: bool = False
+    eases: str | None = None
 
     @property
     def safety(self) -> bool:
@@ -504,7 +508,8 @@ class Reader:
         # what did what the last answer told is no thing asked about ("why would the bone cancer do that")
         term = None if follows_up and self._does_what_was_told(said) else self._term(words)
         if (follows_up or label == "followup") and not (term and term.split()[-1] in ILLNESS_WORDS):
-            return Meaning("more", plainly=self.asks_plainly(said), which=self.which_one(text))
+            return Meaning("more", plainly=self.asks_plainly(said), which=self.which_one(text),
+                           eases=self.eased(padded(text)))
         # "what about skin cancer": an illness the article does not name is said back, not gone on from
         return Meaning("unknown", term=term)
 
@@ -757,11 +762,9 @@ class Reader:
             # the name asked of, not high calcium's confusion told on the way
             topic = self._misheard_asked(words, question_part if last is not None else None) or topic
         points_back = bool(_best(self.lists["pronouns"], question_part))
-        if topic == PAIN and aspect in (None, TREATMENT) and _best(self.lists["eases_it"], f" it{question_part}"):
+        if topic == PAIN and aspect in (None, TREATMENT) and self.eased(question_part):
             # "does it help with the pain as well" after surgery: whether what was just named
-            # eases pain, which its own answer tells, not what bone pain is or how it is treated;
-            # the carrier may have taken the pronoun ("does it {help with the pain}"), so the
-            # words are read as if "it" opened them
+            # eases pain, which its own answer tells, not what bone pain is or how it is treated
             return None, None, True
         if topic and aspect == FREQUENCY and self._is_cancer(topic) and not WH_WORDS & set(words) \
                 and FREQUENCY not in self.content.default.topics[topic].aspects:
@@ -778,6 +781,15 @@ class Reader:
             # (a type's, or the causes of bone metastases) names them
             return None, aspect, True
         return topic, aspect, points_back
+
+    def eased(self, words: str) -> str | None:
+        """The symptom `words` ask whether what was just named eases ("does it help with the pain
+        as well"): pain, the one the article tells a treatment eases; else None. The carrier may
+        have taken the pronoun ("does it {help with the pain}"), so the words are read as if "it"
+        opened them."""
+        if not _best(self.lists["eases_it"], f" it{words}"):
+            return None
+        return PAIN if PAIN in {found[3] for found in self._named(words)} else None
 
     def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
         """In a long stretch of speech, the last question in it that names a topic or a side
@@ -979,6 +991,10 @@ class Reader:
             return False
         cut = min(cuts)
         return self._topic(question[:cut + 1]) != topic and self._topic(question[cut:]) == topic
+
+    def is_treatment(self, topic: str) -> bool:
+        """True if `topic` is one of the treatments or medicines."""
+        return self._one_of(topic) is not None
 
     def _one_of(self, topic: str) -> str | None:
         """The general answer of the treatments or medicines, if `topic` is one of them (its

@@ -54,8 +54,8 @@ REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more", "plainly",
-    "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "in_general", "beyond_source", "goodbye", "error",
-    "facts_offer", "emergency_title", "crisis_title", "bone_listed", "bone_unlisted",
+    "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "eases_untold", "in_general", "beyond_source",
+    "goodbye", "error", "facts_offer", "emergency_title", "crisis_title", "bone_listed", "bone_unlisted",
 )
 
 
