@@ -1337,3 +1337,29 @@ def test_whether_a_symptom_eases_pain_is_no_treatment_question(dialog, content):
     dialog.intent("TopicIntent", topic=("hypercalcemia", "hypercalcemia"))
     said = spoken(dialog.intent("TopicIntent", topic=("help with the pain as well", None)))
     assert "can ease pain" not in said
+
+
+@pytest.mark.parametrize(("words", "treatment"), [
+    ("can radiation ease the pain", "radiation_therapy"),
+    ("is chemo going to help with the pain", "chemotherapy"),
+    ("do bisphosphonates help with his pain at all", "bisphosphonates"),
+])
+def test_whether_a_named_treatment_eases_pain_is_asked_of_it(reader, words, treatment):
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic, meaning.eases) == ("question", treatment, "pain")
+
+
+@pytest.mark.parametrize("words", [
+    "chemo's killing the cancer cells and me with it how does it help the bones though",  # no pain eased
+    "what does radiation do to the cancer cells",
+    "does the bone pain come and go",
+])
+def test_pain_told_beside_a_treatment_is_no_question_of_easing_it(reader, words):
+    assert reader.read(words, intent="FreeSpeechIntent").eases is None
+
+
+def test_whether_a_named_treatment_eases_pain_is_answered_of_it(dialog, content):
+    said = spoken(dialog.intent("FreeSpeechIntent", context=("is chemo going to help", None), query=("the pain", None)))
+    assert said.startswith("My source doesn't say whether chemotherapy can ease pain.")
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("does surgery help with the pain", None)))
+    assert content.default.topics["surgery"].summary in said and "doesn't say" not in said

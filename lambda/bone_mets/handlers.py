@@ -218,6 +218,8 @@ class ContentHandler(AbstractRequestHandler):
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
         told = local.topics.get(meaning.told) if meaning.told else None  # a symptom told before the question
+        if meaning.eases is not None and topic is not None:
+            return self.eases_answer(handler_input, topic, local.topics[meaning.eases], touches=told)
         if aspect is not None:
             return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told,
                                       named=meaning.topic is not None)
@@ -259,19 +261,22 @@ class ContentHandler(AbstractRequestHandler):
         return meaning.aspect in (None, FREQUENCY) and last is not None \
             and last.id == self.content.aspects[LOCATIONS].default
 
-    def eases_answer(self, handler_input: HandlerInput, treatment: Topic, symptom: Topic) -> Response:
-        """Whether `treatment` eases `symptom` ("does it help with the pain as well" after surgery):
-        the first part of its answer that names the symptom, else that the source doesn't say
-        (it says so of surgery alone; of radiation or the medicines it says nothing either way)."""
+    def eases_answer(self, handler_input: HandlerInput, treatment: Topic, symptom: Topic,
+                     touches: Topic | None = None) -> Response:
+        """Whether `treatment` eases `symptom` ("does it help with the pain as well" after surgery,
+        "can radiation ease the pain"): the first part of its answer that names it, else that
+        the source doesn't say (of pain it tells of surgery alone; of radiation or the medicines
+        nothing either way). touches: a symptom told before the question, whose close the
+        answer keeps."""
         word = symptom.name.split()[-1]  # "pain", not the "bone" every treatment's answer names
         told = next((stage for stage in treatment.stages if stage != "report"
                      and self.reader.stage_asked(word, {stage: getattr(treatment, stage)})), None)
         if told == "summary" and self._just_summarised(handler_input, treatment):
             return self.said_plainly(handler_input)
         if told is not None:
-            return self.answer(handler_input, treatment, stage=told)
+            return self.answer(handler_input, treatment, stage=told, touches=touches)
         local = self.local(handler_input)
-        untold = local.prompt("eases_untold", topic=treatment.name)  # pain: the one symptom Reader.eased reads
+        untold = local.prompt("eases_untold", topic=treatment.name)
         follow = local.prompt("next_question")
         return self.say(handler_input, Reply(speech=(untold, follow), topic=treatment, reprompt=follow))
 

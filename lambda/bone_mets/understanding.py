@@ -499,6 +499,10 @@ class Reader:
         also = self._compared_with(text, topic)
         if also:
             return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
+        if topic and aspect in (None, TREATMENT) and self.is_treatment(topic) \
+                and (eases := self.eased(padded(said), topic)):
+            # "can radiation ease the pain": whether it does, which its own answer may tell
+            return Meaning("question", topic=topic, eases=eases, told=told or self._told_before(context))
         if topic or aspect:
             # The overview of which cancers spread, asked with words that point back ("which
             # cancers do that" after a type), keeps them: the type's answer names its cancers.
@@ -782,14 +786,21 @@ class Reader:
             return None, aspect, True
         return topic, aspect, points_back
 
-    def eased(self, words: str) -> str | None:
-        """The symptom `words` ask whether what was just named eases ("does it help with the pain
-        as well"): pain, the one the article tells a treatment eases; else None. The carrier may
-        have taken the pronoun ("does it {help with the pain}"), so the words are read as if "it"
-        opened them."""
-        if not _best(self.lists["eases_it"], f" it{words}"):
+    def eased(self, words: str, treatment: str | None = None) -> str | None:
+        """The symptom `words` ask whether what was just named (or `treatment`, named in them)
+        eases ("does it help with the pain as well", "can radiation ease the pain"): pain, the
+        one the article tells a treatment eases; else None. The carrier may have taken the
+        pronoun ("does it {help with the pain}"), so the words are read as if "it" opened them."""
+        names = _phrases_pattern(self.content.default.topics[treatment].synonyms) if treatment else None
+        if names is not None:
+            words = names.sub("it", padded(words))  # "can {radiation} ease the pain": can it
+        eases = self._reading_pattern("eases_it")
+        found = eases.search(f" it{words}") if eases else None
+        if found is None:
             return None
-        return PAIN if PAIN in {found[3] for found in self._named(words)} else None
+        # the pain it eases, named after the easing ("does it help {with the pain}"), not a pain
+        # told anywhere ("chemo's killing me, how does it help the bones")
+        return PAIN if PAIN in {named[3] for named in self._named(padded(found.string[found.end():]))} else None
 
     def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
         """In a long stretch of speech, the last question in it that names a topic or a side
