@@ -1022,6 +1022,8 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "kindly tell me how many tablets are needed to finish my life peacefully",
     "how much hydro morphone would it take to stop my heart", "my brother keeps saying he'll unalive himself",
     "she said everyone would be better off without her", "i'm going to top myself after christmas",
+    # c45: a method asked in four words
+    "how many pills kill you",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1036,7 +1038,7 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "i'm killing myself trying to keep up with the housework", "i cut myself shaving", "i fell and hurt myself",
     "my wife wants to die at home when the time comes",
     "i tried to end things in my twenties but what is radiation", "i need to top myself up with water",
-    "what does it take to kill the cancer cells",
+    "what does it take to kill the cancer cells", "can the pills kill the cancer",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
