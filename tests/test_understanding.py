@@ -1365,3 +1365,45 @@ def test_whether_a_named_treatment_eases_pain_is_answered_of_it(dialog, content)
     assert said.startswith("My source doesn't say whether chemotherapy can ease pain.")
     said = spoken(dialog.intent("FreeSpeechIntent", query=("does surgery help with the pain", None)))
     assert content.default.topics["surgery"].summary in said and "doesn't say" not in said
+
+
+def test_the_cancers_of_a_type_pointed_back_at_are_its_own(reader, dialog, content):
+    # R58: a type named (misheard) before a question that points back at it
+    words = "okay and the other kind the osteo blastic one like what cancers does that one usually come from"
+    assert reader.place(words)[:2] == ("osteoblastic", None)
+    # ... or named in the answer just heard: that type's answer again, which names its cancers
+    asked = {"context": ("what kinda cancers", None), "query": ("that one come from", None)}
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    assert content.default.topics["osteolytic"].summary in spoken(dialog.intent("QuestionIntent", **asked))
+    # ... and after the three types, the part that names each type's cancers
+    dialog.intent("TopicIntent", topic=("types", "types"))
+    assert content.default.topics["types"].more in spoken(dialog.intent("QuestionIntent", **asked))
+
+
+@pytest.mark.parametrize("words", ["what does it do to your kidneys then", "damage his kidneys"])
+def test_an_organ_harmed_by_what_was_just_named_is_no_cancer_asked_about(reader, dialog, content, words):
+    # R58: "what does it do to your kidneys then" after high calcium, not kidney cancer
+    assert reader.place(words) == (None, None, True)
+    dialog.intent("TopicIntent", topic=("hypercalcemia", "hypercalcemia"))
+    said = spoken(dialog.intent("QuestionIntent", query=(words, None)))
+    assert "kidney failure" in said and "Kidney cancer" not in said
+    # ... while a cancer asked of still is one
+    assert reader.place("what does kidney cancer do to the bones")[0] == "kidney"
+
+
+def test_the_kinds_of_a_generic_thing_are_no_types_asked(reader):
+    # Two rounds: "what kind of things might they put into the bone" after the surgeon's plan is
+    # the surgery's hardware, not the three types of bone metastases
+    said = ("my mum's surgeon wants to operate on her thigh bone to make it stronger and she's terrified of "
+            "having metal put in her leg what kind of things might they put into the bone")
+    assert reader.place(said)[:2] == ("surgery", None)
+    assert reader.place("what kind of things do they put in")[:2] == (None, None)
+    assert reader.place("what kind of bone metastases are there")[1] == "types"  # as before
+
+
+@pytest.mark.parametrize("words", ["other ones", "others"])
+def test_the_other_ones_after_a_cancer_are_the_other_cancers_that_spread(dialog, content, words):
+    # R19: "which other ones" after thyroid cancer, not thyroid cancer's type
+    dialog.intent("CancerSpreadIntent", cancer=("thyroid cancer", "thyroid"))
+    said = spoken(dialog.intent("WhichQuestionIntent", query=(words, None)))
+    assert content.default.topics["cancers"].summary in said

@@ -172,9 +172,15 @@ class ContentHandler(AbstractRequestHandler):
             conversation = Conversation(handler_input)
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
-            eased = conversation.topic(local)
-            if meaning.eases is not None and eased is not None and self.reader.is_treatment(eased.id):
-                return self.eases_answer(handler_input, eased, local.topics[meaning.eases])
+            last = conversation.topic(local)
+            if meaning.eases is not None and last is not None and self.reader.is_treatment(last.id):
+                return self.eases_answer(handler_input, last, local.topics[meaning.eases])
+            overview = local.topics[self.content.slot_defaults["cancer"]]
+            if last is not None and last.kind == "cancers" and last.id != overview.id \
+                    and self.reader.asks_other_ones(request_words(handler_input)):
+                # "which other ones" after thyroid cancer: the other cancers that often spread to
+                # bone, which the overview names, not thyroid cancer's next part (its type)
+                return self.answer(handler_input, overview)
             # A question that leans on an answer with nothing more to it hears the part of it
             # that its words ask about ("do they take the tumor out too" after surgery's tools),
             # or, where no part is asked more than another ("how do they get the heat in there"
@@ -183,7 +189,6 @@ class ContentHandler(AbstractRequestHandler):
                 asked = self._part_asked(handler_input)
                 if asked is not None:
                     return asked
-            last = conversation.topic(local)
             if meaning.plainly or self._said_all(handler_input) \
                     or (last is not None and (self._asks_again_of(handler_input, last)
                                               or self._asks_what_summary_told(handler_input, last))):
@@ -207,6 +212,9 @@ class ContentHandler(AbstractRequestHandler):
             last = Conversation(handler_input).topic(local)
             if last is not None and self._answers_per_cancer(last):
                 return self.answer(handler_input, last)
+            if last is not None and last.id == self.content.aspects[TYPES].default and last.more:
+                # ... or after the three types, the part that names each type's cancers
+                return self.answer(handler_input, last, stage="more")
         if aspect is None and meaning.kind == "question" and topic is not None and topic.kind == "cancers" \
                 and not self.reader.asks_spread(request_words(handler_input)):
             # A cancer named after an answer about a side that differs by cancer ("which one is

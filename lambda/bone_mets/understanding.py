@@ -95,7 +95,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "eases_it")
+                 "unbroken", "broken", "eases_it", "organ_harmed")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
@@ -131,6 +131,7 @@ SYMPTOMS = "symptoms"  # the aspect a calm question of when to call for help is 
 SYMPTOMS_CARRIER = "SymptomsIntent"  # "how do I know if it's {an emergency}": its words alone name the service
 TYPES = "types"  # the aspect "what kind of X" names without asking it of X
 # "what sort of scans": the kinds of another side, asked in the types' words
+GENERIC_KINDS = frozenset({"thing", "things", "stuff", "bits", "parts", "metal", "hardware", "gear", "equipment"})
 SORT_OF = re.compile(r"\b(?:sort|sorts|kind|kinds|type|types) of ((?:\S+ ?){1,3})")
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
 FRACTURES = "fractures"  # the broken bone told, unless spoken of as not yet happened ("before it breaks")
@@ -198,9 +199,9 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     bone_listed: the article lists `bone` (or a part of one) among where they most often happen.
     when_to_call: a calm question of when to call for help ("when should I call my doctor
         versus 911"): the emergency number, then the symptoms to call the doctor for.
-    eases: with "more", the symptom the words ask whether what was just named eases ("does it
-        help with the pain as well" after surgery): the part of its answer that tells so, or
-        that the source does not say.
+    eases: the symptom the words ask whether a treatment eases, the one just named ("does it
+        help with the pain as well" after surgery: with "more") or the topic ("can radiation ease
+        the pain"): the part of its answer that tells so, or that the source does not say.
     """
 
     kind: str
@@ -780,6 +781,15 @@ class Reader:
             # The subject is what did what the last answer told ("why would the bone cancer do
             # that" after high calcium): the question asks about that answer
             return None, None, True
+        if topic and aspect is None and self._is_cancer(topic) and _best(self.lists["organ_harmed"], question_part):
+            # "what does it do to your kidneys" after high calcium (the carrier may have taken
+            # "does it": "{damage his kidneys}"): what the thing just named does to the organ,
+            # which its answer tells, not the cancer that starts there
+            return None, None, True
+        if topic == self.cancers and aspect == TYPES and points_back:
+            # "what kinda cancers does {that one} come from" after osteolytic: the cancers of the
+            # one pointed at, which the handler finds in the last answer, not the three types
+            return topic, None, True
         if topic == self.cancers and aspect == CAUSES and points_back:
             # "which cancers cause that kind": the cancers of the one pointed at, whose answer
             # (a type's, or the causes of bone metastases) names them
@@ -1015,6 +1025,12 @@ class Reader:
         return self.content.aspects[sides[0]].default if sides else None
 
     @staticmethod
+    def asks_other_ones(words: str) -> bool:
+        """True if the words ask for the other ones ("which other ones", "any others"), not for
+        anything else about the one just said ("what else")."""
+        return bool(set(normalise(words).split()) & {"other", "others"})
+
+    @staticmethod
     def _asks_others(said: str) -> bool:
         """True if the words ask for others ("what {other} treatments are there", "what {else}
         is there besides the radiation"), not more of the one just said."""
@@ -1091,6 +1107,11 @@ class Reader:
             topic = named = self._misheard_beside(question_part, topic) or topic
         if asked_side == TYPES and topic is None:  # a topic's own kinds are the topic (below)
             asked_side = self._side_sorted(question_part) or asked_side
+            sorted_of = SORT_OF.search(question_part)
+            if sorted_of and sorted_of.group(1).split()[0] in GENERIC_KINDS:
+                # "what kind of {things} do they put in" after surgery told: the kinds of what the
+                # story named, not the three types
+                asked_side = None
         if side_effect and asked_side and asked_side not in self.content.default.topics[side_effect].aspects:
             asked_side = None  # "can the bone {medicine} mess up your jaw": the medicine's side effect
         elif topic and asked_side and asked_side not in self.content.default.topics[topic].aspects:
@@ -1183,16 +1204,16 @@ class Reader:
                 for *_, other in sorted(self._named(question_part), reverse=True):
                     if other != self.cancers and topics[other].aspects.get(CAUSES) == other:
                         return other, None
-            if asked_side in (CAUSES, TYPES) and said_before and _best(self.lists["pronouns"], question_part):
+            elif asked_side == FREQUENCY and "how" in question_part.split():
+                # "how many cancers end up in the bones": how common, not which cancers
+                return self.subject, asked_side
+            if asked_side in (CAUSES, TYPES, None) and said_before and _best(self.lists["pronouns"], question_part):
                 # "the one where it makes new bone, what cancers does {that one} come from": the
                 # type named last before the question, pointed back at, whose own answer names them
                 pointed = [(-start, other) for _, start, _, other in self._named(said_before)
                            if topics[other].aspects.get(CAUSES) == other]
                 if pointed:
                     return max(pointed)[1], None
-            elif asked_side == FREQUENCY and "how" in question_part.split():
-                # "how many cancers end up in the bones": how common, not which cancers
-                return self.subject, asked_side
         return topic, asked_side or (side_anywhere if from_story else None)
 
     def _latest_beside_cancers(self, text: str) -> str | None:

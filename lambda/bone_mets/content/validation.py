@@ -47,7 +47,7 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "seek_care", "medicine_decisions", "cancer_kinds", "clarify", "goodbye", "watch_for", "compare",
                  "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted",
                  "when_to_call", "help_services", "other_cancers", "leave_taking",
-                 "subject_said_as", "dental_work", "unbroken", "broken", "eases_it",
+                 "subject_said_as", "dental_work", "unbroken", "broken", "eases_it", "organ_harmed",
                  "crisis_told", "crisis_denied", "crisis_settled", "done_that",
                  "diagnosis_told")
 REQUIRED_PROMPTS = (
