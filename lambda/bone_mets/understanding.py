@@ -95,9 +95,10 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "eases_it", "organ_harmed")
+                 "unbroken", "broken", "organ_harmed")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
+EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
@@ -320,7 +321,7 @@ class Reader:
 
     def warm(self) -> None:
         """Load the model and build the tables now (a SnapStart snapshot then holds them)."""
-        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names"):
+        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names", "_name_patterns"):
             getattr(self, table)  # a cached property: built on this first access
         self.read("what does my back pain mean", context="warming up", intent="QuestionIntent")
 
@@ -801,10 +802,10 @@ class Reader:
         eases ("does it help with the pain as well", "can radiation ease the pain"): pain, the
         one the article tells a treatment eases; else None. The carrier may have taken the
         pronoun ("does it {help with the pain}"), so the words are read as if "it" opened them."""
-        names = _phrases_pattern(self.content.default.topics[treatment].synonyms) if treatment else None
+        names = self._name_patterns.get(treatment) if treatment else None
         if names is not None:
             words = names.sub("it", padded(words))  # "can {radiation} ease the pain": can it
-        eases = self._reading_pattern("eases_it")
+        eases = self._reading_pattern(EASES_IT)
         found = eases.search(f" it{words}") if eases else None
         if found is None:
             return None
@@ -1291,7 +1292,14 @@ class Reader:
 
     def _without_name(self, text: str, topic_id: str) -> str:
         """The words without the topic's own names."""
-        return _cut(text, _phrases_pattern(self.content.default.topics[topic_id].synonyms))
+        return _cut(text, self._name_patterns.get(topic_id))
+
+    @cached_property
+    def _name_patterns(self) -> dict[str, re.Pattern[str]]:
+        """Each topic's own names, as one pattern of whole phrases (none for a topic without)."""
+        topics = self.content.default.topics
+        patterns = {topic_id: _phrases_pattern(topic.synonyms) for topic_id, topic in topics.items()}
+        return {topic_id: pattern for topic_id, pattern in patterns.items() if pattern is not None}
 
     def _without_cancer_kinds(self, text: str) -> str:
         """The words without those that name kinds of cancer ("which kinds of cancer go to
