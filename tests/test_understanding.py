@@ -1407,3 +1407,17 @@ def test_the_other_ones_after_a_cancer_are_the_other_cancers_that_spread(dialog,
     dialog.intent("CancerSpreadIntent", cancer=("thyroid cancer", "thyroid"))
     said = spoken(dialog.intent("WhichQuestionIntent", query=(words, None)))
     assert content.default.topics["cancers"].summary in said
+
+
+def test_what_the_source_does_not_say_after_an_urgent_symptom_told_still_closes_with_the_doctor(dialog, content):
+    doctor = tuple(content.default.closes["doctor"])
+    told = ("my dad's hip pain is much worse this week", None)
+    # whether a named treatment eases the pain, with worse pain told before it
+    said = spoken(dialog.intent("QuestionIntent", context=told, query=("radiation ease the pain", None)))
+    assert said.startswith("My source doesn't say whether radiation therapy can ease pain.") and said.endswith(doctor)
+    # ... the same asked again as a follow-up, in the same thread
+    said = spoken(dialog.intent("TopicIntent", topic=("help with the pain", None)))
+    assert said.startswith("My source doesn't say whether") and said.endswith(doctor)
+    # ... and a side the source does not give the treatment named
+    said = spoken(dialog.intent("QuestionIntent", context=told, query=("are the side effects of surgery", None)))
+    assert said.startswith("My source doesn't cover that for surgery.") and said.endswith(doctor)

@@ -174,7 +174,8 @@ class ContentHandler(AbstractRequestHandler):
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
             last = conversation.topic(local)
             if meaning.eases is not None and last is not None and self.reader.is_treatment(last.id):
-                return self.eases_answer(handler_input, last, local.topics[meaning.eases])
+                return self.eases_answer(handler_input, last, local.topics[meaning.eases],
+                                         touches=conversation.touched(local))
             overview = local.topics[self.content.slot_defaults["cancer"]]
             if last is not None and last.kind == "cancers" and last.id != overview.id \
                     and self.reader.asks_other_ones(request_words(handler_input)):
@@ -283,10 +284,26 @@ class ContentHandler(AbstractRequestHandler):
             return self.said_plainly(handler_input)
         if told is not None:
             return self.answer(handler_input, treatment, stage=told, touches=touches)
+        conversation = Conversation(handler_input)
+        same = conversation.topic(self.local(handler_input)) == treatment
+        stage = (conversation.stage() if same else None) or "summary"
+        untold = self.local(handler_input).prompt("eases_untold", topic=treatment.name)
+        return self.untold(handler_input, treatment, untold, stage, touches)
+
+    def untold(self, handler_input: HandlerInput, subject: Topic, said: str, stage: str,
+               touches: Topic | None = None) -> Response:
+        """`said` (what the source does not tell of `subject`), then the next question; an urgent
+        symptom told beside the question (`touches`) closes it as its own answer would. The
+        conversation remembers `subject` answered up to `stage`."""
         local = self.local(handler_input)
-        untold = local.prompt("eases_untold", topic=treatment.name)
+        Conversation(handler_input).answered(subject, stage, touches)
         follow = local.prompt("next_question")
-        return self.say(handler_input, Reply(speech=(untold, follow), topic=treatment, reprompt=follow))
+        reply = Reply(speech=(said,), topic=subject, touches=touches, reprompt=follow)
+        # as answer(): an urgent close, or a direction given in this session, ends the reply
+        if reply.close_kind() is None and Conversation(handler_input).safety() is None \
+                and not self.perhaps_crisis(handler_input):
+            reply = reply._replace(speech=(said, follow))
+        return self.say(handler_input, reply)
 
     def said_plainly(self, handler_input: HandlerInput) -> Response:
         """"What does that mean?": the last topic's summary again, the plainest words we have
@@ -627,9 +644,7 @@ class ContentHandler(AbstractRequestHandler):
         gap = local.prompt("aspect_gap", topic=subject.name)
         if aspect.offer_default:
             return self.answer(handler_input, default, lead=(gap, local.prompt("in_general")), touches=touches)
-        Conversation(handler_input).answered(subject, subject.stages[-1])
-        follow = local.prompt("next_question")
-        return self.say(handler_input, Reply(speech=(gap, follow), topic=subject, reprompt=follow))
+        return self.untold(handler_input, subject, gap, subject.stages[-1], touches=told)
 
 
 def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:
