@@ -1421,3 +1421,40 @@ def test_what_the_source_does_not_say_after_an_urgent_symptom_told_still_closes_
     # ... and a side the source does not give the treatment named
     said = spoken(dialog.intent("QuestionIntent", context=told, query=("are the side effects of surgery", None)))
     assert said.startswith("My source doesn't cover that for surgery.") and said.endswith(doctor)
+
+
+@pytest.mark.parametrize("words", ["help her pain", "help my pain"])
+def test_whether_a_treatment_just_named_helps_pain_is_no_emergency(reader, dialog, words):
+    # The model read "will it {help her pain}" after radiation as an emergency (0.28 against its
+    # 0.10): the emergency number, and the direction kept for the rest of the conversation
+    assert reader.read(words, intent="TopicIntent").kind == "more"
+    dialog.intent("TopicIntent", topic=("radiation therapy", "radiation_therapy"))
+    said = spoken(dialog.intent("TopicIntent", topic=(words, None)))
+    assert said.startswith("My source doesn't say whether radiation therapy can ease pain.")
+    assert "nine one one" not in said and "911" not in said
+
+
+@pytest.mark.parametrize("words", ["help my pain she's not breathing", "help her pain she's collapsed on the floor"])
+def test_an_emergency_told_beside_whether_it_helps_pain_is_still_one(reader, words):
+    assert reader.read(words, intent="TopicIntent").kind == "emergency"
+
+
+def test_a_question_the_model_reads_as_repeat_is_answered(reader, dialog, content):
+    # R60 (first seen): "how much percentage of cases" after which cancers spread, read by the
+    # model as asking to hear the answer again: how common, whose answer gives the percentage
+    meaning = reader.read("much percentage of cases", intent="HowQuestionIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "frequency")
+    dialog.intent("CancerSpreadIntent")
+    said = spoken(dialog.intent("HowQuestionIntent", query=("much percentage of cases", None)))
+    assert content.default.topics["frequency"].summary in said
+    # ... while asking to hear it again still is a repeat
+    assert reader.read("what did you say", intent="FreeSpeechIntent").kind == "repeat"
+
+
+@pytest.mark.parametrize(("words", "intent"), [
+    ("why the cancer is going to the bones", "WhyQuestionIntent"),
+    ("and why is it getting into her bones", "FreeSpeechIntent"),
+])
+def test_why_cancer_goes_to_the_bones_asks_its_causes(reader, words, intent):
+    # R60 (first seen): "and why the cancer is going to the bones" after how common
+    assert reader.read(words, intent=intent).aspect == "causes"

@@ -136,6 +136,11 @@ GENERIC_KINDS = frozenset({"thing", "things", "stuff", "bits", "parts", "metal",
 SORT_OF = re.compile(r"\b(?:sort|sorts|kind|kinds|type|types) of ((?:\S+ ?){1,3})")
 CAUSES = "causes"  # the aspect "which cancers cause X" asks of X
 FRACTURES = "fractures"  # the broken bone told, unless spoken of as not yet happened ("before it breaks")
+# Words that point at what was just said: a question with one asks to hear it again.
+SAID_AGAIN_WORDS = frozenset({"again", "was", "were", "said", "say", "saying"})
+# At most this many words before and after the easing of a question that only asks whether
+# something eases pain ("will it help {my back pain at all}"): more may tell something else.
+ONLY_EASED_WORDS = 5
 PAIN = "pain"  # the one symptom a tooth's own clause may tell ("one tooth is paining badly"): no bone pain
 FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
 ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
@@ -357,6 +362,10 @@ class Reader:
     def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
                  probabilities: dict[str, float]) -> Meaning:
         label = decide(probabilities, self.model.thresholds)
+        if label == "emergency" and self.only_asks_eased(said):
+            # "will it help her pain" after radiation: whether it eases pain, and nothing told
+            # with it ("help" and "pain" lean to an emergency in the model)
+            label = "followup"
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and self.crisis_told(said):
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
@@ -440,7 +449,7 @@ class Reader:
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
             if label in ("yes", "no") and self.says_goodbye(said) and not WH_WORDS & set(normalise(said).split()):
                 return Meaning("stop")  # "okay thanks mate that's all": a reply that takes leave
-            if not self._asks_past_reply(label, text, context, asked):
+            if not self._asks_past_reply(label, text, context, asked, read_after in QUESTION_CARRIERS):
                 return Meaning(label)
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
@@ -709,16 +718,25 @@ class Reader:
                 return symptom
         return self._symptom_in(kept)
 
-    def _asks_past_reply(self, label: str, text: str, context: str, asked: bool) -> bool:
+    def _asks_past_reply(self, label: str, text: str, context: str, asked: bool, carried: bool = False) -> bool:
         """A yes or no followed by a question that names what it asks ("right and uh which
         bones", "no, what about the treatment"): the question is what the person wants, and
         going on or stopping would leave it unanswered; so with a question opened by its verb
         ("right and is ovarian one of them then"). So, too, with a question read as a request for
-        help that names a side ("how would something like that start" after the jaw problem)."""
-        if label not in ("yes", "no", "help"):
+        help that names a side ("how would something like that start" after the jaw problem), or
+        read as asking to hear the answer again ("how much percentage of cases" after which
+        cancers spread: the model's repeat, a question about how common). carried: a question
+        carrier took the question word ("how {much percentage of cases}")."""
+        if label not in ("yes", "no", "help", "repeat"):
             return False
         after_reply = " ".join(normalise(text).split()[1:])  # past the carrier's "yes" or "no"
-        if not WH_WORDS & set(normalise(f"{context} {text}").split()) and not (
+        if label == "repeat":
+            # a question word, kept or taken by the carrier ("say that again" asks nothing new),
+            # and no word pointing at what was said ("what was the percentage again": a repeat)
+            said = set(normalise(f"{context} {text}").split())
+            if not (carried or WH_WORDS & said) or said & SAID_AGAIN_WORDS:
+                return False
+        elif not WH_WORDS & set(normalise(f"{context} {text}").split()) and not (
                 label != "help" and (self.opens_a_question(text) or self.opens_a_question(after_reply))):
             return False
         if label == "help":  # the carrier's question word belongs to the question asked
@@ -812,6 +830,17 @@ class Reader:
         # the pain it eases, named after the easing ("does it help {with the pain}"), not a pain
         # told anywhere ("chemo's killing me, how does it help the bones")
         return PAIN if PAIN in {named[3] for named in self._named(padded(found.string[found.end():]))} else None
+
+    def only_asks_eased(self, said: str) -> bool:
+        """True if `said` is no more than whether what was just named eases pain ("will it help
+        her pain", "does that help with the pain at all"): a few words before the easing, and
+        after it only the pain it eases."""
+        eases = self._reading_pattern(EASES_IT)
+        found = eases.search(f" it{padded(said)}") if eases else None
+        if found is None or not self.eased(padded(said)):
+            return False
+        before, after = found.string[:found.start()].split(), found.string[found.end():].split()
+        return len(before) <= ONLY_EASED_WORDS and len(after) <= ONLY_EASED_WORDS
 
     def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
         """In a long stretch of speech, the last question in it that names a topic or a side
