@@ -1423,7 +1423,7 @@ def test_what_the_source_does_not_say_after_an_urgent_symptom_told_still_closes_
     assert said.startswith("My source doesn't cover that for surgery.") and said.endswith(doctor)
 
 
-@pytest.mark.parametrize("words", ["help her pain", "help my pain"])
+@pytest.mark.parametrize("words", ["help her pain", "help my pain", "help with his hip pain as well"])
 def test_whether_a_treatment_just_named_helps_pain_is_no_emergency(reader, dialog, words):
     # The model read "will it {help her pain}" after radiation as an emergency (0.28 against its
     # 0.10): the emergency number, and the direction kept for the rest of the conversation
@@ -1434,7 +1434,8 @@ def test_whether_a_treatment_just_named_helps_pain_is_no_emergency(reader, dialo
     assert "nine one one" not in said and "911" not in said
 
 
-@pytest.mark.parametrize("words", ["help my pain she's not breathing", "help her pain she's collapsed on the floor"])
+@pytest.mark.parametrize("words", ["help my pain she's not breathing", "help her pain she's collapsed on the floor",
+                                   "help my pain he collapsed", "she fainted will it help my pain"])
 def test_an_emergency_told_beside_whether_it_helps_pain_is_still_one(reader, words):
     assert reader.read(words, intent="TopicIntent").kind == "emergency"
 

@@ -140,7 +140,14 @@ FRACTURES = "fractures"  # the broken bone told, unless spoken of as not yet hap
 SAID_AGAIN_WORDS = frozenset({"again", "was", "were", "said", "say", "saying"})
 # At most this many words before and after the easing of a question that only asks whether
 # something eases pain ("will it help {my back pain at all}"): more may tell something else.
-ONLY_EASED_WORDS = 5
+ONLY_EASED_WORDS = 8
+# ... whose other words are small words (filler_words), bones, or these.
+EASED_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurt", "hurting", "hurts",
+                         "discomfort", "agony", "bone", "bones", "back", "hip", "hips", "leg", "legs", "arm", "arms",
+                         "neck", "shoulder", "shoulders", "rib", "ribs", "knee", "knees", "joint", "joints", "as",
+                         "well", "too", "also", "at", "all", "bit", "much", "even", "though", "then", "really",
+                         "think", "wonder", "whether", "going", "gonna", "supposed", "meant", "help", "helps", "ease",
+                         "eases"})
 PAIN = "pain"  # the one symptom a tooth's own clause may tell ("one tooth is paining badly"): no bone pain
 FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
 ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
@@ -840,7 +847,13 @@ class Reader:
         if found is None or not self.eased(padded(said)):
             return False
         before, after = found.string[:found.start()].split(), found.string[found.end():].split()
-        return len(before) <= ONLY_EASED_WORDS and len(after) <= ONLY_EASED_WORDS
+        if len(before) > ONLY_EASED_WORDS or len(after) > ONLY_EASED_WORDS:
+            return False
+        # every other word a small word, a word for pain or a bone: "she's fainted, will it help
+        # my pain" and "will it help my pain, he collapsed" tell more
+        bones = [*self.lists["bones_listed"], *self.lists["bones_unlisted"]]
+        return all(word in EASED_WORDS or word in self.filler_words or any(sign.covers(word) for sign in bones)
+                   for word in before + after)
 
     def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
         """In a long stretch of speech, the last question in it that names a topic or a side
