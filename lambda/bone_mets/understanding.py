@@ -737,13 +737,13 @@ class Reader:
         if label not in ("yes", "no", "help", "repeat"):
             return False
         after_reply = " ".join(normalise(text).split()[1:])  # past the carrier's "yes" or "no"
+        said = set(normalise(f"{context} {text}").split())
         if label == "repeat":
             # a question word, kept or taken by the carrier ("say that again" asks nothing new),
             # and no word pointing at what was said ("what was the percentage again": a repeat)
-            said = set(normalise(f"{context} {text}").split())
             if not (carried or WH_WORDS & said) or said & SAID_AGAIN_WORDS:
                 return False
-        elif not WH_WORDS & set(normalise(f"{context} {text}").split()) and not (
+        elif not WH_WORDS & said and not (
                 label != "help" and (self.opens_a_question(text) or self.opens_a_question(after_reply))):
             return False
         if label == "help":  # the carrier's question word belongs to the question asked
@@ -830,21 +830,25 @@ class Reader:
         names = self._name_patterns.get(treatment) if treatment else None
         if names is not None:
             words = names.sub("it", padded(words))  # "can {radiation} ease the pain": can it
+        found = self._easing(words)
+        return PAIN if found is not None else None
+
+    def _easing(self, words: str) -> re.Match[str] | None:
+        """Where `words` (padded) ask whether "it" eases pain, read as if "it" opened them; None
+        if they ask no such thing. The pain must be named after the easing ("does it help {with
+        the pain}"), not told anywhere ("chemo's killing me, how does it help the bones")."""
         eases = self._reading_pattern(EASES_IT)
         found = eases.search(f" it{words}") if eases else None
-        if found is None:
+        if found is None or PAIN not in {named[3] for named in self._named(padded(found.string[found.end():]))}:
             return None
-        # the pain it eases, named after the easing ("does it help {with the pain}"), not a pain
-        # told anywhere ("chemo's killing me, how does it help the bones")
-        return PAIN if PAIN in {named[3] for named in self._named(padded(found.string[found.end():]))} else None
+        return found
 
     def only_asks_eased(self, said: str) -> bool:
         """True if `said` is no more than whether what was just named eases pain ("will it help
         her pain", "does that help with the pain at all"): a few words before the easing, and
         after it only the pain it eases."""
-        eases = self._reading_pattern(EASES_IT)
-        found = eases.search(f" it{padded(said)}") if eases else None
-        if found is None or not self.eased(padded(said)):
+        found = self._easing(padded(said))
+        if found is None:
             return False
         before, after = found.string[:found.start()].split(), found.string[found.end():].split()
         if len(before) > ONLY_EASED_WORDS or len(after) > ONLY_EASED_WORDS:
