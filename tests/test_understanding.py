@@ -88,6 +88,9 @@ def test_statements(reader, words, kind, topic):
     ("what's the other one with the needles", "ablation", None),
     ("what are the other main symptoms", "symptoms", "symptoms"),
     ("i keep wondering why did the cancer go into his bones", "bone_metastases", "causes"),
+    # R59: Indian English "which all" asks which ones (not whether prostate cancer spreads)
+    ("my father is having prostate cancer and now doctor is telling it has gone to the bones so kindly tell me"
+     " in which all bones this bone metastasis will come", "bone_metastases", "locations"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
