@@ -141,10 +141,10 @@ SAID_AGAIN_WORDS = frozenset({"again", "was", "were", "said", "say", "saying"})
 # At most this many words before and after the easing of a question that only asks whether
 # something eases pain ("will it help {my back pain at all}"): more may tell something else.
 ONLY_EASED_WORDS = 8
-# ... whose other words are small words (filler_words), bones, or these.
+# ... whose other words are small words (filler_words), one-word bone names (the content file's
+# bones_listed and bones_unlisted), or these.
 EASED_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurt", "hurting", "hurts",
-                         "discomfort", "agony", "bone", "bones", "back", "hip", "hips", "leg", "legs", "arm", "arms",
-                         "neck", "shoulder", "shoulders", "rib", "ribs", "knee", "knees", "joint", "joints", "as",
+                         "discomfort", "agony", "bone", "bones", "back", "joint", "joints", "as",
                          "well", "too", "also", "at", "all", "bit", "much", "even", "though", "then", "really",
                          "think", "wonder", "whether", "going", "gonna", "supposed", "meant", "help", "helps", "ease",
                          "eases"})
@@ -262,6 +262,10 @@ class Reader:
         self.filler_words = frozenset(reading["filler_words"]) | self.question_starts | self.fillers
         # Words with no meaning of their own ("it", "any", "the"): not "okay", "right", "please"
         self.empty_words = frozenset(reading["filler_words"])
+        # One-word names of bones ("hip", "knees"): a follow-up that only asks whether something
+        # eases pain may name where it hurts
+        bone_names = map(normalise, (*reading["bones_listed"], *reading["bones_unlisted"]))
+        self.bone_words = frozenset(name for name in bone_names if " " not in name)
         self.subject = content.slot_defaults["topic"]
         self.cancers = content.slot_defaults["cancer"]  # the overview of which cancers spread
         self._phrase_patterns: dict[str, re.Pattern[str] | None] = {}  # [reading] lists compiled (_reading_pattern)
@@ -855,8 +859,7 @@ class Reader:
             return False
         # every other word a small word, a word for pain or a bone: "she's fainted, will it help
         # my pain" and "will it help my pain, he collapsed" tell more
-        bones = [*self.lists["bones_listed"], *self.lists["bones_unlisted"]]
-        return all(word in EASED_WORDS or word in self.filler_words or any(sign.covers(word) for sign in bones)
+        return all(word in EASED_WORDS or word in self.filler_words or word in self.bone_words
                    for word in before + after)
 
     def _last_question(self, words: list[str], asked: bool, opened_at: int | None = None) -> tuple[str, str] | None:
