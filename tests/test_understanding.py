@@ -86,6 +86,8 @@ def test_statements(reader, words, kind, topic):
     ("what else can they do for bone mets", "bone_metastases", "treatment"),
     ("hormone tablets for his prostate is that one of the treatments", "hormone_therapy", "treatment"),
     ("what's the other one with the needles", "ablation", None),
+    # R62: a hesitation and a word said again inside the phrase ("the um the needles")
+    ("righto and what's the other one with the um the needles", "ablation", None),
     ("what are the other main symptoms", "symptoms", "symptoms"),
     ("i keep wondering why did the cancer go into his bones", "bone_metastases", "causes"),
     # R59: Indian English "which all" asks which ones (not whether prostate cancer spreads)
@@ -259,6 +261,16 @@ def test_words_told_in_a_statement_that_nothing_places_still_close_with_the_emer
 def test_normalise_spells_out_contractions():
     assert normalise("I can't breathe, he's NOT ok; she isn't — won't") == (
         "i cannot breathe he is not ok she is not will not")
+
+
+def test_normalise_drops_hesitations_and_a_word_picked_up_again_after_one():
+    # a hesitation says nothing, and the word before it said again runs on from the first
+    assert normalise("what's the other one with the um the needles") == "what is the other one with the needles"
+    assert normalise("Erm my back, uh, hurts") == "my back hurts"
+    assert normalise("my uh my back") == "my back"
+    # a word said twice on purpose ("ta ta", "bye bye") stays, as does "er" (the ER)
+    assert normalise("no ta ta") == "no ta ta"
+    assert normalise("should i go to the er") == "should i go to the er"
 
 
 def test_a_sign_needs_every_part():

@@ -35,14 +35,29 @@ def _contractions() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _NOISE = re.compile(r"[^a-z0-9' ]+")
+# Sounds of hesitation a recogniser writes down: they say nothing and break a phrase, and the
+# word before one is often said again after it ("the one with the um the needles"). Not "er":
+# the ER.
+HESITATIONS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "ehm", "hmm", "mmm"})
 
 
 def normalise(text: str) -> str:
-    """Lower case, letters and digits only, contractions spelled out, single spaces."""
+    """Lower case, letters and digits only, contractions spelled out, hesitations dropped (with
+    a word said again just after one), single spaces."""
     text = _NOISE.sub(" ", text.lower().replace("\u2019", "'").replace("-", " "))
     for pattern, replacement in _contractions():
         text = pattern.sub(replacement, text)
-    return " ".join(text.replace("'", "").split())
+    words: list[str] = []
+    hesitated = False
+    for word in text.replace("'", "").split():
+        if word in HESITATIONS:
+            hesitated = True
+            continue
+        # "ta ta" and "bye bye" stay: only a word picked up again after a hesitation goes
+        if not (hesitated and words and word == words[-1]):
+            words.append(word)
+        hesitated = False
+    return " ".join(words)
 
 
 def expand(pattern: str) -> list[str]:
