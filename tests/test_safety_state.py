@@ -302,6 +302,37 @@ def test_an_emergency_read_perhaps_as_a_crisis_names_the_line_too(handler, conte
     assert line in said and line not in sentences(said)[-1]
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_articles_own_emergency_read_perhaps_as_a_crisis_names_the_line_now_and_later(handler, content,
+                                                                                           locale, monkeypatch):
+    # GIVEN words read as spinal cord compression told that read perhaps as a crisis too ("i
+    # feel like giving up" heard as legs giving way)
+    read_crisis_at(monkeypatch, "perhaps", "report:spinal_cord_compression")
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("my legs are giving up", None)))
+    # THEN the crisis line, and the call-your-doctor close with the number last
+    assert line in said and line not in sentences(said)[-1]
+    assert emergency in sentences(said)[-1] and DOCTOR.search(sentences(said)[-1])
+    # AND a later question still hears the line (the direction named it)
+    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    assert line in later and emergency in sentences(later)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_articles_own_emergency_told_after_a_crisis_keeps_the_line_on_later_turns(handler, content, locale):
+    # GIVEN a crisis answer WHEN the next words tell the article's own emergency (resolved, so
+    # the model has no say) and then a question
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    dialog.intent(CRISIS[0], **CRISIS[1])
+    told = spoken(dialog.intent("SymptomReportIntent", symptom=("numb legs", "spinal_cord_compression")))
+    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    # THEN the crisis line on both turns, the number last
+    assert line in told and emergency in sentences(told)[-1]
+    assert line in later and emergency in sentences(later)[-1]
+
+
 def test_words_below_the_line_hear_no_numbers(handler, content, monkeypatch):
     # GIVEN a question whose words read as a crisis only below the line's threshold
     read_crisis_at(monkeypatch, "below", "question")

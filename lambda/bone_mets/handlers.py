@@ -135,7 +135,13 @@ class ContentHandler(AbstractRequestHandler):
             return CONVERSATION_ACTS[meaning.kind](self, handler_input)
         if meaning.kind == "report" and topic is not None and topic.report:
             if topic.urgent == "emergency":  # the article's own emergency: its direction lasts too
-                Conversation(handler_input).directed("emergency", danger=topic)
+                # with the crisis line where one was given, or these words read perhaps as a
+                # crisis ("i feel like giving up" heard as legs giving way): asked before the
+                # direction is kept, which hides a perhaps-crisis from `say`
+                conversation = Conversation(handler_input)
+                line = conversation.safety() == "crisis" or conversation.with_line() \
+                    or self.perhaps_crisis(handler_input)
+                conversation.directed("emergency", danger=topic, line=line)
             return self.answer(handler_input, topic, stage="report")
         if meaning.kind == "advice":
             return self.advice(handler_input, topic, seeks_care=meaning.seeks_care and not meaning.about_medicine)
