@@ -113,6 +113,11 @@ class Conversation:
         """True if the emergency direction this session gave named the crisis line too."""
         return self.safety() == "emergency" and self._attributes.get(LINE) == "yes"
 
+    def named_line(self) -> bool:
+        """True if the direction this session gave named the crisis line: a crisis, or an
+        emergency told with it."""
+        return self.safety() == "crisis" or self.with_line()
+
     def danger(self, content: LocaleContent) -> Topic | None:
         """The article's own emergency the emergency direction is about, if one was told."""
         return _lookup(content, self._attributes.get(DANGER)) if self.safety() == "emergency" else None

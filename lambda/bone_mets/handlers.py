@@ -139,8 +139,7 @@ class ContentHandler(AbstractRequestHandler):
                 # crisis ("i feel like giving up" heard as legs giving way): asked before the
                 # direction is kept, which hides a perhaps-crisis from `say`
                 conversation = Conversation(handler_input)
-                line = conversation.safety() == "crisis" or conversation.with_line() \
-                    or self.perhaps_crisis(handler_input)
+                line = conversation.named_line() or self.perhaps_crisis(handler_input)
                 conversation.directed("emergency", danger=topic, line=line)
             return self.answer(handler_input, topic, stage="report")
         if meaning.kind == "advice":

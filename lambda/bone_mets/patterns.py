@@ -47,9 +47,12 @@ def normalise(text: str) -> str:
     text = _NOISE.sub(" ", text.lower().replace("\u2019", "'").replace("-", " "))
     for pattern, replacement in _contractions():
         text = pattern.sub(replacement, text)
+    said = text.replace("'", "").split()
+    if HESITATIONS.isdisjoint(said):  # most words read: no hesitation, nothing to drop
+        return " ".join(said)
     words: list[str] = []
     hesitated = False
-    for word in text.replace("'", "").split():
+    for word in said:
         if word in HESITATIONS:
             hesitated = True
             continue

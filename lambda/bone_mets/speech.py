@@ -131,7 +131,7 @@ def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) ->
     if reply.closing is None:
         conversation.not_directed()
         if state is not None:
-            line = state == "crisis" or conversation.with_line()
+            line = conversation.named_line()
             if reply.close_kind():
                 still = (content.safety["crisis.still"],) if line else ()
                 card = None if reply.card_body is None else (*reply.card_body, *still)
