@@ -320,6 +320,25 @@ def test_the_articles_own_emergency_read_perhaps_as_a_crisis_names_the_line_now_
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("other", ["report:spinal_cord_compression", "emergency"])
+def test_an_emergency_told_with_a_crisis_in_so_many_words_names_the_line_now_and_later(handler, content, locale,
+                                                                                       other, monkeypatch):
+    # GIVEN words the model reads as an emergency, and as a crisis only below the line's
+    # threshold, that say a crisis in so many words ("my legs have gone numb and i just want to
+    # die": the symptom outweighs the wish in the model)
+    read_crisis_at(monkeypatch, "below", other)
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("my legs have gone numb and i just want to die", None)))
+    # THEN the emergency's answer names the crisis line, the number last
+    assert line in said and line not in sentences(said)[-1]
+    assert emergency in sentences(said)[-1] and DOCTOR.search(sentences(said)[-1])
+    # AND a later question still hears the line
+    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    assert line in later and emergency in sentences(later)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_the_articles_own_emergency_told_after_a_crisis_keeps_the_line_on_later_turns(handler, content, locale):
     # GIVEN a crisis answer WHEN the next words tell the article's own emergency (resolved, so
     # the model has no say) and then a question

@@ -1039,6 +1039,10 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "she said everyone would be better off without her", "i'm going to top myself after christmas",
     # c45: a method asked in four words
     "how many pills kill you",
+    # c55: the carrier "thinking about" never reaches the skill, and the rest read as a feeling
+    "killing herself ever since the biopsy", "killing myself most nights",
+    # c56: a wish to be dead said beside a broken bone, which outweighed it in the model
+    "my hip gave way on the stairs and honestly i wish i was dead", "she keeps saying she wishes she could just die",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1051,6 +1055,7 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "my daughter works for a suicide prevention charity and asked me about bone mets",
     "i was suicidal years ago but what is hypercalcemia",
     "i'm killing myself trying to keep up with the housework", "i cut myself shaving", "i fell and hurt myself",
+    "he's been killing himself trying to get the garden done",
     "my wife wants to die at home when the time comes",
     "i tried to end things in my twenties but what is radiation", "i need to top myself up with water",
     "what does it take to kill the cancer cells", "can the pills kill the cancer",
@@ -1474,3 +1479,35 @@ def test_a_question_the_model_reads_as_repeat_is_answered(reader, dialog, conten
 def test_why_cancer_goes_to_the_bones_asks_its_causes(reader, words, intent):
     # R60 (first seen): "and why the cancer is going to the bones" after how common
     assert reader.read(words, intent=intent).aspect == "causes"
+
+
+def read_as_crisis(monkeypatch) -> None:
+    """Make the model read any words as a crisis, surely (the case a poisoning told of someone
+    else fell into when the corpus's crisis plans with poison outweighed its accidents)."""
+    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: {"crisis": 0.95, "emergency": 0.05})
+
+
+@pytest.mark.parametrize("words", [
+    "i think my husband has been poisoned", "the kids got food poisoning and one of them won't wake up",
+    "we might all be getting carbon monoxide poisoning from the boiler",
+])
+def test_a_poisoning_done_to_someone_is_an_emergency_with_the_line_named(reader, monkeypatch, words):
+    read_as_crisis(monkeypatch)
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.perhaps_crisis) == ("emergency", True)
+
+
+@pytest.mark.parametrize("words", [
+    "she said she would poison herself if the pain came back", "he's been poisoned and says he wants to die",
+])
+def test_a_poisoning_with_a_crisis_said_in_so_many_words_stays_a_crisis(reader, monkeypatch, words):
+    read_as_crisis(monkeypatch)
+    assert reader.read(words, intent="FreeSpeechIntent").kind == "crisis"
+
+
+def test_a_poisoning_read_as_a_symptom_is_an_emergency(reader, monkeypatch):
+    # the model of 2026-12-05 evening read "she's been poisoned" as high calcium told
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, words, intent=None: {"report:hypercalcemia": 0.8, "crisis": 0.1})
+    meaning = reader.read("my dad's been poisoned i think", intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.perhaps_crisis) == ("emergency", False)

@@ -366,7 +366,10 @@ class Reader:
             # asked of as rare or common ("{would the skull be one of them too or is that} rare")
             # is looked for in all the words, which the carrier split before the side's word
             meaning = self._with_bone(meaning, said if meaning.aspect == FREQUENCY else text)
-        if meaning.kind != "crisis" and perhaps_crisis(probabilities, self.model.thresholds):
+        if meaning.kind != "crisis" and (perhaps_crisis(probabilities, self.model.thresholds)
+                                         or self.crisis_told(said)):
+            # A crisis said in so many words beside an emergency ("my legs are numb ... i just
+            # want to die"): the emergency is answered, and the crisis line named with it
             return meaning._replace(perhaps_crisis=True)
         return meaning
 
@@ -380,6 +383,11 @@ class Reader:
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and self.crisis_told(said):
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
+        if label not in EMERGENCY_LABELS and self.harm_done(said) and not self.crisis_told(said):
+            # A poisoning told as done to someone ("i think she's been poisoned"), which the model
+            # read as a crisis plan or a symptom: the emergency first, and the crisis line with it
+            # where the model leaned to a crisis
+            return Meaning("emergency", perhaps_crisis=label == "crisis")
         if label == "crisis" and probabilities.get("crisis", 0.0) < self.model.thresholds["crisis"] \
                 and self.takes_leave(said):
             # A stop read as a crisis because one is somewhat likely ("end it"), whose words end
@@ -644,6 +652,12 @@ class Reader:
             if not (denied and denied.search(before)) and not (settled and settled.search(after)):
                 return True
         return False
+
+    def harm_done(self, words: str) -> bool:
+        """True if the words tell a poisoning done to someone, by accident or by another ("she's
+        been poisoned", "food poisoning"), not a plan."""
+        done = self._reading_pattern("harm_done")
+        return bool(done and done.search(padded(words)))
 
     def _side(self, text: str) -> str | None:
         """The side of a topic asked about in `text` (padded), a diagnosis told aside ("my

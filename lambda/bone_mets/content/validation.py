@@ -48,7 +48,7 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "besides", "untreated", "permission", "what_it_is", "bones_listed", "bones_unlisted",
                  "when_to_call", "help_services", "other_cancers", "leave_taking",
                  "subject_said_as", "dental_work", "unbroken", "broken", "eases_it", "organ_harmed",
-                 "crisis_told", "crisis_denied", "crisis_settled", "done_that",
+                 "crisis_told", "crisis_denied", "crisis_settled", "harm_done", "done_that",
                  "diagnosis_told")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
