@@ -302,21 +302,26 @@ def test_an_emergency_read_perhaps_as_a_crisis_names_the_line_too(handler, conte
     assert line in said and line not in sentences(said)[-1]
 
 
+def assert_line_named_now_and_later(handler, content, locale: str, words: str) -> None:
+    """The words' answer names the crisis line before its close (the call-your-doctor prompt with
+    the number last), and a later question still hears the line (the direction named it)."""
+    emergency, line = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    assert line in said and line not in sentences(said)[-1]
+    assert emergency in sentences(said)[-1] and DOCTOR.search(sentences(said)[-1])
+    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    assert line in later and emergency in sentences(later)[-1]
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_articles_own_emergency_read_perhaps_as_a_crisis_names_the_line_now_and_later(handler, content,
                                                                                            locale, monkeypatch):
     # GIVEN words read as spinal cord compression told that read perhaps as a crisis too ("i
     # feel like giving up" heard as legs giving way)
     read_crisis_at(monkeypatch, "perhaps", "report:spinal_cord_compression")
-    emergency, line = numbers(content, locale)
-    dialog = Dialog(handler, locale)
-    said = spoken(dialog.intent("FreeSpeechIntent", query=("my legs are giving up", None)))
-    # THEN the crisis line, and the call-your-doctor close with the number last
-    assert line in said and line not in sentences(said)[-1]
-    assert emergency in sentences(said)[-1] and DOCTOR.search(sentences(said)[-1])
-    # AND a later question still hears the line (the direction named it)
-    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
-    assert line in later and emergency in sentences(later)[-1]
+    # THEN the crisis line, and the call-your-doctor close with the number last, now and later
+    assert_line_named_now_and_later(handler, content, locale, "my legs are giving up")
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -327,15 +332,8 @@ def test_an_emergency_told_with_a_crisis_in_so_many_words_names_the_line_now_and
     # threshold, that say a crisis in so many words ("my legs have gone numb and i just want to
     # die": the symptom outweighs the wish in the model)
     read_crisis_at(monkeypatch, "below", other)
-    emergency, line = numbers(content, locale)
-    dialog = Dialog(handler, locale)
-    said = spoken(dialog.intent("FreeSpeechIntent", query=("my legs have gone numb and i just want to die", None)))
-    # THEN the emergency's answer names the crisis line, the number last
-    assert line in said and line not in sentences(said)[-1]
-    assert emergency in sentences(said)[-1] and DOCTOR.search(sentences(said)[-1])
-    # AND a later question still hears the line
-    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
-    assert line in later and emergency in sentences(later)[-1]
+    # THEN the emergency's answer names the crisis line, the number last, now and later
+    assert_line_named_now_and_later(handler, content, locale, "my legs have gone numb and i just want to die")
 
 
 @pytest.mark.parametrize("locale", LOCALES)
