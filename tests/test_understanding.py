@@ -1481,10 +1481,14 @@ def test_why_cancer_goes_to_the_bones_asks_its_causes(reader, words, intent):
     assert reader.read(words, intent=intent).aspect == "causes"
 
 
-def read_as_crisis(monkeypatch) -> None:
-    """Make the model read any words as a crisis, surely (the case a poisoning told of someone
-    else fell into when the corpus's crisis plans with poison outweighed its accidents)."""
-    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: {"crisis": 0.95, "emergency": 0.05})
+def read_as(monkeypatch, probabilities: dict[str, float]) -> None:
+    """Make the model read any words with these probabilities."""
+    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: probabilities)
+
+
+# Any words read surely as a crisis: the case a poisoning told of someone else fell into when
+# the corpus's crisis plans with poison outweighed its accidents.
+SURELY_CRISIS = {"crisis": 0.95, "emergency": 0.05}
 
 
 @pytest.mark.parametrize("words", [
@@ -1492,7 +1496,7 @@ def read_as_crisis(monkeypatch) -> None:
     "we might all be getting carbon monoxide poisoning from the boiler",
 ])
 def test_a_poisoning_done_to_someone_is_an_emergency_with_the_line_named(reader, monkeypatch, words):
-    read_as_crisis(monkeypatch)
+    read_as(monkeypatch, SURELY_CRISIS)
     meaning = reader.read(words, intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.perhaps_crisis) == ("emergency", True)
 
@@ -1501,13 +1505,12 @@ def test_a_poisoning_done_to_someone_is_an_emergency_with_the_line_named(reader,
     "she said she would poison herself if the pain came back", "he's been poisoned and says he wants to die",
 ])
 def test_a_poisoning_with_a_crisis_said_in_so_many_words_stays_a_crisis(reader, monkeypatch, words):
-    read_as_crisis(monkeypatch)
+    read_as(monkeypatch, SURELY_CRISIS)
     assert reader.read(words, intent="FreeSpeechIntent").kind == "crisis"
 
 
 def test_a_poisoning_read_as_a_symptom_is_an_emergency(reader, monkeypatch):
     # the model of 2026-12-05 evening read "she's been poisoned" as high calcium told
-    monkeypatch.setattr(Reader, "probabilities",
-                        lambda self, words, intent=None: {"report:hypercalcemia": 0.8, "crisis": 0.1})
+    read_as(monkeypatch, {"report:hypercalcemia": 0.8, "crisis": 0.1})
     meaning = reader.read("my dad's been poisoned i think", intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.perhaps_crisis) == ("emergency", False)

@@ -359,31 +359,33 @@ class Reader:
         said = f"{context} {text}".strip()
         read_after = model_intent(intent, context)
         probabilities = self.probabilities(heard or said, read_after)
-        meaning = self._meaning(text, context, said, read_after, asked, probabilities)
+        told = self.crisis_told(said)  # once: both the reading and the line below ask it
+        meaning = self._meaning(text, context, said, read_after, asked, probabilities, told=told)
         if meaning.kind in ("question", "more", "unknown") and meaning.topic is None \
                 and not NOT_WHERE_WORDS & set(normalise(said).split()):
             # "why would his legs just go like that" asks no whether the legs are listed; a bone
             # asked of as rare or common ("{would the skull be one of them too or is that} rare")
             # is looked for in all the words, which the carrier split before the side's word
             meaning = self._with_bone(meaning, said if meaning.aspect == FREQUENCY else text)
-        if meaning.kind != "crisis" and (perhaps_crisis(probabilities, self.model.thresholds)
-                                         or self.crisis_told(said)):
-            # A crisis said in so many words beside an emergency ("my legs are numb ... i just
-            # want to die"): the emergency is answered, and the crisis line named with it
+        if meaning.kind != "crisis" and (told or perhaps_crisis(probabilities, self.model.thresholds)):
+            # Perhaps a crisis, or one said in so many words beside an emergency ("my legs are
+            # numb ... i just want to die"): the answer as read, and the crisis line named with it
             return meaning._replace(perhaps_crisis=True)
         return meaning
 
     def _meaning(self, text: str, context: str, said: str, read_after: str | None, asked: bool,
-                 probabilities: dict[str, float]) -> Meaning:
+                 probabilities: dict[str, float], told: bool | None = None) -> Meaning:
+        """What the words meant; told: whether they say a crisis in so many words, if known."""
+        told = self.crisis_told(said) if told is None else told
         label = decide(probabilities, self.model.thresholds)
         if label == "emergency" and self.only_asks_eased(said):
             # "will it help her pain" after radiation: whether it eases pain, and nothing told
             # with it ("help" and "pain" lean to an emergency in the model)
             label = "followup"
-        if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and self.crisis_told(said):
+        if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
-        if label not in EMERGENCY_LABELS and self.harm_done(said) and not self.crisis_told(said):
+        if label not in EMERGENCY_LABELS and not told and self.harm_done(said):
             # A poisoning told as done to someone ("i think she's been poisoned"), which the model
             # read as a crisis plan or a symptom: the emergency first, and the crisis line with it
             # where the model leaned to a crisis
