@@ -136,6 +136,16 @@ def test_a_question_word_reaches_the_skill_as_its_intent(locale_matcher, utteran
     assert match.intent == intent and query in " ".join(slot.value for slot in match.slots)
 
 
+@pytest.mark.parametrize("utterance", ["you said something about hyper calcemia what's that",
+                                       "you mentioned osteo blastic"])
+def test_a_term_from_the_last_answer_asked_about_reaches_the_topic(locale_matcher, utterance):
+    # R69: "you said something about {hyper calcemia} what's that" matched no sample, and a
+    # device sends that to the fallback without its words.
+    match = locale_matcher[1].match(utterance)
+    assert match.intent == "TopicIntent"
+    assert {slot.name: slot.value for slot in match.slots}["topic"] in ("hyper calcemia", "osteo blastic")
+
+
 @pytest.mark.parametrize("utterance", ["um", "hmm"])
 def test_a_hesitation_alone_asks_for_the_last_answer_again(locale_matcher, utterance):
     assert locale_matcher[1].match(utterance).intent == "AMAZON.RepeatIntent"

@@ -351,6 +351,9 @@ def test_a_side_named_by_the_intent_is_answered_even_when_the_words_read_as_out_
     ("what are the signs of hyper calcemia", "hypercalcemia", "symptoms"),
     # where it comes from is what causes it, not where in the body
     ("where does all that calcium come from", "hypercalcemia", "causes"),
+    # R69, R70: the article's one spinal cord matter, half remembered, and what makes the spine serious
+    ("what does the spinal cord thing mean again", "spinal_cord_compression", None),
+    ("why is it a big deal if it's in the spine", "spinal_cord_compression", None),
 ])
 def test_rules_place_these_questions(reader, words, topic, aspect):
     assert reader.place(words)[:2] == (topic, aspect)
@@ -1167,6 +1170,16 @@ def test_a_misheard_name_asked_of_after_a_story_naming_a_cancer_is_the_question(
     said = ("hello alexa um my father is having lung cancer and the doctor has written osteo lithic lesions in the "
             "bone report kindly tell what is the meaning of osteo lithic")
     assert reader.read(said, intent="FreeSpeechIntent").topic == "osteolytic"
+
+
+def test_which_cancer_a_misheard_type_comes_from_is_asked_of_the_type(reader):
+    # R69: "... osteo lithic lesions ... what does that actually mean and what sort of cancer does
+    # that come from": the type and the cancers it comes from, not the three types
+    said = ("got osteo lithic lesions um osteo lytic what does that actually mean and what sort of cancer does that "
+            "come from")
+    context = "right sorry to bother you my mum's scan letter says"
+    meaning = reader.read(said, intent="FreeSpeechIntent", context=context)
+    assert (meaning.topic, meaning.aspect) == ("osteolytic", "causes")  # the types side answered all three
 
 
 @pytest.mark.parametrize("said, context, intent, topic", [
