@@ -1527,3 +1527,22 @@ def test_a_poisoning_read_as_a_symptom_is_an_emergency(reader, monkeypatch):
     read_as(monkeypatch, {"report:hypercalcemia": 0.8, "crisis": 0.1})
     meaning = reader.read("my dad's been poisoned i think", intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.perhaps_crisis) == ("emergency", False)
+
+
+@pytest.mark.parametrize("said, context, intent, topic, aspect", [
+    # R71: a question started again in few words is the question before it ("... how do the
+    # doctors actually diagnose it so um {how do they}"), not the story's cancer
+    ("got um bone mets from her breast cancer she asked me how do the doctors actually diagnose it so um how do they",
+     "hiya i'm a carer i go in to a lady three times a week and", "FreeSpeechIntent", None, "diagnosis"),
+    # R72: a misheard medicine after a cancer told plainly, asked of "with bone metastases": the medicine
+    ("on these uh biss foss fo nates what are those for with bone metastases",
+     "hello there um i'm a carer for a lady with breast cancer and", "FreeSpeechIntent", "bisphosphonates", None),
+    # R72: a type described, then "which cancers" in few words: the cancers of that type, which its answer names
+    ("which cancers", "the kind that like eats away the bone what's that one called and", "WhichQuestionIntent",
+     "osteolytic", None),
+    # R72: "{and the other one} with {the needles how's that done}": the carrier took "with"
+    ("the needles how's that done", "and the other one", "FreeSpeechIntent", "ablation", None),
+])
+def test_what_a_story_names_gives_way_to_what_its_question_asks(reader, said, context, intent, topic, aspect):
+    meaning = reader.read(said, context=context, intent=intent)
+    assert (meaning.topic, meaning.aspect) == (topic, aspect)

@@ -169,6 +169,7 @@ MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the word
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})  # a kind asked, not a spread
 SPREAD_TOLD = "spread_told"  # phrases of spread told as done: signs of spread, cut out where it must be asked
+FRAGMENT_WORDS = 3  # a question this short after an earlier one ("how do they") only starts it again
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
 MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
@@ -378,9 +379,9 @@ class Reader:
         """What the words meant; told: whether they say a crisis in so many words, if known."""
         told = self.crisis_told(said) if told is None else told
         label = decide(probabilities, self.model.thresholds)
-        if label == "emergency" and self.only_asks_eased(said):
+        if label in ("emergency", "advice") and self.only_asks_eased(said):
             # "will it help her pain" after radiation: whether it eases pain, and nothing told
-            # with it ("help" and "pain" lean to an emergency in the model)
+            # with it ("help" and "pain" lean to an emergency in the model, or to advice asked)
             label = "followup"
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
@@ -915,6 +916,10 @@ class Reader:
                     return question, before
                 if openers is WH_WORDS and start == _last_question_word(words) \
                         and _best(self.lists["pronouns"], question):
+                    if len(question.split()) <= FRAGMENT_WORDS and WH_WORDS & set(words[:start]):
+                        # ... unless it only starts the question asked before it again ("... how
+                        # do the doctors actually diagnose it so um {how do they}"): that one
+                        continue
                     # the last question points back at the story ("... radiation on his ribs next
                     # week, how does that actually work"): the story is what it asks about
                     return question, before
@@ -1193,7 +1198,9 @@ class Reader:
             # A story asked about ("what does that mean") asks about the last thing it named.
             # A question that points back and asks no spread ("... they mentioned radiation for
             # it, how does that work") asks about the last thing named, as a story asked about does.
-            points_back = topic is None and _best(self.lists["pronouns"], question_part) \
+            # ... as does one that names bone metastases only as what it is asked with ("... she's
+            # on these biss foss fo nates, what are those for with bone metastases").
+            points_back = topic in (None, self.subject) and _best(self.lists["pronouns"], question_part) \
                 and not _best(self.lists["spread"], question_part)
             background = self._topic(said_before, last=asked or bool(points_back))
             if (asked or points_back) and background and self._is_cancer(background):
@@ -1273,9 +1280,11 @@ class Reader:
             elif asked_side == FREQUENCY and "how" in question_part.split():
                 # "how many cancers end up in the bones": how common, not which cancers
                 return self.subject, asked_side
-            if asked_side in (CAUSES, TYPES, None) and said_before and _best(self.lists["pronouns"], question_part):
+            if asked_side in (CAUSES, TYPES, None) and said_before \
+                    and (_best(self.lists["pronouns"], question_part) or len(question_part.split()) <= FRAGMENT_WORDS):
                 # "the one where it makes new bone, what cancers does {that one} come from": the
                 # type named last before the question, pointed back at, whose own answer names them
+                # (or asked of in few words: "the kind that eats away the bone ... and {which cancers}")
                 pointed = [(-start, other) for _, start, _, other in self._named(said_before)
                            if topics[other].aspects.get(CAUSES) == other]
                 if pointed:
