@@ -1542,6 +1542,10 @@ def test_a_poisoning_read_as_a_symptom_is_an_emergency(reader, monkeypatch):
      "osteolytic", None),
     # R72: "{and the other one} with {the needles how's that done}": the carrier took "with"
     ("the needles how's that done", "and the other one", "FreeSpeechIntent", "ablation", None),
+    # R73: the treatment's name split by the recogniser ("radio therapy"), after a story
+    ("for radio therapy on her hip how does the radio therapy actually work on the bone",
+     "hiya i'm a carer for a lady with bone secondaries and she's booked in", "FreeSpeechIntent",
+     "radiation_therapy", "treatment"),
 ])
 def test_what_a_story_names_gives_way_to_what_its_question_asks(reader, said, context, intent, topic, aspect):
     meaning = reader.read(said, context=context, intent=intent)
