@@ -10,6 +10,7 @@ import pytest
 
 from bone_mets.config import Config
 from bone_mets.skill import BoneMetsSkill, build_skill
+from bone_mets.understanding import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_FILE = ROOT / "content" / "bone_metastases.toml"
@@ -21,6 +22,12 @@ def free_loopback_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def read_as(monkeypatch: pytest.MonkeyPatch, probabilities: dict[str, float]) -> None:
+    """Make the reader's model read any words with these probabilities (the model's reading fixed,
+    so a test checks what the skill does with it)."""
+    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: probabilities)
 
 
 @pytest.fixture(scope="session")

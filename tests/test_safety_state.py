@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bone_mets.understanding import Reader
-from conftest import LOCALES
+from conftest import LOCALES, read_as
 from events import DOCTOR, Dialog, card_text, ends_session, reprompt, sentences, spoken
 
 # An emergency and a crisis said as Alexa resolves them exactly (the DANGER slot), so these
@@ -191,9 +191,7 @@ def test_cards_carry_no_spoken_only_instructions(handler, kind, first):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_an_emergency_read_only_at_the_recall_threshold_names_the_doctor_too(handler, content, locale, monkeypatch):
     # GIVEN words the reader reads as an emergency at its threshold, though no likelier than not
-    from bone_mets.understanding import Reader
-    monkeypatch.setattr(Reader, "probabilities",
-                        lambda self, words, intent=None: {"emergency": 0.3, "report:pain": 0.45, "question": 0.25})
+    read_as(monkeypatch, {"emergency": 0.3, "report:pain": 0.45, "question": 0.25})
     emergency, _ = numbers(content, locale)
     said = spoken(Dialog(handler, locale).intent("SymptomReportIntent", symptom=("my jaw hurts", None)))
     # THEN the number first and last, and the doctor for what is not an emergency
@@ -256,10 +254,9 @@ def read_crisis_at(monkeypatch, kind: str, other: str) -> None:
     """Make the reader read any words as `other`, and as a crisis at a probability between the
     line's threshold and the crisis reading's ("perhaps"), or below the line's ("below")."""
     from bone_mets.meaning_model import MeaningModel
-    from bone_mets.understanding import Reader
     thresholds = MeaningModel().thresholds
     crisis = (thresholds["line"] + thresholds["crisis"]) / 2 if kind == "perhaps" else thresholds["line"] / 2
-    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: {"crisis": crisis, other: 1 - crisis})
+    read_as(monkeypatch, {"crisis": crisis, other: 1 - crisis})
 
 
 @pytest.mark.parametrize("locale", LOCALES)

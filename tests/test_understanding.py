@@ -6,6 +6,7 @@ import pytest
 
 from bone_mets.patterns import Sign, normalise, padded
 from bone_mets.understanding import Reader, heard_words
+from conftest import read_as
 from events import Dialog, spoken
 
 
@@ -1492,11 +1493,6 @@ def test_a_question_the_model_reads_as_repeat_is_answered(reader, dialog, conten
 def test_why_cancer_goes_to_the_bones_asks_its_causes(reader, words, intent):
     # R60 (first seen): "and why the cancer is going to the bones" after how common
     assert reader.read(words, intent=intent).aspect == "causes"
-
-
-def read_as(monkeypatch, probabilities: dict[str, float]) -> None:
-    """Make the model read any words with these probabilities."""
-    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: probabilities)
 
 
 # Any words read surely as a crisis: the case a poisoning told of someone else fell into when

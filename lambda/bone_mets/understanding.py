@@ -169,7 +169,10 @@ MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the word
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})  # a kind asked, not a spread
 SPREAD_TOLD = "spread_told"  # phrases of spread told as done: signs of spread, cut out where it must be asked
-FRAGMENT_WORDS = 3  # a question this short after an earlier one ("how do they") only starts it again
+# A question this short leans on what was said before it: after an earlier question it only
+# starts that one again ("... how do the doctors diagnose it so {how do they}"), and after a type
+# described it asks of that type ("the kind that eats away the bone ... and {which cancers}").
+FRAGMENT_WORDS = 3
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
 MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
