@@ -199,6 +199,25 @@ def test_an_emergency_read_only_at_the_recall_threshold_names_the_doctor_too(han
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("follow_up", ["what should i do", "sorry?", "no"])
+def test_a_direction_said_unsure_stays_unsure_until_an_emergency_is_sure(handler, content, locale, follow_up):
+    # GIVEN the article's own emergency told ("if this is new, call 999 ... or your doctor")
+    emergency, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    first = spoken(dialog.intent("SymptomReportIntent", symptom=("numb legs", "spinal_cord_compression")))
+    # WHEN the next words say nothing new (R74, R75: "why is that so serious", "is it serious")
+    again = spoken(dialog.intent(*FOLLOW_UPS[follow_up][:1], **FOLLOW_UPS[follow_up][1]))
+    # THEN the direction again as the first one said it: the number first and last, the doctor too
+    for said in (first, again):
+        assert emergency in sentences(said)[0] and emergency in sentences(said)[-1] and "doctor" in said, said
+    # ... until words read a sure emergency: from then on, the number alone
+    sure = spoken(dialog.intent(EMERGENCY[0], **EMERGENCY[1]))
+    after = spoken(dialog.intent(*FOLLOW_UPS[follow_up][:1], **FOLLOW_UPS[follow_up][1]))
+    for said in (sure, after):
+        assert emergency in sentences(said)[0] and emergency in sentences(said)[-1] and "doctor" not in said, said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("words", ["it stopped now", "stop"])
 def test_stop_heard_inside_a_statement_is_not_a_goodbye(handler, content, locale, words):
     # GIVEN an emergency answer WHEN the next words come as a statement ("{it stopped now}": the

@@ -809,6 +809,18 @@ def test_these_questions_ask_what_they_seem_to(reader, words, topic, aspect):
     assert reader.place(words)[:2] == (topic, aspect)
 
 
+@pytest.mark.parametrize("context, text, topic", [
+    # the carrier took "what": a story naming a scan, then "{what} that actually means" (R75)
+    ("my consultant said the scan shows osteo lytic uh lesions and i was too flustered to ask",
+     "that actually means", "osteolytic"),
+    ("my dad's scan showed spinal cord compression", "that means", "spinal_cord_compression"),
+])
+def test_what_a_carried_question_asks_it_means_is_no_side_named_before_it(reader, context, text, topic):
+    assert reader.place(text, context, carried=True)[:2] == (topic, None)
+    # ... while a side asked is still the side
+    assert reader.place("the scan shows", "my dad's spinal cord compression", carried=True)[1] == "diagnosis"
+
+
 def test_a_name_alone_is_that_topic(reader):
     assert reader.named_exactly("zometa") == "bisphosphonates"
     assert reader.named_exactly("zometa makes me tired") is None

@@ -28,9 +28,10 @@ ABOUT = "about"  # "other" when the crisis told was someone else's
 CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
 DANGER = "danger"  # id of the article's own emergency an emergency direction is about (it lasts with it)
 LINE = "line"  # "yes" when an emergency direction named the crisis line too (it lasts with it)
+UNSURE = "unsure"  # "yes" when an emergency direction named the doctor too (it lasts until one is sure)
 LISTED = "listed"  # "topic stage": the answer whose list the last answer was picked from ("the second one")
 THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, LISTED)  # the thread of questions; a new start forgets it
-KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT, DANGER, LINE)
+KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT, DANGER, LINE, UNSURE)
 SAFETY_KINDS = ("emergency", "crisis")
 MAX_TEXT = 4000  # longer than any text we save; anything bigger is not ours
 MAX_PIECES = 12
@@ -51,7 +52,7 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
         if isinstance(value, str) and len(value) <= 64:
             kept[key] = value
     if kept.get(SAFETY) not in SAFETY_KINDS:
-        for key in (SAFETY, DIRECTED, ABOUT, DANGER, LINE):
+        for key in (SAFETY, DIRECTED, ABOUT, DANGER, LINE, UNSURE):
             kept.pop(key, None)
     closes = attributes.get(CLOSES)
     if isinstance(closes, int) and not isinstance(closes, bool) and 0 <= closes < 1000:
@@ -113,6 +114,11 @@ class Conversation:
         """True if the emergency direction this session gave named the crisis line too."""
         return self.safety() == "emergency" and self._attributes.get(LINE) == "yes"
 
+    def unsure(self) -> bool:
+        """True if the emergency direction this session gave was one the skill was unsure of
+        (it named the doctor too): the direction said again stays so, as the first one said."""
+        return self.safety() == "emergency" and self._attributes.get(UNSURE) == "yes"
+
     def named_line(self) -> bool:
         """True if the direction this session gave named the crisis line: a crisis, or an
         emergency told with it."""
@@ -122,10 +128,13 @@ class Conversation:
         """The article's own emergency the emergency direction is about, if one was told."""
         return _lookup(content, self._attributes.get(DANGER)) if self.safety() == "emergency" else None
 
-    def directed(self, kind: str, about_other: bool = False, danger: Topic | None = None, line: bool = False) -> None:
+    def directed(self, kind: str, about_other: bool = False, danger: Topic | None = None, line: bool = False,
+                 unsure: bool = False) -> None:
         """Remember an emergency or crisis direction was the answer; no topic thread goes on.
         danger: the article's own emergency it is about, kept until another is told; line: an
-        emergency direction named the crisis line too, so every later one does."""
+        emergency direction named the crisis line too, so every later one does; unsure: an
+        emergency direction named the doctor too ("if this is new, call 999"), so the direction
+        said again does, until words read a sure emergency."""
         self.reset()
         self._attributes[SAFETY] = kind
         if danger is not None:
@@ -134,6 +143,10 @@ class Conversation:
             self._attributes[LINE] = "yes"
         else:
             self._attributes.pop(LINE, None)
+        if unsure and kind == "emergency":
+            self._attributes[UNSURE] = "yes"
+        else:
+            self._attributes.pop(UNSURE, None)
         self._attributes[DIRECTED] = "yes"
         if about_other:
             self._attributes[ABOUT] = "other"

@@ -140,7 +140,8 @@ class ContentHandler(AbstractRequestHandler):
                 # direction is kept, which hides a perhaps-crisis from `say`
                 conversation = Conversation(handler_input)
                 line = conversation.named_line() or self.perhaps_crisis(handler_input)
-                conversation.directed("emergency", danger=topic, line=line)
+                # its report says "if this is new, call 999": later turns keep naming the doctor too
+                conversation.directed("emergency", danger=topic, line=line, unsure=True)
             return self.answer(handler_input, topic, stage="report")
         if meaning.kind == "advice":
             return self.advice(handler_input, topic, seeks_care=meaning.seeks_care and not meaning.about_medicine)
@@ -451,7 +452,7 @@ class ContentHandler(AbstractRequestHandler):
             # "I've taken all my pills": both; and so on every later turn that directs again
             line = (local.safety["unplaced.answer"],)
         danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
-        conversation.directed(kind, about_other, danger=danger, line=bool(line))
+        conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=unsure and kind == "emergency")
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{whose}close"]
         about = (danger.summary,) if (again or own) and danger is not None else ()
@@ -747,7 +748,9 @@ class SafetyStateHandler(ContentHandler):
             replayed = self.replayed(handler_input)
             if replayed is not None:
                 return replayed
-        return self.direct(handler_input, kind, about_other=Conversation(handler_input).about_other(), again=True)
+        conversation = Conversation(handler_input)
+        return self.direct(handler_input, kind, about_other=conversation.about_other(), unsure=conversation.unsure(),
+                           again=True)
 
 
 class LaunchHandler(ContentHandler):

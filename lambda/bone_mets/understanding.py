@@ -782,6 +782,7 @@ class Reader:
         point back at the last answer ("it", "the mixed one"). See _subject for `asked`.
         carried: a question carrier's own word stood between the context and the text ("{context}
         what {text}"), so the text opens a question."""
+        asked_words = len(self._words(text))  # the carrier's question opens here, if it took the question word
         if context:
             text, context = self._regroup(text, context)
         words = _strip(self._words(f"{context} {text}"), self.fillers)
@@ -792,11 +793,15 @@ class Reader:
         if last is not None:
             question_part, said_before = last
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
-        start = _last_question_word(words) if topic and aspect else 0
-        tail = " ".join(words[start:]) if start else ""
-        if tail and self.only_asks_meaning(_without_trailing(tail)) and not self._side(padded(tail)):
-            # "the nurse said to watch out for spinal cord compression, what does that mean":
-            # what it is, not the side named on the way to it
+        # (where a question carrier took the question word, the question opens where its text did)
+        wh_at = _last_question_word(words) if aspect else 0
+        start = wh_at or (carried and aspect and max(len(words) - asked_words, 0))
+        tail = ("" if wh_at else "what ") + " ".join(words[start:]) if start else ""
+        # "the nurse said to watch out for spinal cord compression, what does that mean": what
+        # it is, not the side named on the way to it
+        asks_what_it_is = bool(tail) and self.only_asks_meaning(_without_trailing(tail)) \
+            and not self._side(padded(tail))
+        if topic and asks_what_it_is:
             aspect = None
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
@@ -807,10 +812,12 @@ class Reader:
         elif topic is None:
             # A misheard name with a side asked ("the signs of hyper calcemia"), if the side is
             # the name's to answer; a name heard plainly was already weighed (as background).
+            # ... or with no side, where the question asks only what it is ("the scan shows osteo
+            # lytic lesions, what that actually means": not the scan's side)
             misheard = self._fuzzy(words, strict=True)
-            if misheard and aspect in self.content.default.topics[misheard].aspects \
+            if misheard and (asks_what_it_is or aspect in self.content.default.topics[misheard].aspects) \
                     and misheard not in {found[3] for found in self._named(f" {' '.join(words)} ")}:
-                topic = misheard
+                topic, aspect = misheard, None if asks_what_it_is else aspect
         elif aspect is None and topic != self.subject:
             # A misheard name the question asks of, past a topic named only before the question
             # ("we are very confused so kindly tell what is the meaning of {osteo lithic}"):
