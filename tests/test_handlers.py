@@ -8,7 +8,7 @@ import pytest
 
 from bone_mets.config import Config
 from bone_mets.skill import build_skill
-from conftest import CONTENT_FILE
+from conftest import CONTENT_FILE, read_as
 from events import (DOCTOR, Dialog, card_text, ends_session, intent_event, load_event, reprompt,
                     sentences, spoken)
 
@@ -248,6 +248,17 @@ def test_types_of_a_treatment_get_the_treatment_itself(dialog, content, topic, o
     # THEN what the article says of the treatment is the answer
     assert said.startswith(content.default.topics[topic[1]].summary)
     assert "doesn't cover" not in said and "three types" not in said
+
+
+def test_what_the_source_lacks_about_what_was_just_answered_names_the_care_team(dialog, monkeypatch):
+    # GIVEN ablation was just explained
+    dialog.intent("TopicIntent", topic=("ablation", "ablation"))
+    # WHEN words that point back ask what the article does not say (R74: "would he have to stay
+    # in hospital for that"), read as beyond the source
+    read_as(monkeypatch, {"out_of_scope": 0.9, "followup": 0.1})
+    said = spoken(dialog.intent("QuestionIntent", query=("he have to stay in hospital for that", None)))
+    # THEN the source doesn't cover it, the care team can tell, and what it has on ablation is offered
+    assert said.startswith("My source doesn't cover that") and "care team" in said and "ablation" in said, said
 
 
 def test_a_gap_never_offers_another_topics_side_effect(dialog):

@@ -157,6 +157,10 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.kind == "unwell":
             return self.unwell(handler_input)
         if meaning.kind == "beyond":
+            if topic is None and meaning.follows_up:
+                # "would he have to stay in hospital for that" after ablation: beyond the source,
+                # about what was just answered
+                topic = Conversation(handler_input).topic(local)
             return self.beyond(handler_input, topic, meaning.term)
         if meaning.when_to_call:
             # "when should I call my doctor versus 911": the number first, then the symptoms the
