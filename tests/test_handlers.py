@@ -261,6 +261,16 @@ def test_what_the_source_lacks_about_what_was_just_answered_names_the_care_team(
     assert said.startswith("My source doesn't cover that") and "care team" in said and "ablation" in said, said
 
 
+def test_why_after_which_cancers_spread_is_why_they_spread(dialog, content, monkeypatch):
+    # GIVEN which cancers spread to bone was just answered
+    dialog.intent("CancerSpreadIntent")
+    # WHEN "why though" (R74, R76), read as leaning on that answer
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("WhyQuestionIntent", query=("though", None)))
+    # THEN why they spread, which the causes answer tells, not the list again
+    assert said.startswith(content.default.topics["causes"].summary), said
+
+
 def test_a_gap_never_offers_another_topics_side_effect(dialog):
     # GIVEN radiation therapy was just explained
     dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))

@@ -26,7 +26,7 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (FREE_SLOTS, FREQUENCY, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES,
+from .understanding import (CAUSES, FREE_SLOTS, FREQUENCY, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES,
                             Meaning, Reader, request_words, slot_value, understand)
 from .visits import VisitLog
 
@@ -192,6 +192,12 @@ class ContentHandler(AbstractRequestHandler):
                 # "which other ones" after thyroid cancer: the other cancers that often spread to
                 # bone, which the overview names, not thyroid cancer's next part (its type)
                 return self.answer(handler_input, overview)
+            if last is not None and (last.kind == "cancers" or last.id == overview.id) \
+                    and self._just_summarised(handler_input, last) \
+                    and self.reader.asks_why(request_words(handler_input), intent_name(handler_input)):
+                # "why though" after which cancers spread to bone: why they spread, which the
+                # causes answer tells (experts don't know), not the list again (R74, R76)
+                return self.answer(handler_input, local.topics[self.content.aspects[CAUSES].default])
             # A question that leans on an answer with nothing more to it hears the part of it
             # that its words ask about ("do they take the tumor out too" after surgery's tools),
             # or, where no part is asked more than another ("how do they get the heat in there"
