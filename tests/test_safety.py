@@ -258,6 +258,22 @@ def test_the_articles_own_emergency_read_so_says_what_it_is_between_the_numbers_
     assert local.topics["spinal_cord_compression"].summary in spoken(response)
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_articles_own_emergency_read_so_names_the_doctor_too_now_and_later(handler, content, locale):
+    # GIVEN the article's own emergency told by its signs, read as an emergency (R42, R76)
+    local, number, _, _ = numbers(content, locale)
+    dialog = Dialog(handler, locale)
+    first = said_with(dialog, "NotSpeechIntent", "context",
+                      "my husband's got prostate cancer that's gone into his spine and um since this morning his "
+                      "legs have gone all weak and tingly and numb and he just wet himself he didn't even feel it")
+    # WHEN the next words say nothing new
+    later = said_with(dialog, "QuestionIntent", "query", "is it serious")
+    # THEN the article's own direction on both turns: the number first and last, the doctor too
+    for response in (first, later):
+        said = sentences(spoken(response))
+        assert number in said[0] and number in said[-1] and "doctor" in said[-1], said
+
+
 def test_another_emergency_read_at_once_is_not_explained_as_the_articles_own(handler, content):
     # GIVEN a stroke whose words the rules read as the article's signs ("can't move his ... leg")
     local, number, _, _ = numbers(content, "en-US")

@@ -462,9 +462,13 @@ class ContentHandler(AbstractRequestHandler):
             # "I've taken all my pills": both; and so on every later turn that directs again
             line = (local.safety["unplaced.answer"],)
         danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
-        conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=unsure and kind == "emergency")
+        # The article's own emergency read in these words: its own direction is "immediately call
+        # your doctor or dial 911", so the close names the doctor too, now and on later turns
+        # (R74 to R76: "is it serious" after back pain with numb legs)
+        names_doctor = kind == "emergency" and (unsure or (own and danger is not None))
+        conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=names_doctor)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
-        close = local.safety[f"{kind}.{whose}close"]
+        close = local.safety[f"{kind}.{'unsure_' if names_doctor else whose}close"]
         about = (danger.summary,) if (again or own) and danger is not None else ()
         return self.say(handler_input, Reply(
             speech=(local.safety[f"{kind}.{whose}answer"], *line, *about), closing=close, reprompt=close,
