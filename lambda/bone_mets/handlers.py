@@ -463,8 +463,9 @@ class ContentHandler(AbstractRequestHandler):
             line = (local.safety["unplaced.answer"],)
         danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
         # The article's own emergency read in these words: its own direction is "immediately call
-        # your doctor or dial 911", so the close names the doctor too, now and on later turns
-        # (R74 to R76: "is it serious" after back pain with numb legs)
+        # your doctor or dial 911", so the close names the doctor too; later turns say the
+        # direction as an unsure one (the number first and last, the doctor too), as after its
+        # report (R74 to R76: "is it serious" after back pain with numb legs)
         names_doctor = kind == "emergency" and (unsure or (own and danger is not None))
         conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=names_doctor)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
