@@ -245,13 +245,16 @@ def test_after_the_articles_own_emergency_a_later_turn_hears_what_it_is_between_
                                                                               "what do i do"))
 
 
+# The article's own emergency told by its signs, which the model reads as an emergency (R42)
+OWN_EMERGENCY_TOLD = ("my husband's got prostate cancer that's gone into his spine and um since this morning his "
+                      "legs have gone all weak and tingly and numb and he just wet himself he didn't even feel it")
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_articles_own_emergency_read_so_says_what_it_is_between_the_numbers_at_once(handler, content, locale):
     # GIVEN the article's own emergency told by its signs, read as an emergency (R42)
     local, number, _, _ = numbers(content, locale)
-    response = said_with(Dialog(handler, locale), "NotSpeechIntent", "context",
-                         "my husband's got prostate cancer that's gone into his spine and um since this morning his "
-                         "legs have gone all weak and tingly and numb and he just wet himself he didn't even feel it")
+    response = said_with(Dialog(handler, locale), "NotSpeechIntent", "context", OWN_EMERGENCY_TOLD)
     said = sentences(spoken(response))
     # THEN the number first and last, and between them what the article says of it
     assert number in said[0] and number in said[-1]
@@ -263,9 +266,7 @@ def test_the_articles_own_emergency_read_so_names_the_doctor_too_now_and_later(h
     # GIVEN the article's own emergency told by its signs, read as an emergency (R42, R76)
     local, number, _, _ = numbers(content, locale)
     dialog = Dialog(handler, locale)
-    first = said_with(dialog, "NotSpeechIntent", "context",
-                      "my husband's got prostate cancer that's gone into his spine and um since this morning his "
-                      "legs have gone all weak and tingly and numb and he just wet himself he didn't even feel it")
+    first = said_with(dialog, "NotSpeechIntent", "context", OWN_EMERGENCY_TOLD)
     # WHEN the next words say nothing new
     later = said_with(dialog, "QuestionIntent", "query", "is it serious")
     # THEN the article's own direction on both turns: the number first and last, the doctor too

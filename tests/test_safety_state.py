@@ -206,13 +206,14 @@ def test_a_direction_said_unsure_stays_unsure_until_an_emergency_is_sure(handler
     dialog = Dialog(handler, locale)
     first = spoken(dialog.intent("SymptomReportIntent", symptom=("numb legs", "spinal_cord_compression")))
     # WHEN the next words say nothing new (R74, R75: "why is that so serious", "is it serious")
-    again = spoken(dialog.intent(*FOLLOW_UPS[follow_up][:1], **FOLLOW_UPS[follow_up][1]))
+    intent, slots = FOLLOW_UPS[follow_up]
+    again = spoken(dialog.intent(intent, **slots))
     # THEN the direction again as the first one said it: the number first and last, the doctor too
     for said in (first, again):
         assert emergency in sentences(said)[0] and emergency in sentences(said)[-1] and "doctor" in said, said
     # ... until words read a sure emergency: from then on, the number alone
     sure = spoken(dialog.intent(EMERGENCY[0], **EMERGENCY[1]))
-    after = spoken(dialog.intent(*FOLLOW_UPS[follow_up][:1], **FOLLOW_UPS[follow_up][1]))
+    after = spoken(dialog.intent(intent, **slots))
     for said in (sure, after):
         assert emergency in sentences(said)[0] and emergency in sentences(said)[-1] and "doctor" not in said, said
 

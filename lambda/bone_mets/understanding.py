@@ -782,7 +782,9 @@ class Reader:
         point back at the last answer ("it", "the mixed one"). See _subject for `asked`.
         carried: a question carrier's own word stood between the context and the text ("{context}
         what {text}"), so the text opens a question."""
-        asked_words = len(self._words(text))  # the carrier's question opens here, if it took the question word
+        # How many words the carrier's question held, counted before _regroup, which may fold a
+        # text of fillers ("{what} that means") into its context; opened_at below counts after it.
+        asked_words = len(self._words(text))
         if context:
             text, context = self._regroup(text, context)
         words = _strip(self._words(f"{context} {text}"), self.fillers)
@@ -795,7 +797,7 @@ class Reader:
         topic, aspect = self._subject(question_part, said_before, f" {' '.join(words)} ", asked)
         # (where a question carrier took the question word, the question opens where its text did)
         wh_at = _last_question_word(words) if aspect else 0
-        start = wh_at or (carried and aspect and max(len(words) - asked_words, 0))
+        start = wh_at or (max(len(words) - asked_words, 0) if carried and aspect else 0)
         tail = ("" if wh_at else "what ") + " ".join(words[start:]) if start else ""
         # "the nurse said to watch out for spinal cord compression, what does that mean": what
         # it is, not the side named on the way to it
