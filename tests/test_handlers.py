@@ -271,6 +271,58 @@ def test_why_after_which_cancers_spread_is_why_they_spread(dialog, content, monk
     assert said.startswith(content.default.topics["causes"].summary), said
 
 
+@pytest.mark.parametrize("context, query", [("what else", "can they do"), ("is", "that the only thing they can do")])
+def test_others_asked_after_a_treatment_said_in_full_are_the_other_treatments(dialog, content, monkeypatch,
+                                                                                 context, query):
+    # GIVEN radiation therapy, whose answer has one part, was just explained
+    dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))
+    # WHEN its others are asked (R77: "is that the only thing they can do"), read as leaning on it
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=(context, None), query=(query, None)))
+    # THEN the treatments, whose answer names them all, not radiation's summary again "in short"
+    assert said.startswith(content.default.topics["treatment"].summary) and "In short" not in said, said
+
+
+def test_a_break_spoken_of_as_not_happened_asks_about_what_else_is_named(dialog, content, monkeypatch):
+    # GIVEN "my dad's surgeon wants to operate on his thigh bone but it's not even broken why
+    # would they do that" (R77, R78), read as a question
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=(
+        "my dad's surgeon wants to operate on his thigh bone but it's not even broken why", None),
+        query=("they do that", None)))
+    # THEN surgery, which can stop a bone from breaking; no break told, so no call-your-doctor close
+    assert said.startswith(content.default.topics["surgery"].summary), said
+    assert not DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_asking_what_caused_an_urgent_symptom_just_told_keeps_its_close(dialog, content, monkeypatch):
+    # GIVEN a broken bone told, whose answer closes with the doctor
+    read_as(monkeypatch, {"report:fractures": 1.0})
+    said = spoken(dialog.intent("FreeSpeechIntent",
+                                query=("she heard a crack in her arm and now she can't lift it", None)))
+    assert DOCTOR.search(sentences(said)[-1]), said
+    # WHEN "is it because of that only" with her cancer named (R78; the carrier took "because")
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("FreeSpeechIntent",
+                                context=("she is having breast cancer gone to the bone is it", None),
+                                query=("of that only", None)))
+    # THEN the cancer's answer, and the call-your-doctor prompt still ends it
+    assert content.default.topics["breast"].summary in said and DOCTOR.search(sentences(said)[-1]), said
+    # BUT a question after it that asks no cause is answered with no close
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("TreatmentIntent"))
+    assert not DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_finding_it_early_with_what_is_found_named_between_is_early_diagnosis(dialog, content, monkeypatch):
+    # GIVEN "does it make any difference finding bone mets early" (R78), read as a question
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=("does it make any difference", None),
+                                query=("finding bone mets early or is it all the same", None)))
+    # THEN why early diagnosis matters, not how a diagnosis is made
+    assert said.startswith(content.default.topics["early_diagnosis"].summary), said
+
+
 def test_a_gap_never_offers_another_topics_side_effect(dialog):
     # GIVEN radiation therapy was just explained
     dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))

@@ -1558,3 +1558,22 @@ def test_a_poisoning_read_as_a_symptom_is_an_emergency(reader, monkeypatch):
 def test_what_a_story_names_gives_way_to_what_its_question_asks(reader, said, context, intent, topic, aspect):
     meaning = reader.read(said, context=context, intent=intent)
     assert (meaning.topic, meaning.aspect) == (topic, aspect)
+
+
+@pytest.mark.parametrize("words", ["and my husband's is prostate", "and my brother's", "my father's is kidney",
+                                   "for my wife", "and hers is lung cancer too"])
+@pytest.mark.parametrize("leaning", ["emergency", "crisis", "report:hypercalcemia"])
+def test_words_naming_only_people_and_a_cancer_tell_no_danger(reader, monkeypatch, words, leaning):
+    # GIVEN the model leaning to danger on the person named (R78: "and my husband's is prostate"
+    # after the types read as an emergency)
+    read_as(monkeypatch, {leaning: 0.9, "followup": 0.1})
+    # THEN no danger and no symptom is told: people and a cancer named, nothing else
+    assert reader.read(words).kind not in ("crisis", "emergency", "report"), words
+
+
+@pytest.mark.parametrize("words", ["and my brother collapsed", "my father is not breathing", "my wife's legs went"])
+def test_words_telling_something_of_a_person_keep_their_danger(reader, monkeypatch, words):
+    # GIVEN the same leaning WHEN the words tell something besides the person
+    read_as(monkeypatch, {"emergency": 0.9, "followup": 0.1})
+    # THEN the emergency read stands
+    assert reader.read(words).kind == "emergency", words

@@ -198,6 +198,12 @@ class ContentHandler(AbstractRequestHandler):
                 # "why though" after which cancers spread to bone: why they spread, which the
                 # causes answer tells (experts don't know), not the list again (R74, R76)
                 return self.answer(handler_input, local.topics[self.content.aspects[CAUSES].default])
+            if last is not None and self._said_all(handler_input) \
+                    and (group := self.reader.others_of(last.id, request_words(handler_input))) is not None:
+                # "what else can they do", "is that the only thing they can do" after radiation,
+                # all of which was said: the others it is one of (the treatments), whose general
+                # answer names them, not its summary again (R77)
+                return self.answer(handler_input, local.topics[group], touches=conversation.touched(local))
             # A question that leans on an answer with nothing more to it hears the part of it
             # that its words ask about ("do they take the tumor out too" after surgery's tools),
             # or, where no part is asked more than another ("how do they get the heat in there"
@@ -243,6 +249,8 @@ class ContentHandler(AbstractRequestHandler):
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
         told = local.topics.get(meaning.told) if meaning.told else None  # a symptom told before the question
+        if told is None:
+            told = self._symptom_asked_of(handler_input)
         if meaning.eases is not None and topic is not None:
             return self.eases_answer(handler_input, topic, local.topics[meaning.eases], touches=told)
         if aspect is not None:
@@ -384,6 +392,16 @@ class ContentHandler(AbstractRequestHandler):
         "osteoblastic"), not that side's own overview."""
         return any(topic.id in answers and topic.id != self.content.aspects[aspect_id].default
                    for aspect_id, answers in self.per_cancer_answers.items())
+
+    def _symptom_asked_of(self, handler_input: HandlerInput) -> Topic | None:
+        """The urgent symptom the last answer was about, if this question asks what caused it
+        ("is it because of that only" after a broken bone told): its answer keeps that symptom's
+        call-your-doctor close (R78); else None."""
+        conversation = Conversation(handler_input)
+        last = conversation.topic(self.local(handler_input))
+        if last is None or conversation.stage() != "report":
+            return None
+        return last if self.reader.asks_cause_of_told(request_words(handler_input)) else None
 
     def _just_summarised(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if `topic`'s summary is the answer just heard."""

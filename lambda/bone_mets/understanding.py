@@ -95,7 +95,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "organ_harmed")
+                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -386,6 +386,11 @@ class Reader:
             # "will it help her pain" after radiation: whether it eases pain, and nothing told
             # with it ("help" and "pain" lean to an emergency in the model, or to advice asked)
             label = "followup"
+        if (label in (*DANGER_IDS, *EMERGENCY_LABELS) or label.startswith("report:")) and self.tells_nothing(said):
+            # "and my brother's", "my father's is kidney" after an answer: people and a cancer
+            # named, nothing told. The model leans on the person, named in many a danger told
+            # of someone else ("and my husband's is prostate" after the types: an emergency, R78).
+            label = "followup"
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
@@ -478,6 +483,14 @@ class Reader:
                 return Meaning(label)
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
+        if topic == FRACTURES and self._unbroken(FRACTURES, said):
+            # "the surgeon wants to operate on his thigh bone but it's not even broken, why":
+            # a break spoken of as not happened is no question about broken bones; what else the
+            # words name is asked (surgery), the most specific first (R77, R78)
+            rest = _cut(padded(said), self._reading_pattern("unbroken"))
+            named = sorted((found for found in self._named(rest) if found[3] != FRACTURES), reverse=True)
+            if named:
+                topic = named[0][3]
         if label == "feelings":
             # A feeling told, then a question about a topic ("I'm scared to death of needles, so
             # how does the ablation work"): the question is answered.
@@ -1106,6 +1119,29 @@ class Reader:
         sides = [aspect for aspect, answer in self.content.default.topics[topic].aspects.items()
                  if answer == topic and aspect in (TREATMENT, MEDICINES)]
         return self.content.aspects[sides[0]].default if sides else None
+
+    def others_of(self, topic: str, words: str) -> str | None:
+        """The general answer of what `topic` is one of (the treatments, the medicines), if the
+        words ask for its others ("what else can they do", "is that the only thing they can do"
+        after radiation); else None."""
+        group = self._one_of(topic)
+        asks = self._asks_others(words) or bool(_best(self.lists["only_one"], padded(words)))
+        return group if asks and group != topic else None
+
+    def tells_nothing(self, words: str) -> bool:
+        """True if the words name only people and cancers, with the words that join them ("and
+        my brother's", "my father's is kidney"): nothing told or asked."""
+        rest = _cut(padded(words), self._reading_pattern("names_only")).split()
+        cancers = {normalise(name) for topic in self.content.default.topics.values() if topic.kind == "cancers"
+                   for name in (topic.name, *topic.synonyms)}
+        fillers = {normalise(filler) for filler in self.content.reading["fillers"]}  # "um", "okay", not "know"
+        return bool(normalise(words)) and all(word in fillers or word in cancers or word in self.cancer_sites
+                                              for word in rest)
+
+    def asks_cause_of_told(self, words: str) -> bool:
+        """True if the words ask whether something was caused by another ("is it because of that
+        only", "could that be from the cancer")."""
+        return bool(_best(self.lists["cause_asked"], padded(words)))
 
     @staticmethod
     def asks_other_ones(words: str) -> bool:
