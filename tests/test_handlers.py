@@ -323,6 +323,26 @@ def test_finding_it_early_with_what_is_found_named_between_is_early_diagnosis(di
     assert said.startswith(content.default.topics["early_diagnosis"].summary), said
 
 
+@pytest.mark.parametrize("thanks", ["nice one ta", "thank you ji", "lovely ta very much", "good as gold ta"])
+def test_thanks_in_ones_own_words_then_bye_ends_the_session(dialog, monkeypatch, thanks):
+    # GIVEN an answer WHEN thanks in one's own words then "bye" (R77, R81: no intent matched),
+    # whatever the model leans to among calm readings
+    dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))
+    read_as(monkeypatch, {"yes": 0.6, "followup": 0.4})
+    response = dialog.intent("ByeSpeechIntent", query=(thanks, None))
+    # THEN goodbye, and the session ends
+    assert ends_session(response) is True and "Goodbye" in spoken(response), spoken(response)
+
+
+def test_a_crisis_said_before_bye_gets_the_line_not_a_goodbye(dialog, monkeypatch):
+    # GIVEN words read as a crisis WHEN "bye" follows them
+    read_as(monkeypatch, {"crisis": 0.95, "stop": 0.05})
+    response = dialog.intent("ByeSpeechIntent", query=("i've got the pills ready so", None))
+    # THEN the crisis direction, with the line and the emergency number, not a plain goodbye
+    said = spoken(response)
+    assert "988" in said and "911" in said, said
+
+
 def test_a_gap_never_offers_another_topics_side_effect(dialog):
     # GIVEN radiation therapy was just explained
     dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))

@@ -71,7 +71,7 @@ def test_every_handled_intent_is_in_the_model(content):
                ["interactionModel"]["languageModel"]["intents"]}
     handled = {"TopicIntent", "CancerSpreadIntent", "SymptomReportIntent", "MoreDetailIntent",
                *QUESTION_CARRIERS, "FreeSpeechIntent", "NotSpeechIntent", *OPENING_WORDS, "NoAndIntent", "YesAndIntent",
-               "AdviceRequestIntent",
+               "ByeSpeechIntent", "AdviceRequestIntent",
                *content.fixed_intents, *content.aspect_by_intent}
     built_ins = {f"AMAZON.{n}Intent" for n in
                  ("Help", "Stop", "Cancel", "NavigateHome", "Fallback", "Repeat", "Yes", "No", "StartOver")}

@@ -1561,7 +1561,7 @@ def test_what_a_story_names_gives_way_to_what_its_question_asks(reader, said, co
 
 
 @pytest.mark.parametrize("words", ["and my husband's is prostate", "and my brother's", "my father's is kidney",
-                                   "for my wife", "and hers is lung cancer too"])
+                                   "for my wife", "and hers is lung cancer too", "um okay and my dad's is renal"])
 @pytest.mark.parametrize("leaning", ["emergency", "crisis", "report:hypercalcemia"])
 def test_words_naming_only_people_and_a_cancer_tell_no_danger(reader, monkeypatch, words, leaning):
     # GIVEN the model leaning to danger on the person named (R78: "and my husband's is prostate"
@@ -1571,9 +1571,53 @@ def test_words_naming_only_people_and_a_cancer_tell_no_danger(reader, monkeypatc
     assert reader.read(words).kind not in ("crisis", "emergency", "report"), words
 
 
-@pytest.mark.parametrize("words", ["and my brother collapsed", "my father is not breathing", "my wife's legs went"])
+@pytest.mark.parametrize("words", ["and my brother collapsed", "my father is not breathing", "my wife's legs went",
+                                   "quick please", "oh god my husband"])
 def test_words_telling_something_of_a_person_keep_their_danger(reader, monkeypatch, words):
     # GIVEN the same leaning WHEN the words tell something besides the person
     read_as(monkeypatch, {"emergency": 0.9, "followup": 0.1})
     # THEN the emergency read stands
     assert reader.read(words).kind == "emergency", words
+
+
+@pytest.mark.parametrize("words, topic, also", [
+    # R77, R79: two misheard types asked together heard only the first
+    ("what is the meaning of osteo lytic and osteo blastic the report of my father is saying this",
+     "osteolytic", "osteoblastic"),
+    ("what is osteolytic and osteoblastic", "osteolytic", "osteoblastic"),
+    ("can you explain ablation or radiation", "ablation", "radiation_therapy"),
+    # BUT one named, or two far apart with no "and" or "or" joining them, is one question
+    ("what is osteolytic", "osteolytic", None),
+    ("what is osteolytic and how does it happen", "osteolytic", None),
+    ("does osteolytic ever turn into osteoblastic later", "osteolytic", None),
+])
+def test_two_of_a_kind_named_side_by_side_are_both_answered(reader, monkeypatch, words, topic, also):
+    read_as(monkeypatch, {"question": 1.0})
+    meaning = reader.read(words)
+    assert (meaning.topic, meaning.also) == (topic, also), words
+
+
+@pytest.mark.parametrize("words, judged", [
+    ("which one's worse then", True),  # R75, R81, after the types
+    ("which one's better for my dad", True),  # R81, after two treatments
+    ("okay okay and which one is more dangerous", True),  # R79
+    # BUT which is more common, or which it is, the article tells
+    ("which one is the most common", False),
+    ("which one is it with breast cancer then", False),
+])
+def test_which_is_better_or_worse_is_a_judgement_the_article_never_makes(reader, monkeypatch, words, judged):
+    read_as(monkeypatch, {"followup": 1.0})
+    assert (reader.read(words).kind == "beyond") is judged, words
+
+
+@pytest.mark.parametrize("words, kind", [
+    ("do bisphosphonates help with his pain at all", "question"),
+    ("can radiation ease the pain", "question"),
+    # BUT a decision about the medicine, or about going in, is still the care team's
+    ("should he take more bisphosphonates to help the pain", "advice"),
+    ("should we go to hospital or will the radiation help the pain", "advice"),
+])
+def test_whether_a_treatment_eases_pain_is_a_question_even_read_as_advice(reader, monkeypatch, words, kind):
+    # GIVEN the model leaning to advice on "help" beside a medicine (the retrained model of R81)
+    read_as(monkeypatch, {"advice": 0.6, "question": 0.4})
+    assert reader.read(words, intent="FreeSpeechIntent").kind == kind, words

@@ -702,7 +702,7 @@ ASPECT_LEFTOVERS = ("yes", "no", "repeat", "help")  # readings of an aspect inte
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
 FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",
-                     *sorted(OPENING_WORDS), "NoAndIntent", "YesAndIntent")
+                     *sorted(OPENING_WORDS), "NoAndIntent", "YesAndIntent", "ByeSpeechIntent")
 QUESTION_INTENTS = (*FREE_WORD_INTENTS, "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
 # What the conversation's own words do when the reader finds them in a slot.
 CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,

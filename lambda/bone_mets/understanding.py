@@ -62,7 +62,7 @@ OPENING_WORDS = {"EndingSpeechIntent": "ending", "PlanningSpeechIntent": "planni
                  "TiredSpeechIntent": "tired of", "HateSpeechIntent": "hate", "StartedSpeechIntent": "started",
                  "TookSpeechIntent": "took", "GaveSpeechIntent": "gave", "WroteSpeechIntent": "wrote"}
 CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "NotSpeechIntent": "not",
-                 **OPENING_WORDS}
+                 "ByeSpeechIntent": "bye", **OPENING_WORDS}
 QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
 # The question a side's carrier asks of its words, read with them where the words alone name a
 # medicine a crisis speaks of ("what are the side effects of {the pills i'm on}")
@@ -70,7 +70,8 @@ ASKED_OF_WORDS = {"SideEffectsIntent": "what are the side effects of"}
 # Words that name a medicine one takes (beside the article's own names of medicines)
 MEDICINE_WORDS = frozenset(("pill", "pills", "tablet", "tablets", "meds", "medicine", "medicines", "medication",
                             "medications", "drugs", "painkillers", "morphine"))
-UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", *OPENING_WORDS})
+UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", "ByeSpeechIntent",
+                              *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
@@ -89,13 +90,14 @@ DANGER_IDS = ("crisis", "emergency")  # the DANGER slot type's values, and the m
 # read in two carriers, one more crisis ("i feel like giving up") hears both, the emergency first.
 EMERGENCY_BESIDE_CRISIS = 0.45
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
+SIDE_BY_SIDE_WORDS = 2  # "lytic and osteo blastic": "and" and a split word's first half between two names
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
 # The reading lists of the content file that the rules use: name -> key in [reading].
 READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only")
+                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -483,6 +485,17 @@ class Reader:
                 return Meaning(label)
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
+        if label in ("question", "followup") and _best(self.lists["judged"], padded(said)):
+            # "which one's worse then" after the types, "which one's better for my dad" after two
+            # treatments: a judgement the article never makes; said so of the topic, with the care
+            # team named (R75, R79, R81)
+            return Meaning("beyond", topic=topic, follows_up=topic is None)
+        if label == "advice" and topic and self.is_treatment(topic) and self.eased(padded(said), topic) \
+                and not _best(self.lists["medicine_decisions"], padded(said)) \
+                and not _best(self.lists["seek_care"], padded(said)):
+            # "do bisphosphonates help with his pain at all": whether a treatment eases pain, no
+            # decision asked ("help" beside a medicine leans to advice in the model)
+            label = "question"
         if topic == FRACTURES and self._unbroken(FRACTURES, said):
             # "the surgeon wants to operate on his thigh bone but it's not even broken, why":
             # a break spoken of as not happened is no question about broken bones; what else the
@@ -1092,12 +1105,28 @@ class Reader:
         return bool(said) and all(word in self.empty_words for word in said) and self._side(padded(words)) is None
 
     def _compared_with(self, text: str, topic: str | None) -> str | None:
-        """The second topic that the words compare `topic` with, if they do."""
+        """The second topic that the words compare `topic` with, or ask about beside it ("what is
+        osteo lytic and osteo blastic"), if they do."""
         question = padded(text)
-        if not _best(self.lists["compare"], question):
-            return None
-        return next((found[3] for found in sorted(self._named(question), reverse=True)
-                     if self.comparable(topic, found[3])), None)
+        other = next((found[3] for found in sorted(self._named(question), reverse=True)
+                      if self.comparable(topic, found[3])), None)
+        if other is None or _best(self.lists["compare"], question):
+            return other
+        return other if self._side_by_side(question, topic, other) else None
+
+    def _side_by_side(self, question: str, topic: str, other: str) -> bool:
+        """True if the two topics' names are joined by "and" or "or", with at most one other
+        word between them ("lytic {and osteo} blastic"): asked about together (R77, R79)."""
+        spans = {}
+        for topic_id in (topic, other):
+            pattern = self._name_patterns.get(topic_id)
+            found = pattern.search(question) if pattern else None
+            if found is None:
+                return False
+            spans[topic_id] = found.span()
+        (_, first_end), (second_start, _) = sorted(spans.values())
+        between = question[first_end:second_start].split()
+        return len(between) <= SIDE_BY_SIDE_WORDS and bool({"and", "or"} & set(between))
 
     def _set_aside(self, text: str, topic: str) -> bool:
         """True if `topic` is named only after words that set it aside ("what other treatments
@@ -1132,11 +1161,14 @@ class Reader:
         """True if the words name only people and cancers, with the words that join them ("and
         my brother's", "my father's is kidney"): nothing told or asked."""
         rest = _cut(padded(words), self._reading_pattern("names_only")).split()
-        cancers = {normalise(name) for topic in self.content.default.topics.values() if topic.kind == "cancers"
-                   for name in (topic.name, *topic.synonyms)}
-        fillers = {normalise(filler) for filler in self.content.reading["fillers"]}  # "um", "okay", not "know"
-        return bool(normalise(words)) and all(word in fillers or word in cancers or word in self.cancer_sites
-                                              for word in rest)
+        return bool(normalise(words)) and all(word in self._naming_words for word in rest)
+
+    @cached_property
+    def _naming_words(self) -> frozenset[str]:
+        """The words of cancers' names ("lung", "renal", "cancer"): with `names_only`, the words
+        that tell nothing. Not the fillers: "quick please" or "oh god" may be a cry for help."""
+        return frozenset(word for topic in self.content.default.topics.values() if topic.kind == "cancers"
+                         for name in (topic.name, *topic.synonyms) for word in normalise(name).split())
 
     def asks_cause_of_told(self, words: str) -> bool:
         """True if the words ask whether something was caused by another ("is it because of that
