@@ -388,7 +388,7 @@ class Reader:
             # "will it help her pain" after radiation: whether it eases pain, and nothing told
             # with it ("help" and "pain" lean to an emergency in the model, or to advice asked)
             label = "followup"
-        if (label in (*DANGER_IDS, *EMERGENCY_LABELS) or label.startswith("report:")) and self.tells_nothing(said):
+        if label in (*DANGER_IDS, *REPORTS) and self.tells_nothing(said):
             # "and my brother's", "my father's is kidney" after an answer: people and a cancer
             # named, nothing told. The model leans on the person, named in many a danger told
             # of someone else ("and my husband's is prostate" after the types: an emergency, R78).
@@ -500,10 +500,10 @@ class Reader:
             # "the surgeon wants to operate on his thigh bone but it's not even broken, why":
             # a break spoken of as not happened is no question about broken bones; what else the
             # words name is asked (surgery), the most specific first (R77, R78)
-            rest = _cut(padded(said), self._reading_pattern("unbroken"))
-            named = sorted((found for found in self._named(rest) if found[3] != FRACTURES), reverse=True)
+            # (_unbroken found no break named in the rest)
+            named = self._named(_cut(padded(said), self._reading_pattern("unbroken")))
             if named:
-                topic = named[0][3]
+                topic = max(named)[3]
         if label == "feelings":
             # A feeling told, then a question about a topic ("I'm scared to death of needles, so
             # how does the ablation work"): the question is answered.
@@ -1108,9 +1108,12 @@ class Reader:
         """The second topic that the words compare `topic` with, or ask about beside it ("what is
         osteo lytic and osteo blastic"), if they do."""
         question = padded(text)
+        compared = bool(_best(self.lists["compare"], question))
+        if not (compared or {"and", "or"} & set(question.split())):
+            return None  # the cheap look first: most questions name one thing, and _named reads every topic
         other = next((found[3] for found in sorted(self._named(question), reverse=True)
                       if self.comparable(topic, found[3])), None)
-        if other is None or _best(self.lists["compare"], question):
+        if other is None or compared:
             return other
         return other if self._side_by_side(question, topic, other) else None
 
