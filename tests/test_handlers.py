@@ -904,3 +904,93 @@ def test_how_common_after_which_cancers_spread_asks_how_common_bone_metastases_a
     # BUT the list named with "how likely" ("which cancers are most likely to spread") is the list
     said = spoken(dialog.intent("HowCommonIntent", topic=("which cancers", None)))
     assert said.startswith(topics[content.slot_defaults["cancer"]].summary)
+
+
+def test_a_side_asked_in_ones_own_words_just_after_its_answer_hears_its_next_part(dialog, content, monkeypatch):
+    # GIVEN how a diagnosis is made was just summarised
+    dialog.intent("DiagnosisIntent")
+    # WHEN "what tests" (R81), read as leaning on it
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", query=("tests", None)))
+    # THEN its next part, which says the source doesn't say which tests, not the summary again
+    assert said.startswith(content.default.topics["diagnosis"].more) and "doesn't say which tests" in said, said
+    # BUT the aspect's own phrase again, with no words of its own, is the same question: the same answer
+    dialog.intent("DiagnosisIntent")
+    said = spoken(dialog.intent("DiagnosisIntent"))
+    assert said.startswith(content.default.topics["diagnosis"].summary), said
+
+
+@pytest.mark.parametrize("first, words, reading, named", [
+    (("TopicIntent", {"topic": ("radiation", "radiation_therapy")}), "and how many sessions will she need",
+     "out_of_scope", "radiation"),  # R82
+    (("TopicIntent", {"topic": ("bisphosphonates", "bisphosphonates")}), "how long would he have to be on them for",
+     "followup", "bisphosphonates"),  # R82
+])
+def test_a_duration_or_count_the_article_never_gives_names_the_care_team(dialog, monkeypatch, first, words,
+                                                                        reading, named):
+    # GIVEN a treatment was just explained
+    dialog.intent(first[0], **first[1])
+    # WHEN how long it lasts or how many sessions, read as the model leans
+    read_as(monkeypatch, {reading: 0.9, "question": 0.1})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    # THEN the source doesn't cover it, the care team can tell, and what it has on the treatment is offered
+    assert said.startswith("My source doesn't cover that") and "care team" in said and named in said.lower(), said
+
+
+def test_no_just_after_an_urgent_symptom_told_keeps_its_close(dialog, monkeypatch):
+    # GIVEN a crack heard in the arm told, whose answer closes with the doctor
+    read_as(monkeypatch, {"report:fractures": 1.0})
+    dialog.intent("FreeSpeechIntent", query=("i heard a crack in my upper arm lifting a bucket", None))
+    # WHEN the person plays it down (R83: "but it is not swelling so maybe it is sprain only no"), read as "no"
+    read_as(monkeypatch, {"no": 0.9, "followup": 0.1})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("but it is not swelling so maybe it is sprain only no",
+                                                           None)))
+    # THEN the call-your-doctor prompt still ends the answer
+    assert DOCTOR.search(sentences(said)[-1]), said
+    # BUT "no" after a calm answer is a plain "all right"
+    dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))
+    said = spoken(dialog.intent("AMAZON.NoIntent"))
+    assert not DOCTOR.search(said), said
+
+
+def test_how_would_i_know_after_a_cancer_asks_the_signs(dialog, content, monkeypatch):
+    # GIVEN whether thyroid cancer spreads to bone was just answered
+    dialog.intent("TopicIntent", topic=("thyroid cancer", "thyroid"))
+    # WHEN "how would i know" (R81), read as leaning on it
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("HowQuestionIntent", query=("would i know", None)))
+    # THEN the signs to look for, closed with the doctor, not thyroid cancer again
+    assert said.startswith(content.default.topics["symptoms"].summary) and DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_a_question_whose_carrier_holds_the_question_word_is_no_request_for_help(dialog, content, monkeypatch):
+    # GIVEN "so what are the options then" (R83), heard as {so} what {are the options then}, read as help
+    read_as(monkeypatch, {"help": 0.73, "followup": 0.27})
+    said = spoken(dialog.intent("QuestionIntent", context=("so", None), query=("are the options then", None)))
+    # THEN the options: the treatments, not what the skill can do
+    assert said.startswith(content.default.topics["treatment"].summary), said
+
+
+def test_an_aspect_asked_of_it_with_a_stress_word_is_no_stop(dialog, content, monkeypatch):
+    # GIVEN the jaw problem was just explained
+    dialog.intent("TopicIntent", topic=("osteonecrosis of the jaw", "osteonecrosis_of_the_jaw"))
+    # WHEN "is it very common" (R82), heard as how common with {it very}, read as stop
+    read_as(monkeypatch, {"stop": 0.3, "out_of_scope": 0.3, "question": 0.2, "feelings": 0.2})
+    response = dialog.intent("HowCommonIntent", topic=("it very", None))
+    # THEN how common the jaw problem is (rare), and the session goes on
+    assert ends_session(response) is not True and "rare" in spoken(response), spoken(response)
+
+
+def test_what_the_source_lacks_asked_with_no_pointer_is_of_the_topic_just_answered(dialog, monkeypatch):
+    # GIVEN how a diagnosis is made was just explained
+    dialog.intent("DiagnosisIntent")
+    # WHEN "do they do a biopsy" (R82), heard with the carrier holding "they", read as beyond the source
+    read_as(monkeypatch, {"out_of_scope": 0.9, "followup": 0.1})
+    said = spoken(dialog.intent("TopicIntent", topic=("do a biopsy", None)))
+    # THEN the source doesn't cover it, the care team can tell, and what it has on diagnosis is
+    # offered, not "I don't know about biopsy" and a list of what it can do
+    assert said.startswith("My source doesn't cover that") and "care team" in said and "diagnosis" in said, said
+    # BUT asked before anything was answered, it is what the skill does not know
+    dialog.launch()
+    said = spoken(dialog.intent("TopicIntent", topic=("do a biopsy", None)))
+    assert "biopsy" in said, said

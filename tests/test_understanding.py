@@ -1621,3 +1621,34 @@ def test_whether_a_treatment_eases_pain_is_a_question_even_read_as_advice(reader
     # GIVEN the model leaning to advice on "help" beside a medicine (the retrained model of R81)
     read_as(monkeypatch, {"advice": 0.6, "question": 0.4})
     assert reader.read(words, intent="FreeSpeechIntent").kind == kind, words
+
+
+def test_a_misheard_name_beside_the_general_word_for_its_kind_is_asked_of(reader, monkeypatch):
+    # GIVEN "what is this biz phos fo nates medicine" (R81), read as a question
+    read_as(monkeypatch, {"question": 1.0})
+    meaning = reader.read("what is this biz phos fo nates medicine")
+    # THEN bisphosphonates, not the medicines in general
+    assert (meaning.topic, meaning.aspect) == ("bisphosphonates", None), meaning
+    # BUT the medicines asked of with no name beside are the medicines
+    assert reader.read("what medicines are there").topic == "medications"
+
+
+def test_the_part_asked_is_found_by_words_alike_in_meaning(reader, content):
+    # GIVEN surgery's two parts: the second says the surgeon removes the tumor
+    surgery = content.default.topics["surgery"]
+    parts = {"summary": surgery.summary, "more": surgery.more}
+    # WHEN "do they take the cancer out while they're in there too" (R81, R83)
+    # THEN that part, though no word of it is said
+    assert reader.stage_asked("do they take the cancer out while they're in there too", parts) == "more"
+
+
+@pytest.mark.parametrize("words, aspect", [
+    ("how would i know", "symptoms"),  # R81, after thyroid cancer
+    ("how we will know if it is happening to him", "symptoms"),  # R82, after high calcium
+    # BUT how the doctors would know is how a diagnosis is made
+    ("how would the doctors know", "diagnosis"),
+    ("how do they know if it's in the bones", "diagnosis"),
+])
+def test_how_a_person_would_know_asks_the_signs(reader, monkeypatch, words, aspect):
+    read_as(monkeypatch, {"followup": 1.0})
+    assert reader.read(words).aspect == aspect, words

@@ -157,9 +157,11 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.kind == "unwell":
             return self.unwell(handler_input)
         if meaning.kind == "beyond":
-            if topic is None and meaning.follows_up:
-                # "would he have to stay in hospital for that" after ablation: beyond the source,
-                # about what was just answered
+            if topic is None:
+                # "would he have to stay in hospital for that" after ablation, "do they do a biopsy"
+                # after how a diagnosis is made (the carrier took "they"), "how many sessions will
+                # she need" after radiation: beyond the source, asked of what was just answered,
+                # which the care team can tell (R74, R82)
                 topic = Conversation(handler_input).topic(local)
             return self.beyond(handler_input, topic, meaning.term)
         if meaning.when_to_call:
@@ -609,8 +611,16 @@ class ContentHandler(AbstractRequestHandler):
             topic=topic, touches=touches, reprompt=local.prompt("next_question")))
 
     def decline(self, handler_input: HandlerInput) -> Response:
-        """"No": drop any offer and ask what else."""
-        Conversation(handler_input).offered(None)
+        """"No": drop any offer and ask what else. Just after an urgent symptom was told ("but
+        it's not swelling so maybe it's a sprain, no" after a crack heard in the arm), its
+        call-your-doctor close still ends the answer (R83)."""
+        conversation = Conversation(handler_input)
+        conversation.offered(None)
+        local = self.local(handler_input)
+        told = conversation.topic(local)
+        if told is not None and told.urgent and conversation.stage() == "report":
+            return self.say(handler_input, Reply(speech=(local.prompt("no_thanks"),), touches=told,
+                                                 reprompt=local.prompt("next_question")))
         return self.prompt(handler_input, "no_thanks", "question", reprompt="help_reprompt")
 
     def leave(self, handler_input: HandlerInput) -> Response:
@@ -675,7 +685,11 @@ class ContentHandler(AbstractRequestHandler):
         new_side = carried and aspect.offer_default and not (aspect.per_cancer and subject is not None
                                                              and subject.kind == "cancers")
         if general or aspect.any_topic or for_any_cancer or new_side:
-            return self.answer(handler_input, default, touches=touches)
+            # Words of one's own ("what tests") just after how a diagnosis is made ask for its next
+            # part; the aspect's own phrase again ("what about the skull" heard as where they
+            # happen, with no words) is the same question, and hears the same answer.
+            stage = self._next_stage(handler_input, default) if request_words(handler_input) else None
+            return self.answer(handler_input, default, stage=stage, touches=touches)
         # The source says nothing about this side of the subject: say so first, so the general
         # answer is never heard as the subject's own ("what is the treatment" after the mixed
         # type: the treatments of bone metastases, in general), unless the general answer

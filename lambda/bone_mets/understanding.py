@@ -97,7 +97,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged")
+                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged", "timed")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -485,10 +485,12 @@ class Reader:
                 return Meaning(label)
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
-        if label in ("question", "followup") and _best(self.lists["judged"], padded(said)):
+        if (label in ("question", "followup") and _best(self.lists["judged"], padded(said))) \
+                or (label in ("question", "followup", "out_of_scope") and _best(self.lists["timed"], padded(said))):
             # "which one's worse then" after the types, "which one's better for my dad" after two
-            # treatments: a judgement the article never makes; said so of the topic, with the care
-            # team named (R75, R79, R81)
+            # treatments: a judgement the article never makes; "how long would he be on them": a
+            # duration it never gives. Said so of the topic, with the care team named (R75, R79,
+            # R81, R82)
             return Meaning("beyond", topic=topic, follows_up=topic is None)
         if label == "advice" and topic and self.is_treatment(topic) and self.eased(padded(said), topic) \
                 and not _best(self.lists["medicine_decisions"], padded(said)) \
@@ -780,7 +782,8 @@ class Reader:
         bones", "no, what about the treatment"): the question is what the person wants, and
         going on or stopping would leave it unanswered; so with a question opened by its verb
         ("right and is ovarian one of them then"). So, too, with a question read as a request for
-        help that names a side ("how would something like that start" after the jaw problem), or
+        help that names a side ("how would something like that start" after the jaw problem; "so
+        what {are the options then}", the carrier holding the question word: R83), or
         read as asking to hear the answer again ("how much percentage of cases" after which
         cancers spread: the model's repeat, a question about how common). carried: a question
         carrier took the question word ("how {much percentage of cases}")."""
@@ -793,7 +796,7 @@ class Reader:
             # and no word pointing at what was said ("what was the percentage again": a repeat)
             if not (carried or WH_WORDS & said) or said & SAID_AGAIN_WORDS:
                 return False
-        elif not WH_WORDS & said and not (
+        elif not (carried or WH_WORDS & said) and not (
                 label != "help" and (self.opens_a_question(text) or self.opens_a_question(after_reply))):
             return False
         if label == "help":  # the carrier's question word belongs to the question asked
@@ -851,6 +854,12 @@ class Reader:
             # ("we are very confused so kindly tell what is the meaning of {osteo lithic}"):
             # the name asked of, not high calcium's confusion told on the way
             topic = self._misheard_asked(words, question_part if last is not None else None) or topic
+        elif topic == self.content.aspects[aspect].default \
+                and (misheard := self._misheard_beside(" ".join(words), topic)) is not None:
+            # "what is this {biz phos fo nates} medicine": the word that seemed to ask the side
+            # named its general topic, and only says what the misheard name beside it is: the
+            # name is asked of (R81)
+            topic, aspect = misheard, None
         points_back = bool(_best(self.lists["pronouns"], question_part))
         if topic == PAIN and aspect in (None, TREATMENT) and self.eased(question_part):
             # "does it help with the pain as well" after surgery: whether what was just named
@@ -967,11 +976,26 @@ class Reader:
         """Of a topic's parts (stage: its words), the one these words ask about by the words
         they share ("and do they take the tumor out too" after surgery: the part that says the
         surgeon takes it out); None if no part shares more than every other."""
-        asked = _stems(w for w in self._words(words) if w not in self.filler_words)
+        said = [w for w in self._words(words) if w not in self.filler_words]
+        asked = _stems(said) | self._alike_stems(said)
         shared = {stage: len(asked & _stems(self._words(text))) for stage, text in stages.items()}
         most = max(shared.values(), default=0)
         best = [stage for stage, count in shared.items() if count == most]
         return best[0] if most and len(best) == 1 else None
+
+    @cached_property
+    def _alike(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """The [reading] alike groups, each as its members' words."""
+        return tuple(tuple(tuple(member.split()) for member in group.strip("()").split("|"))
+                     for group in self.content.reading["alike"])
+
+    def _alike_stems(self, said: list[str]) -> set[str]:
+        """The stems of the one-word members of every alike group a member of which is said
+        ("take ... out": remove, "cancer": tumor); a member of several words is said when all
+        its words are."""
+        heard = set(said)
+        return {stem for group in self._alike if any(set(member) <= heard for member in group)
+                for stem in _stems(member[0] for member in group if len(member) == 1)}
 
     @staticmethod
     def _tells(words: list[str], at: int) -> bool:
@@ -1742,10 +1766,11 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
             return Meaning("report", topic=reader.most_urgent(symptoms))
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic, also=_compared(reader, topic, resolved, words)) if topic else None
-    if name not in OPENING_WORDS and reader.says_nothing(" ".join(words.values())):
+    if name not in OPENING_WORDS and reader.says_nothing(" ".join(with_carrier_word(name, words).values())):
         # "what are the side effects of {it}", "{any} side effects": words with nothing in them
         # but a pointer back mean the last topic; the rules know that, the model has nothing to read.
-        # ("{ending} it" says something: its opening's word.)
+        # ("{ending} it" says something: its opening's word; "how {would i know}" asks the signs,
+        # with the carrier's question word: R81.)
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic, follows_up=topic is None,
                        plainly=topic is None and reader.asks_plainly(" ".join(words.values())))
