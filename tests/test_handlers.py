@@ -994,3 +994,13 @@ def test_what_the_source_lacks_asked_with_no_pointer_is_of_the_topic_just_answer
     dialog.launch()
     said = spoken(dialog.intent("TopicIntent", topic=("do a biopsy", None)))
     assert "biopsy" in said, said
+
+
+def test_the_others_of_a_list_just_heard_are_the_list_again(dialog, content, monkeypatch):
+    # GIVEN where bone metastases happen was just answered
+    dialog.intent("LocationsIntent")
+    # WHEN "what other spots does it go" (R84), read as leaning on it
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=("what other spots", None), query=("go", None)))
+    # THEN the places again, which the list names, not its next part
+    assert said.startswith(content.default.topics["locations"].summary), said

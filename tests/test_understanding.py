@@ -1652,3 +1652,59 @@ def test_the_part_asked_is_found_by_words_alike_in_meaning(reader, content):
 def test_how_a_person_would_know_asks_the_signs(reader, monkeypatch, words, aspect):
     read_as(monkeypatch, {"followup": 1.0})
     assert reader.read(words).aspect == aspect, words
+
+
+@pytest.mark.parametrize("words", [
+    "so my wife was diagnosed with breast cancer about three years ago and she did the chemo and everything and"
+    " she was doing great and then last week they did a scan and the doctor said there's spots on her spine and"
+    " that it went to her bones what does that actually mean",  # R84
+    "he had radiation on his hip last year and now they told us it has spread to his bones what does that mean",
+])
+def test_a_story_ending_with_the_spread_asked_what_it_means_asks_about_the_spread(reader, monkeypatch, words):
+    read_as(monkeypatch, {"question": 1.0})
+    story = reader.story_asked_about(words)
+    # THEN bone metastases, not a treatment named on the way
+    assert reader.read("", context=story, asked=True, heard=words).topic == "bone_metastases", words
+
+
+@pytest.mark.parametrize("words, reading, kind", [
+    ("and how many infusions would i need", "advice", "beyond"),  # R84
+    ("how many sessions of radiation will she have", "question", "beyond"),
+    # BUT a dose is the care team's decision, and a symptom told with it is advice
+    ("how many doses can i take", "advice", "advice"),
+    ("his back pain is much worse now how many sessions will he need", "advice", "advice"),
+])
+def test_a_count_of_treatment_the_article_never_gives_is_beyond_it(reader, monkeypatch, words, reading, kind):
+    read_as(monkeypatch, {reading: 0.9, "question": 0.1})
+    assert reader.read(words).kind == kind, words
+
+
+def test_the_medicines_set_aside_leave_the_other_treatments(reader, monkeypatch):
+    # GIVEN "what else is there besides pills" (R84), read as leaning on hormone therapy
+    read_as(monkeypatch, {"followup": 1.0})
+    # THEN the treatments, whose answer names radiation and surgery, not the medicines again
+    assert reader.read("besides pills", context="what else", intent="QuestionIntent").topic == "treatment"
+
+
+@pytest.mark.parametrize("text, context, topic", [
+    ("be cancer in the bones if it started somewhere else", "i'm a wee bit confused how", "bone_metastases"),  # R84
+    ("right thank you i'll ring the surgery in the morning", "", None),  # R84, a GP's practice
+    ("he's on the bone drip and he's cracked a back tooth and the dentist wants to pull it what should we do", "",
+     "osteonecrosis_of_the_jaw"),  # R84
+    # BUT confusion told with no question after it, and a cracked bone, are symptoms
+    ("i'm so confused and constipated", "", "hypercalcemia"),
+    ("he cracked a rib coughing", "", "fractures"),
+    ("what does surgery involve", "", "surgery"),
+])
+def test_words_that_sound_like_a_topic_but_name_none_are_not_read_as_it(reader, text, context, topic):
+    assert reader.place(text, context)[0] == topic, text
+
+
+def test_whether_it_can_be_treated_at_all_is_answered_with_the_treatments(reader, monkeypatch):
+    # GIVEN "is it possible to treat this" (R84), read as the outlook
+    read_as(monkeypatch, {"outlook": 0.9, "question": 0.1})
+    meaning = reader.read("my husband he have the cancer in the bones is it possible to treat this")
+    # THEN a question about the treatments
+    assert (meaning.kind, meaning.aspect) == ("question", "treatment"), meaning
+    # BUT whether it can be cured is the outlook
+    assert reader.read("can it be cured").kind == "outlook"

@@ -687,8 +687,11 @@ class ContentHandler(AbstractRequestHandler):
         if general or aspect.any_topic or for_any_cancer or new_side:
             # Words of one's own ("what tests") just after how a diagnosis is made ask for its next
             # part; the aspect's own phrase again ("what about the skull" heard as where they
-            # happen, with no words) is the same question, and hears the same answer.
-            stage = self._next_stage(handler_input, default) if request_words(handler_input) else None
+            # happen, with no words) is the same question, and hears the same answer, as do the
+            # others of what it listed ("what other spots does it go" after where they happen: R84).
+            words = request_words(handler_input)
+            stage = self._next_stage(handler_input, default) if words and not self.reader.asks_other_ones(words) \
+                else None
             return self.answer(handler_input, default, stage=stage, touches=touches)
         # The source says nothing about this side of the subject: say so first, so the general
         # answer is never heard as the subject's own ("what is the treatment" after the mixed

@@ -97,7 +97,8 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "watch_for", "compare", "besides", "untreated",
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged", "timed")
+                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged", "timed",
+                 "counted", "treatable")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -107,6 +108,8 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
                          "both", "other", "others", "one", "ones"})
 NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
+# Words after "i'm confused" that make it puzzlement over a question, not a symptom told
+PUZZLED_BEFORE = WH_WORDS | {"about", "by", "as", "because", "with", "on", "if", "whether"}
 # Verbs that ask for an answer ("explain what it is"): the question word after one starts the question.
 REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
 # Words after which an auxiliary tells rather than asks: a subject, or a word opening a clause.
@@ -486,11 +489,13 @@ class Reader:
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
         if (label in ("question", "followup") and _best(self.lists["judged"], padded(said))) \
-                or (label in ("question", "followup", "out_of_scope") and _best(self.lists["timed"], padded(said))):
+                or (label in ("question", "followup", "out_of_scope") and _best(self.lists["timed"], padded(said))) \
+                or (label == "advice" and _best(self.lists["counted"], padded(said))
+                    and not self._symptom_told(said)):
             # "which one's worse then" after the types, "which one's better for my dad" after two
             # treatments: a judgement the article never makes; "how long would he be on them": a
-            # duration it never gives. Said so of the topic, with the care team named (R75, R79,
-            # R81, R82)
+            # duration it never gives, nor a count of sessions, read as advice or not. Said so of
+            # the topic, with the care team named (R75, R79, R81, R82, R84)
             return Meaning("beyond", topic=topic, follows_up=topic is None)
         if label == "advice" and topic and self.is_treatment(topic) and self.eased(padded(said), topic) \
                 and not _best(self.lists["medicine_decisions"], padded(said)) \
@@ -536,6 +541,10 @@ class Reader:
                     topic = self._symptom_told(said) or topic
             return Meaning("advice", topic=topic, seeks_care=seeks_care,
                            about_medicine=bool(_best(self.lists["medicine_decisions"], text)))
+        if label == "outlook" and aspect == TREATMENT and _best(self.lists["treatable"], padded(said)):
+            # "is it possible to treat this": whether it can be treated, which the treatments the
+            # article names answer, not a question about survival (R84)
+            label = "question"
         if label in ("outlook", "diagnosed"):
             return Meaning(label, topic=topic)
         # Out of scope: nothing placed, or a topic the article has but not this about it ("how
@@ -548,6 +557,10 @@ class Reader:
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             topic, aspect = self.content.aspects[aspect].default, None
+            if aspect is None and topic == self.content.aspects[MEDICINES].default and self._set_aside(text, topic):
+                # "what else is there besides pills": the medicines themselves set aside, the
+                # others are the other treatments, whose general answer names them (R84)
+                topic = self.content.aspects[TREATMENT].default
         elif topic and aspect is None and (one_of := self._one_of(topic)) and self._set_aside(said, topic) \
                 and self._asks_others(said):
             # "what else is there besides the radiation": the others of what it is one of (the
@@ -762,15 +775,16 @@ class Reader:
     def _symptom_told(self, said: str) -> str | None:
         """The symptom told beside a request for advice, read clause by clause: the request
         outweighs it when the sentence is read whole ("{my ribs are killing me} can I double up
-        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}")."""
-        return next(filter(None, map(self._symptom_in, self._clauses(said))), None)
+        on the co-codamol", "should I call tonight {or wait, he's been so mixed up}"). A cracked
+        tooth tells no broken bone (_plain)."""
+        return next(filter(None, map(self._symptom_in, self._clauses(self._plain(said)))), None)
 
     def _symptom_apart_from(self, said: str, besides: list[Sign]) -> str | None:
         """The symptom told beside clauses that tell none of their own (`besides`: "{one tooth
         is paining, the dentist wants it out}"): in those, one the rules name other than pain
         ("her legs have gone weak since the dentist"); the other clauses are read together."""
         kept: list[str] = []
-        for clause in self._clauses(said):
+        for clause in self._clauses(self._plain(said)):
             if not _best(besides, padded(" ".join(clause))):
                 kept += clause
             elif symptom := self._symptom_named(" ".join(clause), besides=(PAIN,)):
@@ -811,6 +825,7 @@ class Reader:
         point back at the last answer ("it", "the mixed one"). See _subject for `asked`.
         carried: a question carrier's own word stood between the context and the text ("{context}
         what {text}"), so the text opens a question."""
+        text, context = self._plain(text), self._plain(context) if context else context
         # How many words the carrier's question held, counted before _regroup, which may fold a
         # text of fillers ("{what} that means") into its context; opened_at below counts after it.
         asked_words = len(self._words(text))
@@ -889,6 +904,32 @@ class Reader:
             # (a type's, or the causes of bone metastases) names them
             return None, aspect, True
         return topic, aspect, points_back
+
+    def _plain(self, words: str) -> str:
+        """The words without what sounds like a topic but names none: a person's own puzzlement
+        (_unpuzzled), a GP's practice called "the surgery" or a cracked tooth ([reading]
+        names_nothing)."""
+        pattern = self._reading_pattern("names_nothing")
+        if pattern is not None and pattern.search(padded(words)):
+            words = _cut(words, pattern).strip()
+        return self._unpuzzled(words)
+
+    def _unpuzzled(self, words: str) -> str:
+        """The words without a person's own puzzlement said before a question ("{i'm a wee bit
+        confused} how can it be cancer in the bones"), which tells no confusion as a symptom; the
+        question word stays. Puzzlement with no question after it ("i'm so confused and tired")
+        is kept: it may be one."""
+        pattern = self._reading_pattern("puzzled")
+        said = padded(words)
+        if pattern is None or not pattern.search(said):
+            return words
+
+        def unless_told(found: re.Match[str]) -> str:
+            following = said[found.end():].split()
+            return " " if following and following[0] in PUZZLED_BEFORE else found.group(0)
+
+        kept = pattern.sub(unless_told, said)
+        return words if kept == said else kept.strip()
 
     def eased(self, words: str, treatment: str | None = None) -> str | None:
         """The symptom `words` ask whether what was just named (or `treatment`, named in them)
@@ -1328,6 +1369,13 @@ class Reader:
                 introduced = " ".join(said[called + 1:called + 1 + MISHEARD_WORDS]) if called is not None else ""
                 background = self._misheard_beside(end, self.subject) \
                     or (self._misheard_beside(introduced, self.subject) if introduced else None) or background
+                told_last = padded(" ".join(said_before.split()[-STORY_END_WORDS:]))
+                if asked and background != self.subject and _best(self.lists["spread"], told_last) \
+                        and all(found[3] == self.subject for found in self._named(told_last)):
+                    # ... but a story that ends telling the spread, naming nothing else there ("...
+                    # she did the chemo ... and the doctor said it went to her bones, what does that
+                    # mean") asks what that spread is, not about a treatment named on the way (R84)
+                    background = self.subject
             topics = self.content.default.topics
             if background and asked_side and asked_side not in topics[background].aspects \
                     and (topic is None or _best(self.lists["pronouns"], question_part)):
