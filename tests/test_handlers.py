@@ -1004,3 +1004,26 @@ def test_the_others_of_a_list_just_heard_are_the_list_again(dialog, content, mon
     said = spoken(dialog.intent("QuestionIntent", context=("what other spots", None), query=("go", None)))
     # THEN the places again, which the list names, not its next part
     assert said.startswith(content.default.topics["locations"].summary), said
+
+
+def test_advice_asked_just_after_an_urgent_symptom_told_keeps_its_close(dialog, monkeypatch):
+    # GIVEN new back pain told, whose answer closes with the doctor
+    read_as(monkeypatch, {"report:pain": 1.0})
+    dialog.intent("FreeSpeechIntent", query=("she's had this pain in her lower back that keeps getting worse", None))
+    # WHEN "could that be the cancer gone into her spine" (R85), read as advice
+    read_as(monkeypatch, {"advice": 0.9, "question": 0.1})
+    said = spoken(dialog.intent("QuestionIntent", query=("that be the cancer gone into her spine", None)))
+    # THEN no diagnosis, and the call-your-doctor prompt still ends the answer
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_asking_whether_an_urgent_symptom_just_told_is_normal_keeps_its_close(dialog, monkeypatch):
+    # GIVEN hip pain now constant told, whose answer closes with the doctor
+    read_as(monkeypatch, {"report:pain": 1.0})
+    dialog.intent("FreeSpeechIntent", query=("there's this ache in my hip that used to come and go but now it's just"
+                                             " there", None))
+    # WHEN "is that like normal for bone mets" (R85; the carrier took "is that"), read as a question
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", query=("like normal for bone mets", None)))
+    # THEN the call-your-doctor prompt still ends the answer
+    assert DOCTOR.search(sentences(said)[-1]), said

@@ -397,8 +397,9 @@ class ContentHandler(AbstractRequestHandler):
 
     def _symptom_asked_of(self, handler_input: HandlerInput) -> Topic | None:
         """The urgent symptom the last answer was about, if this question asks what caused it
-        ("is it because of that only" after a broken bone told): its answer keeps that symptom's
-        call-your-doctor close (R78); else None."""
+        ("is it because of that only" after a broken bone told) or whether it is to be expected
+        ("is that like normal for bone mets" after hip pain now constant): its answer keeps that
+        symptom's call-your-doctor close (R78, R85); else None."""
         conversation = Conversation(handler_input)
         last = conversation.topic(self.local(handler_input))
         if last is None or conversation.stage() != "report":
@@ -535,7 +536,11 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
-        if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
+        if last is not None and last.urgent and (topic is None or (
+                not topic.urgent and conversation.stage() == "report")):
+            # "what should I do?" after a symptom; and, just after one was told, advice about
+            # anything else ("could that be the cancer gone into her spine" after new back pain,
+            # R85): the symptom's direction and close, not a bare refusal
             topic = last
         if topic is not None and topic.urgent:
             conversation.answered(topic, "report" if topic.report else topic.stages[-1])

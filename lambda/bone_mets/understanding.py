@@ -1240,7 +1240,7 @@ class Reader:
 
     def asks_cause_of_told(self, words: str) -> bool:
         """True if the words ask whether something was caused by another ("is it because of that
-        only", "could that be from the cancer")."""
+        only", "could that be from the cancer") or is to be expected ("is that normal")."""
         return bool(_best(self.lists["cause_asked"], padded(words)))
 
     @staticmethod
