@@ -400,11 +400,14 @@ class ContentHandler(AbstractRequestHandler):
         ("is it because of that only" after a broken bone told) or whether it is to be expected
         ("is that like normal for bone mets" after hip pain now constant): its answer keeps that
         symptom's call-your-doctor close (R78, R85); else None."""
+        told = self._told_just_now(handler_input)
+        return told if told is not None and self.reader.asks_cause_of_told(request_words(handler_input)) else None
+
+    def _told_just_now(self, handler_input: HandlerInput) -> Topic | None:
+        """The symptom whose report is the answer just heard, if it is."""
         conversation = Conversation(handler_input)
         last = conversation.topic(self.local(handler_input))
-        if last is None or conversation.stage() != "report":
-            return None
-        return last if self.reader.asks_cause_of_told(request_words(handler_input)) else None
+        return last if last is not None and conversation.stage() == "report" else None
 
     def _just_summarised(self, handler_input: HandlerInput, topic: Topic) -> bool:
         """True if `topic`'s summary is the answer just heard."""
@@ -536,12 +539,14 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
-        if last is not None and last.urgent and (topic is None or (
-                not topic.urgent and conversation.stage() == "report")):
-            # "what should I do?" after a symptom; and, just after one was told, advice about
-            # anything else ("could that be the cancer gone into her spine" after new back pain,
-            # R85): the symptom's direction and close, not a bare refusal
+        told = self._told_just_now(handler_input)
+        if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
             topic = last
+        elif topic is not None and not topic.urgent and told is not None and told.urgent:
+            # just after a symptom was told, advice about anything else ("could that be the cancer
+            # gone into her spine" after new back pain, R85): the symptom's direction and close,
+            # not a bare refusal
+            topic = told
         if topic is not None and topic.urgent:
             conversation.answered(topic, "report" if topic.report else topic.stages[-1])
             first = local.safety["advice.urgent"] if seeks_care else local.safety["advice.answer"]
@@ -619,11 +624,10 @@ class ContentHandler(AbstractRequestHandler):
         """"No": drop any offer and ask what else. Just after an urgent symptom was told ("but
         it's not swelling so maybe it's a sprain, no" after a crack heard in the arm), its
         call-your-doctor close still ends the answer (R83)."""
-        conversation = Conversation(handler_input)
-        conversation.offered(None)
+        Conversation(handler_input).offered(None)
         local = self.local(handler_input)
-        told = conversation.topic(local)
-        if told is not None and told.urgent and conversation.stage() == "report":
+        told = self._told_just_now(handler_input)
+        if told is not None and told.urgent:
             return self.say(handler_input, Reply(speech=(local.prompt("no_thanks"),), touches=told,
                                                  reprompt=local.prompt("next_question")))
         return self.prompt(handler_input, "no_thanks", "question", reprompt="help_reprompt")

@@ -488,14 +488,8 @@ class Reader:
                 return Meaning(label)
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
-        if (label in ("question", "followup") and _best(self.lists["judged"], padded(said))) \
-                or (label in ("question", "followup", "out_of_scope") and _best(self.lists["timed"], padded(said))) \
-                or (label == "advice" and _best(self.lists["counted"], padded(said))
-                    and not self._symptom_told(said)):
-            # "which one's worse then" after the types, "which one's better for my dad" after two
-            # treatments: a judgement the article never makes; "how long would he be on them": a
-            # duration it never gives, nor a count of sessions, read as advice or not. Said so of
-            # the topic, with the care team named (R75, R79, R81, R82, R84)
+        if self._asks_beyond_source(label, said):
+            # said so of the topic, with the care team named (R75, R79, R81, R82, R84)
             return Meaning("beyond", topic=topic, follows_up=topic is None)
         if label == "advice" and topic and self.is_treatment(topic) and self.eased(padded(said), topic) \
                 and not _best(self.lists["medicine_decisions"], padded(said)) \
@@ -556,11 +550,11 @@ class Reader:
         if topic is None and aspect == TREATMENT and _best(self.lists["untreated"], padded(said)):
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
-            topic, aspect = self.content.aspects[aspect].default, None
-            if aspect is None and topic == self.content.aspects[MEDICINES].default and self._set_aside(text, topic):
-                # "what else is there besides pills": the medicines themselves set aside, the
-                # others are the other treatments, whose general answer names them (R84)
-                topic = self.content.aspects[TREATMENT].default
+            general = self.content.aspects[aspect].default
+            # "what else is there besides pills": the medicines themselves set aside, the others
+            # are the other treatments, whose general answer names them (R84)
+            medicines_aside = topic == general == self.content.aspects[MEDICINES].default
+            topic, aspect = self.content.aspects[TREATMENT].default if medicines_aside else general, None
         elif topic and aspect is None and (one_of := self._one_of(topic)) and self._set_aside(said, topic) \
                 and self._asks_others(said):
             # "what else is there besides the radiation": the others of what it is one of (the
@@ -825,7 +819,7 @@ class Reader:
         point back at the last answer ("it", "the mixed one"). See _subject for `asked`.
         carried: a question carrier's own word stood between the context and the text ("{context}
         what {text}"), so the text opens a question."""
-        text, context = self._plain(text), self._plain(context) if context else context
+        text, context = self._plain(text), self._plain(context)
         # How many words the carrier's question held, counted before _regroup, which may fold a
         # text of fillers ("{what} that means") into its context; opened_at below counts after it.
         asked_words = len(self._words(text))
@@ -904,6 +898,18 @@ class Reader:
             # (a type's, or the causes of bone metastases) names them
             return None, aspect, True
         return topic, aspect, points_back
+
+    def _asks_beyond_source(self, label: str, said: str) -> bool:
+        """True if the words ask what the article never gives: a judgement ("which one's worse
+        then" after the types, "which one's better for my dad" after two treatments); a duration
+        ("how long would he be on them"); a count of sessions, read as advice or not ("and how
+        many infusions would i need"), unless a symptom is told with it."""
+        text = padded(said)
+        if label in ("question", "followup") and _best(self.lists["judged"], text):
+            return True
+        if label in ("question", "followup", "out_of_scope") and _best(self.lists["timed"], text):
+            return True
+        return label == "advice" and bool(_best(self.lists["counted"], text)) and not self._symptom_told(said)
 
     def _plain(self, words: str) -> str:
         """The words without what sounds like a topic but names none: a person's own puzzlement
@@ -1025,18 +1031,21 @@ class Reader:
         return best[0] if most and len(best) == 1 else None
 
     @cached_property
-    def _alike(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
-        """The [reading] alike groups, each as its members' words."""
-        return tuple(tuple(tuple(member.split()) for member in group.strip("()").split("|"))
-                     for group in self.content.reading["alike"])
+    def _alike(self) -> tuple[tuple[tuple[frozenset[str], ...], set[str]], ...]:
+        """The [reading] alike groups: each member's words, and the stems of its one-word members."""
+        groups = []
+        for group in self.content.reading["alike"]:
+            members = [member.split() for member in group.strip("()").split("|")]
+            groups.append((tuple(map(frozenset, members)), _stems(words[0] for words in members if len(words) == 1)))
+        return tuple(groups)
 
     def _alike_stems(self, said: list[str]) -> set[str]:
         """The stems of the one-word members of every alike group a member of which is said
         ("take ... out": remove, "cancer": tumor); a member of several words is said when all
         its words are."""
         heard = set(said)
-        return {stem for group in self._alike if any(set(member) <= heard for member in group)
-                for stem in _stems(member[0] for member in group if len(member) == 1)}
+        return {stem for members, stems in self._alike if any(member <= heard for member in members)
+                for stem in stems}
 
     @staticmethod
     def _tells(words: list[str], at: int) -> bool:
