@@ -925,6 +925,11 @@ def test_a_side_asked_in_ones_own_words_just_after_its_answer_hears_its_next_par
      "out_of_scope", "radiation"),  # R82
     (("TopicIntent", {"topic": ("bisphosphonates", "bisphosphonates")}), "how long would he have to be on them for",
      "followup", "bisphosphonates"),  # R82
+    (("TopicIntent", {"topic": ("radiation", "radiation_therapy")}), "how much the treatment will cost approximately",
+     "question", "radiation"),  # R86
+    # which test shows it: the article's list of tests is empty (R86)
+    (("DiagnosisIntent", {}), "would it show on a normal x ray", "out_of_scope", "diagnosis"),
+    (("DiagnosisIntent", {}), "can an mri pick it up", "advice", "diagnosis"),
 ])
 def test_a_duration_or_count_the_article_never_gives_names_the_care_team(dialog, monkeypatch, first, words,
                                                                         reading, named):
@@ -1027,3 +1032,48 @@ def test_asking_whether_an_urgent_symptom_just_told_is_normal_keeps_its_close(di
     said = spoken(dialog.intent("QuestionIntent", query=("like normal for bone mets", None)))
     # THEN the call-your-doctor prompt still ends the answer
     assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_what_one_will_do_told_before_a_goodbye_ends_the_session(dialog, monkeypatch):
+    # GIVEN legs gone weak and tingly told, whose answer gives the emergency number
+    read_as(monkeypatch, {"report:spinal_cord_compression": 1.0})
+    dialog.intent("FreeSpeechIntent", query=("today her legs feel kind of weak and like tingly", None))
+    # WHEN "ok i'm gonna call them right now thank you bye" (R86): the goodbye's carrier took
+    # "thank you bye", and the words before it read as leaning on the answer
+    read_as(monkeypatch, {"followup": 0.9, "crisis": 0.1})
+    response = dialog.intent("ByeSpeechIntent", query=("ok i'm gonna call them right now", None))
+    # THEN the session ends, the emergency number said last
+    assert ends_session(response) is True and "911" in sentences(spoken(response))[-1], spoken(response)
+
+
+def test_what_one_will_do_told_before_a_goodbye_after_a_calm_answer_is_a_goodbye(dialog, monkeypatch):
+    # GIVEN a calm answer
+    dialog.intent("TopicIntent", topic=("radiation", "radiation_therapy"))
+    # WHEN "okay i'll read up on it later thanks bye", the words before the goodbye read as leaning on it
+    read_as(monkeypatch, {"followup": 0.9, "question": 0.1})
+    response = dialog.intent("ByeSpeechIntent", query=("okay i'll read up on it later", None))
+    # THEN a plain goodbye, and the session ends
+    assert ends_session(response) is True and "Goodbye" in spoken(response), spoken(response)
+
+
+def test_thanks_with_all_that_the_carrier_split_ends_the_session(dialog, monkeypatch):
+    # GIVEN an answer
+    dialog.intent("TopicIntent", topic=("mixed", "mixed"))
+    # WHEN "thank you ji that's all" (R86): the carrier took "that's", leaving "thank you ji" and "all"
+    read_as(monkeypatch, {"no": 0.6, "stop": 0.4})
+    response = dialog.intent("FreeSpeechIntent", context=("thank you ji", None), query=("all", None))
+    # THEN the session ends with a goodbye, not "what would you like to know"
+    assert ends_session(response) is True and "Goodbye" in spoken(response), spoken(response)
+
+
+def test_what_the_source_lacks_asked_after_a_refused_choice_offers_what_was_offered(dialog, monkeypatch):
+    # GIVEN ablation explained, then a choice only the care team can make refused, ablation offered
+    dialog.intent("TopicIntent", topic=("ablation", "ablation"))
+    read_as(monkeypatch, {"advice": 1.0})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("so heat or cold which one would they use on him", None)))
+    assert "ablation" in said, said
+    # WHEN "does it leave a scar" (R86), read as out of scope
+    read_as(monkeypatch, {"out_of_scope": 0.98, "followup": 0.02})
+    said = spoken(dialog.intent("TopicIntent", topic=("leave a scar", None)))
+    # THEN the source doesn't cover it, the care team can tell, and what it has on ablation is offered
+    assert said.startswith("My source doesn't cover that") and "care team" in said and "ablation" in said, said

@@ -81,6 +81,10 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
 @pytest.mark.parametrize("utterance, intent", [("cheers that's all", "AMAZON.StopIntent"),
                                                ("whatever", "AMAZON.NoIntent"),
                                                ("when should i worry", "SymptomsIntent"),
+                                               # R86: how the doctors would find it is the diagnosis;
+                                               # how one would know, the signs
+                                               ("how would they know if it's gone to the bone", "DiagnosisIntent"),
+                                               ("how would i know if it's gone to the bone", "SymptomsIntent"),
                                                # the article's review date, asked as people ask it
                                                ("when was it last checked", "SourceIntent"),
                                                ("when was it last looked over", "SourceIntent"),

@@ -94,6 +94,9 @@ def test_statements(reader, words, kind, topic):
     # R59: Indian English "which all" asks which ones (not whether prostate cancer spreads)
     ("my father is having prostate cancer and now doctor is telling it has gone to the bones so kindly tell me"
      " in which all bones this bone metastasis will come", "bone_metastases", "locations"),
+    # R84: what a misheard name is, asked past the scan report it came in (not the diagnosis)
+    ("my scan report is saying osteo blastic lesions what is this osteo blastic", "osteoblastic", None),
+    ("what is the treatment for osteoblastic", "osteoblastic", "treatment"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -140,6 +143,9 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     # a misheard name in the story is the subject of the side asked
     ("the consultant mentioned hyper calcemia as something to watch out for", "what are the signs of that",
      "hypercalcemia", "symptoms"),
+    # the subject's own name introduced as the new word, past a treatment named on the way (R86)
+    ("she did the whole chemo thing and now her oncologist says um it's in her bones now they called it bone"
+     " metastases", "what does that actually mean", "bone_metastases", None),
 ])
 def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it
@@ -153,6 +159,18 @@ def test_a_carriers_question_word_opens_the_question_after_it(reader):
     words, context = "sort of bone spread does breast usually cause", "my missus has got breast cancer"
     # THEN the question starts where the carrier's word stood, not at its later "does"
     assert reader.place(words, context=context, carried=True)[:2] == ("breast", "types")
+
+
+def test_a_side_is_never_read_across_the_word_a_carrier_took(reader):
+    # GIVEN "my wife's been put on these biz phos fo nates for the cancer in her bones {what} are they
+    # actually for then" (R85, R86): the carrier took "what", and joined, "bones are" asks where it happens
+    words = "are they actually for then"
+    context = "my wife's been put on these biz phos fo nates for the cancer in her bones"
+    # THEN the question points back at the misheard medicine, asking no side
+    assert reader.place(words, context=context, carried=True)[:2] == ("bisphosphonates", None)
+    # BUT a question whose side is in its own words is still read whole
+    read_whole = reader.place("it", context="my aunt's kidney cancer spread what type", carried=True)
+    assert read_whole[:2] == ("kidney", "types")
 
 
 @pytest.mark.parametrize("words", ["that one", "those ones", "the one you said", "is it dangerous"])

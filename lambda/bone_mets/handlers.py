@@ -26,8 +26,8 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (CAUSES, FREE_SLOTS, FREQUENCY, OPENING_WORDS, QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES,
-                            Meaning, Reader, request_words, slot_value, understand)
+from .understanding import (BYE_CARRIER, CAUSES, FREE_SLOTS, FREQUENCY, OPENING_WORDS, QUESTION_CARRIERS,
+                            STATEMENT_INTENTS, TYPES, Meaning, Reader, request_words, slot_value, understand)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -161,8 +161,10 @@ class ContentHandler(AbstractRequestHandler):
                 # "would he have to stay in hospital for that" after ablation, "do they do a biopsy"
                 # after how a diagnosis is made (the carrier took "they"), "how many sessions will
                 # she need" after radiation: beyond the source, asked of what was just answered,
-                # which the care team can tell (R74, R82)
-                topic = Conversation(handler_input).topic(local)
+                # which the care team can tell (R74, R82); or of what was just offered ("does it
+                # leave a scar" after ablation's choice refused, with ablation offered, R86)
+                conversation = Conversation(handler_input)
+                topic = conversation.topic(local) or conversation.offer(local)
             return self.beyond(handler_input, topic, meaning.term)
         if meaning.when_to_call:
             # "when should I call my doctor versus 911": the number first, then the symptoms the
@@ -799,8 +801,10 @@ class SafetyStateHandler(ContentHandler):
         # that gave a direction. Other words the reader takes for a stop (a statement's "{it
         # stopped now}", "I don't {want to talk to anyone}") are something told, perhaps by
         # someone in crisis: they get the direction again, and the session stays open.
+        # (a goodbye's own carrier took its "bye": "{ok i'm calling them now} thank you bye")
+        took_leave = name == BYE_CARRIER or self.reader.says_goodbye(request_words(handler_input))
         if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and name not in STATEMENT_INTENTS
-                                       and self.reader.says_goodbye(request_words(handler_input))) \
+                                       and took_leave) \
                 or self.leaves_after_direction(handler_input, meaning):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):

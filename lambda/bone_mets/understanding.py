@@ -70,6 +70,7 @@ ASKED_OF_WORDS = {"SideEffectsIntent": "what are the side effects of"}
 # Words that name a medicine one takes (beside the article's own names of medicines)
 MEDICINE_WORDS = frozenset(("pill", "pills", "tablet", "tablets", "meds", "medicine", "medicines", "medication",
                             "medications", "drugs", "painkillers", "morphine"))
+BYE_CARRIER = "ByeSpeechIntent"  # "{query} thanks bye": the words before a goodbye
 UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", "ByeSpeechIntent",
                               *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
@@ -98,7 +99,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
                  "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged", "timed",
-                 "counted", "treatable")
+                 "priced", "test_asked", "counted", "treatable")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -370,6 +371,10 @@ class Reader:
         probabilities = self.probabilities(heard or said, read_after)
         told = self.crisis_told(said)  # once: both the reading and the line below ask it
         meaning = self._meaning(text, context, said, read_after, asked, probabilities, told=told)
+        if intent == BYE_CARRIER and meaning.kind == "more" and not WH_WORDS & set(normalise(said).split()):
+            # "ok i'm gonna call them right now thank you bye": what one will do, told on the
+            # way out, asks nothing more of the last answer (R86)
+            meaning = Meaning("stop")
         if meaning.kind in ("question", "more", "unknown") and meaning.topic is None \
                 and not NOT_WHERE_WORDS & set(normalise(said).split()):
             # "why would his legs just go like that" asks no whether the legs are listed; a bone
@@ -839,8 +844,10 @@ class Reader:
         tail = ("" if wh_at else "what ") + " ".join(words[start:]) if start else ""
         # "the nurse said to watch out for spinal cord compression, what does that mean": what
         # it is, not the side named on the way to it
-        asks_what_it_is = bool(tail) and self.only_asks_meaning(_without_trailing(tail)) \
-            and not self._side(padded(tail))
+        # ... or what the thing it names is ("my scan report is saying osteo blastic lesions, what
+        # is this osteo blastic", R84): not the scan's side either
+        asks_what_it_is = bool(tail) and not self._side(padded(tail)) and (
+            self.only_asks_meaning(_without_trailing(tail)) or self._asks_what_named_is(tail))
         if topic and asks_what_it_is:
             aspect = None
         if topic is None and aspect is None:
@@ -902,12 +909,17 @@ class Reader:
     def _asks_beyond_source(self, label: str, said: str) -> bool:
         """True if the words ask what the article never gives: a judgement ("which one's worse
         then" after the types, "which one's better for my dad" after two treatments); a duration
-        ("how long would he be on them"); a count of sessions, read as advice or not ("and how
-        many infusions would i need"), unless a symptom is told with it."""
+        ("how long would he be on them"); a cost ("how much will the treatment cost"); whether a test
+        shows it ("would it show on a normal x ray"); a count of
+        sessions, read as advice or not ("and how many infusions would i need"), unless a symptom
+        is told with it."""
         text = padded(said)
         if label in ("question", "followup") and _best(self.lists["judged"], text):
             return True
-        if label in ("question", "followup", "out_of_scope") and _best(self.lists["timed"], text):
+        if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], text)
+                                                                  or _best(self.lists["priced"], text)):
+            return True
+        if label in ("question", "followup", "out_of_scope", "advice") and _best(self.lists["test_asked"], text):
             return True
         return label == "advice" and bool(_best(self.lists["counted"], text)) and not self._symptom_told(said)
 
@@ -1135,6 +1147,17 @@ class Reader:
                        if topic_id not in leaving and topic_id != self.subject)
         topics = self.content.default.topics
         return [topic_id for _, topic_id in named if topics[topic_id].kind == topics[named[0][1]].kind]
+
+    def _asks_what_named_is(self, words: str) -> bool:
+        """True if the words ask only what a thing they name is ("what is this osteo blastic"):
+        a question of meaning, then the name, heard plainly or misheard."""
+        said = _strip(self._words(_without_trailing(words)), self.fillers)
+        for cut in range(2, len(said)):
+            rest = said[cut:]
+            if self.only_asks_meaning(" ".join(said[:cut])) and (
+                    self._topic(padded(" ".join(rest))) is not None or self._fuzzy(rest, strict=True) is not None):
+                return True
+        return False
 
     def only_asks_meaning(self, words: str) -> bool:
         """True if the words ask only what something means ("does that even mean", "is that",
@@ -1378,6 +1401,10 @@ class Reader:
                 introduced = " ".join(said[called + 1:called + 1 + MISHEARD_WORDS]) if called is not None else ""
                 background = self._misheard_beside(end, self.subject) \
                     or (self._misheard_beside(introduced, self.subject) if introduced else None) or background
+                if introduced and self._topic(padded(introduced)) == self.subject:
+                    # ... or the subject's own name, introduced as the new word ("... the chemo
+                    # ... now they called it bone metastases, what does that actually mean", R86)
+                    background = self.subject
                 told_last = padded(" ".join(said_before.split()[-STORY_END_WORDS:]))
                 if asked and background != self.subject and _best(self.lists["spread"], told_last) \
                         and all(found[3] == self.subject for found in self._named(told_last)):
@@ -1561,7 +1588,12 @@ class Reader:
         if asked and all(word in self.filler_words for word in asked):
             # The question is in the context ("{my aunt's kidney cancer spread, what type} will
             # it {be}"): a carrier split it late, leaving no words of its own after it.
-            return f"{context} {text}", ""
+            # ... unless joining makes a side the carrier's word stood between ("... the cancer
+            # in her {bones} what {are} they actually for": no "bones are", R85, R86)
+            joined = f"{context} {text}"
+            if self._side(padded(joined)) and not self._side(padded(context)) and not self._side(padded(text)):
+                return text, context
+            return joined, ""
         return text, context
 
     def _words(self, text: str) -> list[str]:
