@@ -1077,3 +1077,51 @@ def test_what_the_source_lacks_asked_after_a_refused_choice_offers_what_was_offe
     said = spoken(dialog.intent("TopicIntent", topic=("leave a scar", None)))
     # THEN the source doesn't cover it, the care team can tell, and what it has on ablation is offered
     assert said.startswith("My source doesn't cover that") and "care team" in said and "ablation" in said, said
+
+
+def test_a_place_asked_in_a_cancers_carrier_after_where_they_happen_is_the_place(dialog, monkeypatch):
+    # GIVEN where bone metastases happen was just answered
+    dialog.intent("LocationsIntent")
+    # WHEN "what about your head can it go there too" (R87): the cancers' carrier took "what about"
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("CancerSpreadIntent", cancer=("your head can it go there", None)))
+    # THEN whether the article lists it, with the places, not which cancers spread
+    assert said.startswith("Yes, that's one of the places") and "skull" in said, said
+
+
+@pytest.mark.parametrize("words, reading", [
+    ("is it because she did not take care or something she did wrong", "followup"),  # R86
+    ("did she do something wrong", "advice"),  # R82
+])
+def test_blame_asked_after_the_causes_hears_that_experts_dont_know_why(dialog, content, monkeypatch, words,
+                                                                         reading):
+    # GIVEN what causes bone metastases was just summarised
+    dialog.intent("CausesIntent")
+    # WHEN someone asks whether what a person did caused it, read as the model leans
+    read_as(monkeypatch, {reading: 0.9, "question": 0.1})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    # THEN the summary again, which says experts don't know why the cells spread: not the next
+    # part (how many cases two cancers cause), nor a refusal to advise
+    assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
+
+
+def test_whether_a_symptom_just_told_is_the_cancer_keeps_its_close_when_read_as_a_question(dialog, monkeypatch):
+    # GIVEN new back pain told, whose answer closes with the doctor
+    read_as(monkeypatch, {"report:pain": 1.0})
+    dialog.intent("FreeSpeechIntent", query=("she's had this pain in her lower back that keeps getting worse", None))
+    # WHEN "could that be the cancer gone into her spine" (R85), the carrier holding "could", read
+    # as a question (as the model retrained with R85 reads it), not as advice
+    read_as(monkeypatch, {"question": 0.9, "advice": 0.1})
+    said = spoken(dialog.intent("QuestionIntent", query=("that be the cancer gone into her spine", None)))
+    # THEN the call-your-doctor prompt still ends the answer
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_a_type_just_summarised_checked_in_a_statement_with_not_hears_its_summary(dialog, content, monkeypatch):
+    # GIVEN what osteoblastic is was just summarised
+    dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))
+    # WHEN "new bone is not a good thing" (R84): the negation's carrier took "not"
+    read_as(monkeypatch, {"question": 0.9, "followup": 0.1})
+    said = spoken(dialog.intent("NotSpeechIntent", context=("new bone is", None), query=("a good thing", None)))
+    # THEN its summary again (new bone can weaken or deform bones), not the other two types
+    assert content.default.topics["osteoblastic"].summary in said, said

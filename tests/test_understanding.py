@@ -97,6 +97,8 @@ def test_statements(reader, words, kind, topic):
     # R84: what a misheard name is, asked past the scan report it came in (not the diagnosis)
     ("my scan report is saying osteo blastic lesions what is this osteo blastic", "osteoblastic", None),
     ("what is the treatment for osteoblastic", "osteoblastic", "treatment"),
+    # R84: a medicine going into the vein, said in few words, is how the medicines are given
+    ("the medication it go in the vein", "giving_medicines", "medications"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -1726,3 +1728,19 @@ def test_whether_it_can_be_treated_at_all_is_answered_with_the_treatments(reader
     assert (meaning.kind, meaning.aspect) == ("question", "treatment"), meaning
     # BUT whether it can be cured is the outlook
     assert reader.read("can it be cured").kind == "outlook"
+
+
+def test_a_word_or_two_left_after_a_late_split_asks_no_question_of_its_own(reader, monkeypatch):
+    # GIVEN the model reads the whole as advice, and the words after the carrier alone as a question
+    def reading(self, words, intent=None):
+        return {"advice": 0.99, "question": 0.01} if " " in words and len(words.split()) > 4 else {"question": 1.0}
+    monkeypatch.setattr(Reader, "probabilities", reading)
+    # WHEN a carrier split "should he just skip his next infusion until the tooth thing is {done}" (R87)
+    meaning = reader.read("done", context="so should he just skip his next infusion until the tooth thing",
+                          intent="QuestionIntent")
+    # THEN it stays a decision for the care team, not a question about how the medicines are given
+    assert meaning.kind == "advice", meaning
+    # BUT a question of its own after the carrier's word is still a question
+    meaning = reader.read("are the risks", context="my oncologist wants to start me on bisphosphonates what",
+                          intent="QuestionIntent")
+    assert meaning.kind == "question", meaning

@@ -701,8 +701,10 @@ class ContentHandler(AbstractRequestHandler):
             # happen, with no words) is the same question, and hears the same answer, as do the
             # others of what it listed ("what other spots does it go" after where they happen: R84).
             words = request_words(handler_input)
+            # Blame asked ("did she do something wrong") hears the summary again: it says experts
+            # don't know why the cells spread.
             stage = self._next_stage(handler_input, default) if words and not self.reader.asks_other_ones(words) \
-                else None
+                and not self.reader.asks_blame(words) else None
             return self.answer(handler_input, default, stage=stage, touches=touches)
         # The source says nothing about this side of the subject: say so first, so the general
         # answer is never heard as the subject's own ("what is the treatment" after the mixed
@@ -904,6 +906,10 @@ class CancerSpreadHandler(ContentHandler):
         meaning = self.meaning(handler_input)
         if meaning is None:
             return self.answer(handler_input, listing)
+        if meaning.bone is not None and self._asks_of_places(handler_input, meaning):
+            # "what about {your head can it go there} too" after where they happen: a place, not a
+            # cancer, asked of (R87)
+            return self.respond(handler_input, meaning)
         if meaning.kind in ("unknown", "more") or (meaning.kind in ("question", "beyond") and meaning.topic is None):
             last = Conversation(handler_input).topic(local)
             if meaning.follows_up and last is not None and last.kind == "cancers":

@@ -71,7 +71,8 @@ ASKED_OF_WORDS = {"SideEffectsIntent": "what are the side effects of"}
 MEDICINE_WORDS = frozenset(("pill", "pills", "tablet", "tablets", "meds", "medicine", "medicines", "medication",
                             "medications", "drugs", "painkillers", "morphine"))
 BYE_CARRIER = "ByeSpeechIntent"  # "{query} thanks bye": the words before a goodbye
-UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", "NotSpeechIntent", "NoAndIntent", "YesAndIntent", "ByeSpeechIntent",
+NEGATION_CARRIER = "NotSpeechIntent"  # "{context} not {query}"
+UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", NEGATION_CARRIER, "NoAndIntent", "YesAndIntent", BYE_CARRIER,
                               *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
@@ -99,7 +100,7 @@ READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_
                  "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
                  "other_cancers", "leave_taking", "dental_work",
                  "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged", "timed",
-                 "priced", "test_asked", "counted", "treatable")
+                 "priced", "test_asked", "counted", "treatable", "blame")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -443,11 +444,14 @@ class Reader:
             # phosphatase", "can i drink alcohol with my medication"): the care team, never "my
             # source doesn't cover that".
             label = "advice"
-        elif label in ("advice", "out_of_scope") and read_after in QUESTION_CARRIERS and context and text \
+        elif label in ("advice", "out_of_scope") and read_after in QUESTION_CARRIERS and context \
+                and len(text.split()) >= MIN_CLAUSE_WORDS \
                 and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
             # The question is what follows the carrier's question word, and read alone it asks
             # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}")
             # and is no stray ("{my cat nearly gave me a heart attack} how {do doctors find it}").
+            # A word or two left after a late split ("{should he skip his next infusion until the
+            # tooth thing is} {done}", R87) is no question of its own.
             label = "question"
         if not label.startswith("report:") and self._asks_when_to_call(said, read_after) and (
                 label not in DANGER_IDS or self._alarmed_by_the_service(said, read_after, label, probabilities)):
@@ -517,6 +521,11 @@ class Reader:
             if not ((aspect or (topic and topic != self.subject)) and WH_WORDS & set(normalise(said).split())):
                 return Meaning("feelings")
             label = "question"
+        if topic is None and aspect is None and label in ("question", "followup", "advice") and self.asks_blame(said):
+            # "is it because she did not take care or something she did wrong": whether what
+            # someone did caused it, which the causes' answer tells (experts don't know why the
+            # cells spread), not advice or the last answer's next part (R82, R86)
+            return Meaning("question", aspect=CAUSES, told=told or self._told_before(context))
         words = _strip(self._words(said), self.fillers)
         if label == "advice":
             # Advice asked about a symptom told ("my back hurts, should I go in?"): the symptom,
@@ -909,10 +918,9 @@ class Reader:
     def _asks_beyond_source(self, label: str, said: str) -> bool:
         """True if the words ask what the article never gives: a judgement ("which one's worse
         then" after the types, "which one's better for my dad" after two treatments); a duration
-        ("how long would he be on them"); a cost ("how much will the treatment cost"); whether a test
-        shows it ("would it show on a normal x ray"); a count of
-        sessions, read as advice or not ("and how many infusions would i need"), unless a symptom
-        is told with it."""
+        ("how long would he be on them"); a cost ("how much will the treatment cost"); whether a
+        test shows it ("would it show on a normal x ray"); a count of sessions, read as advice or
+        not ("and how many infusions would i need"), unless a symptom is told with it."""
         text = padded(said)
         if label in ("question", "followup") and _best(self.lists["judged"], text):
             return True
@@ -1084,8 +1092,9 @@ class Reader:
         said = normalise(words).split()
         if not said or (MORE_OF_IT_WORDS & set(said) and not {"cancer", "cancers"} & set(said)):
             return False  # ... though "what other cancers do that" asks which cancers it comes from
+        # (a statement with "not" checks what was said: "new bone is {not} a good thing", R84)
         opening = _strip(said, self.fillers)
-        return intent in QUESTION_CARRIERS or bool(WH_WORDS & set(said)) \
+        return intent in (*QUESTION_CARRIERS, NEGATION_CARRIER) or bool(WH_WORDS & set(said)) \
             or bool(opening and opening[0] in ASKING_AUXILIARIES)
 
     @staticmethod
@@ -1096,6 +1105,10 @@ class Reader:
         if MORE_OF_IT_WORDS & set(said):
             return False
         return intent == "WhyQuestionIntent" or "why" in said or "how come" in " ".join(said)
+
+    def asks_blame(self, words: str) -> bool:
+        """True if the words ask whether someone's doing caused it ("was it my fault")."""
+        return bool(_best(self.lists["blame"], padded(words)))
 
     def asks_plainly(self, words: str) -> bool:
         """True if the words ask for the last answer in plainer words ("what does that mean")."""
@@ -1891,11 +1904,13 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         # "what are the side effects of {the pills i'm on}": the words alone read as the pills a
         # crisis speaks of (crisis 0.99); read with the question they were asked in, as the model
         # also learned whole sentences, they ask the side effects (0.03). Where they do, that is
-        # answered, with the crisis line after it if a crisis was read; where they still read as
-        # a danger ("{he took too many pills}": emergency 0.44), the danger's answer.
+        # answered, with the crisis line after it, as a danger was read (a crisis, or an emergency
+        # the pills were read as: "{my tablets}" alone reads crisis 0.62, just under the crisis
+        # threshold); where they still read as a danger ("{he took too many pills}": emergency
+        # 0.44), the danger's answer.
         as_asked = reader.read(whole, intent=name, heard=f"{ASKED_OF_WORDS[name]} {whole}")
         if not as_asked.safety:
-            meaning = as_asked._replace(perhaps_crisis=as_asked.perhaps_crisis or meaning.kind == "crisis")
+            meaning = as_asked._replace(perhaps_crisis=True)
     if meaning.term and not any(slot in words for slot in TERM_SLOTS):
         meaning = meaning._replace(term=None)
     if meaning.safety:
