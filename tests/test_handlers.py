@@ -1011,14 +1011,18 @@ def test_the_others_of_a_list_just_heard_are_the_list_again(dialog, content, mon
     assert said.startswith(content.default.topics["locations"].summary), said
 
 
-def test_advice_asked_just_after_an_urgent_symptom_told_keeps_its_close(dialog, monkeypatch):
+@pytest.mark.parametrize("reading", [
+    {"advice": 0.9, "question": 0.1},  # as the model read it when R85 was scored
+    {"question": 0.9, "advice": 0.1},  # as the model retrained with R85 reads it
+])
+def test_whether_a_symptom_just_told_is_the_cancer_keeps_its_close(dialog, monkeypatch, reading):
     # GIVEN new back pain told, whose answer closes with the doctor
     read_as(monkeypatch, {"report:pain": 1.0})
     dialog.intent("FreeSpeechIntent", query=("she's had this pain in her lower back that keeps getting worse", None))
-    # WHEN "could that be the cancer gone into her spine" (R85), read as advice
-    read_as(monkeypatch, {"advice": 0.9, "question": 0.1})
+    # WHEN "could that be the cancer gone into her spine" (R85), the carrier holding "could"
+    read_as(monkeypatch, reading)
     said = spoken(dialog.intent("QuestionIntent", query=("that be the cancer gone into her spine", None)))
-    # THEN no diagnosis, and the call-your-doctor prompt still ends the answer
+    # THEN no diagnosis, and the call-your-doctor prompt still ends the answer, on either reading
     assert DOCTOR.search(sentences(said)[-1]), said
 
 
@@ -1103,18 +1107,6 @@ def test_blame_asked_after_the_causes_hears_that_experts_dont_know_why(dialog, c
     # THEN the summary again, which says experts don't know why the cells spread: not the next
     # part (how many cases two cancers cause), nor a refusal to advise
     assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
-
-
-def test_whether_a_symptom_just_told_is_the_cancer_keeps_its_close_when_read_as_a_question(dialog, monkeypatch):
-    # GIVEN new back pain told, whose answer closes with the doctor
-    read_as(monkeypatch, {"report:pain": 1.0})
-    dialog.intent("FreeSpeechIntent", query=("she's had this pain in her lower back that keeps getting worse", None))
-    # WHEN "could that be the cancer gone into her spine" (R85), the carrier holding "could", read
-    # as a question (as the model retrained with R85 reads it), not as advice
-    read_as(monkeypatch, {"question": 0.9, "advice": 0.1})
-    said = spoken(dialog.intent("QuestionIntent", query=("that be the cancer gone into her spine", None)))
-    # THEN the call-your-doctor prompt still ends the answer
-    assert DOCTOR.search(sentences(said)[-1]), said
 
 
 def test_a_type_just_summarised_checked_in_a_statement_with_not_hears_its_summary(dialog, content, monkeypatch):
