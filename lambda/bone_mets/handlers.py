@@ -26,8 +26,9 @@ from .content import Aspect, Content, LocaleContent, Topic
 from .conversation import Conversation, clean_attributes
 from .safe_logging import describe_error
 from .speech import Reply
-from .understanding import (BYE_CARRIER, CAUSES, FREE_SLOTS, FREQUENCY, OPENING_WORDS, QUESTION_CARRIERS,
-                            STATEMENT_INTENTS, TYPES, Meaning, Reader, request_words, slot_value, understand)
+from .understanding import (BYE_CARRIER, CAUSES, FREE_SLOTS, FREQUENCY, NEGATION_CARRIER, OPENING_WORDS,
+                            QUESTION_CARRIERS, STATEMENT_INTENTS, TYPES, Meaning, Reader, request_words, slot_value,
+                            understand)
 from .visits import VisitLog
 
 log = logging.getLogger(__name__)
@@ -731,8 +732,8 @@ LOCATIONS = "locations"  # the side a bone named after it asks about ("is the sk
 ASPECT_LEFTOVERS = ("yes", "no", "repeat", "help")  # readings of an aspect intent's leftover words, never its meaning
 EXIT_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 # Intents whose words may ask something new (the aspect intents are read from the content).
-FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", "NotSpeechIntent",
-                     *sorted(OPENING_WORDS), "NoAndIntent", "YesAndIntent", "ByeSpeechIntent")
+FREE_WORD_INTENTS = ("TopicIntent", *sorted(QUESTION_CARRIERS), "FreeSpeechIntent", NEGATION_CARRIER,
+                     *sorted(OPENING_WORDS), "NoAndIntent", "YesAndIntent", BYE_CARRIER)
 QUESTION_INTENTS = (*FREE_WORD_INTENTS, "CancerSpreadIntent", "SymptomReportIntent", "AdviceRequestIntent")
 # What the conversation's own words do when the reader finds them in a slot.
 CONVERSATION_ACTS = {"yes": ContentHandler.go_on, "no": ContentHandler.decline, "stop": ContentHandler.leave,
@@ -803,10 +804,9 @@ class SafetyStateHandler(ContentHandler):
         # that gave a direction. Other words the reader takes for a stop (a statement's "{it
         # stopped now}", "I don't {want to talk to anyone}") are something told, perhaps by
         # someone in crisis: they get the direction again, and the session stays open.
-        # (a goodbye's own carrier took its "bye": "{ok i'm calling them now} thank you bye")
-        took_leave = name == BYE_CARRIER or self.reader.says_goodbye(request_words(handler_input))
+        # (read with the carrier's own word: a goodbye's carrier takes its "bye")
         if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and name not in STATEMENT_INTENTS
-                                       and took_leave) \
+                                       and self.reader.says_goodbye(request_words(handler_input, carrier=name))) \
                 or self.leaves_after_direction(handler_input, meaning):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):

@@ -61,8 +61,10 @@ OPENING_WORDS = {"EndingSpeechIntent": "ending", "PlanningSpeechIntent": "planni
                  "ThinkingSpeechIntent": "thinking", "WantSpeechIntent": "want to", "ReadySpeechIntent": "ready to",
                  "TiredSpeechIntent": "tired of", "HateSpeechIntent": "hate", "StartedSpeechIntent": "started",
                  "TookSpeechIntent": "took", "GaveSpeechIntent": "gave", "WroteSpeechIntent": "wrote"}
-CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", "NotSpeechIntent": "not",
-                 "ByeSpeechIntent": "bye", **OPENING_WORDS}
+BYE_CARRIER = "ByeSpeechIntent"  # "{query} thanks bye": the words before a goodbye
+NEGATION_CARRIER = "NotSpeechIntent"  # "{context} not {query}"
+CARRIER_WORDS = {**QUESTION_WORDS, "NoAndIntent": "no", "YesAndIntent": "yes", NEGATION_CARRIER: "not",
+                 BYE_CARRIER: "bye", **OPENING_WORDS}
 QUESTION_CARRIERS = frozenset({"QuestionIntent", *QUESTION_WORDS})  # may ask about the words before them
 # The question a side's carrier asks of its words, read with them where the words alone name a
 # medicine a crisis speaks of ("what are the side effects of {the pills i'm on}")
@@ -70,8 +72,6 @@ ASKED_OF_WORDS = {"SideEffectsIntent": "what are the side effects of"}
 # Words that name a medicine one takes (beside the article's own names of medicines)
 MEDICINE_WORDS = frozenset(("pill", "pills", "tablet", "tablets", "meds", "medicine", "medicines", "medication",
                             "medications", "drugs", "painkillers", "morphine"))
-BYE_CARRIER = "ByeSpeechIntent"  # "{query} thanks bye": the words before a goodbye
-NEGATION_CARRIER = "NotSpeechIntent"  # "{context} not {query}"
 UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", NEGATION_CARRIER, "NoAndIntent", "YesAndIntent", BYE_CARRIER,
                               *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
@@ -1800,9 +1800,12 @@ def model_text(intent: str | None, slots: Mapping[str, str]) -> str:
     return model_input(said, model_intent(intent, context)) if said else ""
 
 
-def request_words(handler_input: HandlerInput) -> str:
-    """Every slot's words as heard in the request, in spoken order ("" if none)."""
-    return heard_words({name: slot_value(handler_input, name)[1] or "" for name in SPOKEN_ORDER})
+def request_words(handler_input: HandlerInput, carrier: str | None = None) -> str:
+    """Every slot's words as heard in the request, in spoken order ("" if none); with the word of
+    `carrier` (the request's intent) put back, as the person said it ("{ok i'm calling them now}
+    thank you bye": "bye ok i'm calling them now")."""
+    words = {name: slot_value(handler_input, name)[1] or "" for name in SPOKEN_ORDER}
+    return heard_words(with_carrier_word(carrier, words))
 
 
 def _site_names(topic: Topic) -> list[str]:
