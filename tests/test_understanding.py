@@ -307,6 +307,19 @@ def test_the_model_loads_on_the_first_unresolved_words_and_warming_up_builds_eve
     # WHEN the skill warms up (before a SnapStart snapshot) THEN all of them are
     fresh.warm()
     assert {"model", "lists", "topics", "aspects", "_fuzzy_choices"} <= set(vars(fresh))
+    assert set(fresh.lists) == set(content.reading)  # every [reading] list compiled for the snapshot
+
+
+def test_a_reading_list_is_compiled_when_a_rule_first_reads_it_and_spread_told_counts_as_spread(content):
+    from bone_mets.content import READING_LISTS
+
+    lists = Reader(content).lists
+    assert not lists  # nothing compiled yet
+    assert len(lists["pronouns"]) == len(content.reading["pronouns"]) and set(lists) == {"pronouns"}
+    spread = lists["spread"]
+    assert len(spread) == len(content.reading["spread"]) + len(content.reading["spread_told"])
+    assert lists["spread"] is spread  # compiled once
+    assert set(content.reading) == set(READING_LISTS)  # the lists are named in one place
 
 
 def test_a_welcome_never_loads_the_model():

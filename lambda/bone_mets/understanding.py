@@ -94,13 +94,6 @@ EMERGENCY_BESIDE_CRISIS = 0.45
 SURE_EMERGENCY = 0.5  # below this (yet at the threshold), an emergency is said with the doctor too
 SIDE_BY_SIDE_WORDS = 2  # "lytic and osteo blastic": "and" and a split word's first half between two names
 OUT_OF_SCOPE_SURE = 0.4  # below this, a question about a topic is answered rather than refused
-# The reading lists of the content file that the rules use: name -> key in [reading].
-READING_LISTS = ("pronouns", "spread", "others", "self", "seek_care", "medicine_decisions", "clarify", "goodbye",
-                 "watch_for", "compare", "besides", "untreated",
-                 "permission", "what_it_is", "bones_listed", "bones_unlisted", "when_to_call", "help_services",
-                 "other_cancers", "leave_taking", "dental_work",
-                 "unbroken", "broken", "organ_harmed", "only_one", "cause_asked", "names_only", "judged", "timed",
-                 "priced", "test_asked", "counted", "treatable", "blame")
 CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it or set it in the past
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
@@ -288,12 +281,9 @@ class Reader:
         return MeaningModel(self.model_path) if self.model_path else MeaningModel()
 
     @cached_property
-    def lists(self) -> dict[str, list[Sign]]:
-        """The [reading] lists the rules use, compiled: "pronouns", "spread", "others", "self".
-        A spread told as done is a sign of spread too."""
-        lists = {name: _signs(self.content.reading[name]) for name in READING_LISTS}
-        lists["spread"] += _signs(self.content.reading[SPREAD_TOLD])
-        return lists
+    def lists(self) -> SignLists:
+        """The [reading] lists the rules use, each compiled when a rule first reads it."""
+        return SignLists(self.content.reading)
 
     @cached_property
     def topics(self) -> list[tuple[str, list[Sign]]]:
@@ -350,6 +340,8 @@ class Reader:
         """Load the model and build the tables now (a SnapStart snapshot then holds them)."""
         for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names", "_name_patterns"):
             getattr(self, table)  # a cached property: built on this first access
+        for name in self.content.reading:
+            self.lists[name]  # compiled on first reading
         self.read("what does my back pain mean", context="warming up", intent="QuestionIntent")
 
     def probabilities(self, words: str, intent: str | None = None) -> dict[str, float]:
@@ -1981,6 +1973,25 @@ def _cut(text: str, pattern: re.Pattern[str] | None) -> str:
     """`text` normalised and padded, with the pattern's phrases cut out."""
     whole = padded(text)
     return pattern.sub(" ", whole) if pattern else whole
+
+
+class SignLists(dict[str, list[Sign]]):
+    """The content file's [reading] lists as signs, each compiled the first time a rule reads it.
+
+    Which lists exist is the content file's business (`content.validation.READING_LISTS`), so a new
+    list is named there alone; compiling on demand keeps the cold start to the lists a request uses.
+    A spread told as done ("it has spread") is a sign of spread too."""
+
+    def __init__(self, reading: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self.reading = reading
+
+    def __missing__(self, name: str) -> list[Sign]:
+        signs = _signs(self.reading[name])
+        if name == "spread":
+            signs += _signs(self.reading[SPREAD_TOLD])
+        self[name] = signs
+        return signs
 
 
 def _signs(patterns: tuple[str, ...] | list[str]) -> list[Sign]:
