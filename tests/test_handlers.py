@@ -364,6 +364,19 @@ def test_cancer_unmatched_says_so_and_lists(handler):
     assert "breast" in said and "melanoma" in said
 
 
+def test_a_word_of_the_last_answer_heard_as_a_cancer_asks_of_that_answer(dialog, content, monkeypatch):
+    # GIVEN ablation just answered (heat, cold or a chemical)
+    dialog.intent("TopicIntent", topic=("ablation", "ablation"))
+    # WHEN "heat as well" (R88), the cancer slot holding "heat", read as leaning on the answer
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("CancerSpreadIntent", cancer=("heat", None)))
+    # THEN ablation again, not the cancers that spread to bone
+    assert said.startswith(content.default.topics["ablation"].summary), said
+    # AND a word no answer holds still hears the list
+    said = spoken(dialog.intent("CancerSpreadIntent", cancer=("pancreas", None)))
+    assert "melanoma" in said, said
+
+
 def test_which_cancers_without_a_slot_lists_them(handler):
     said = spoken(handler(load_event("which_cancers"), None))
     for cancer in ("breast", "kidney", "lung", "ovarian", "prostate", "thyroid", "melanoma"):
@@ -1023,6 +1036,20 @@ def test_whether_a_symptom_just_told_is_the_cancer_keeps_its_close(dialog, monke
     read_as(monkeypatch, reading)
     said = spoken(dialog.intent("QuestionIntent", query=("that be the cancer gone into her spine", None)))
     # THEN no diagnosis, and the call-your-doctor prompt still ends the answer, on either reading
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_advice_after_a_question_that_told_a_symptom_keeps_the_symptoms_close(dialog, monkeypatch):
+    # GIVEN hip pain now there all the time told before "what does mixed mean" (R88): the mixed
+    # type answered, with the call-your-doctor close for the pain
+    read_as(monkeypatch, {"question": 1.0})
+    story = "this week the pain in her hip is like there all the time now"
+    first = spoken(dialog.intent("FreeSpeechIntent", context=(story, None), query=("what does mixed mean", None)))
+    assert DOCTOR.search(sentences(first)[-1]), first
+    # WHEN "wait could it be broken", read as advice
+    read_as(monkeypatch, {"advice": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=("wait", None), query=("be broken", None)))
+    # THEN no diagnosis, and the call-your-doctor prompt still ends the answer
     assert DOCTOR.search(sentences(said)[-1]), said
 
 

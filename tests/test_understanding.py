@@ -499,6 +499,13 @@ def test_why_it_goes_there_asks_why_it_spreads(reader):
     assert reader.place("but why it is going there only")[1] == "causes"
 
 
+@pytest.mark.parametrize("words", ["why there though why pick those spots", "why those bones"])
+def test_why_those_places_asks_why_it_spreads(reader, words):
+    # R88: after where they happen; "why there is pain in my back" asks no such thing
+    assert reader.place(words)[1] == "causes"
+    assert reader.place("why there is pain in my back")[1] != "causes"
+
+
 def test_a_possessive_after_a_preposition_is_no_subject_telling(reader):
     # R54: "a spot in my ribs {is} bone pain usually there" asks about pain; "my ribs is" tells nothing
     words = "hey there so i have kidney cancer with a spot in my ribs is bone pain usually there"
@@ -1710,6 +1717,22 @@ def test_a_story_ending_with_the_spread_asked_what_it_means_asks_about_the_sprea
 def test_a_count_of_treatment_the_article_never_gives_is_beyond_it(reader, monkeypatch, words, reading, kind):
     read_as(monkeypatch, {reading: 0.9, "question": 0.1})
     assert reader.read(words).kind == kind, words
+
+
+@pytest.mark.parametrize("text, context, intent, kind", [
+    # a cost in the story before a question word's carrier is not asked (R30's figure of speech)
+    ("do bone mets usually show up", "this insurance paperwork is killing me but anyway", "WhereQuestionIntent",
+     "question"),
+    # BUT a cost or a time the question asks still is, wherever the carrier split it
+    ("much will the surgery cost", "my insurance is rubbish so", "HowQuestionIntent", "beyond"),
+    ("the surgery cost", "my insurance is rubbish so how much", "QuestionIntent", "beyond"),
+    ("long will he be on it", "my dad just started on zometa so", "HowQuestionIntent", "beyond"),
+    ("he be on it", "my dad just started on zometa so how long", "QuestionIntent", "beyond"),
+])
+def test_what_the_source_lacks_is_read_in_the_question_not_the_story(reader, monkeypatch, text, context, intent,
+                                                                      kind):
+    read_as(monkeypatch, {"question": 1.0})
+    assert reader.read(text, context=context, intent=intent).kind == kind
 
 
 def test_the_medicines_set_aside_leave_the_other_treatments(reader, monkeypatch):

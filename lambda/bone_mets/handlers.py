@@ -276,13 +276,14 @@ class ContentHandler(AbstractRequestHandler):
                 return asked
         return self.unknown(handler_input, meaning.term)
 
-    def _part_asked(self, handler_input: HandlerInput) -> Response | None:
+    def _part_asked(self, handler_input: HandlerInput, whole: bool = False) -> Response | None:
         """The part of the last topic that the request's words ask about, by the words they share
-        with it more than with every other part; None if there is none."""
+        with it more than with every other part; None if there is none. whole: a topic of one
+        part may be that part."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
-        if last is None or len(last.stages) < 2:
+        if last is None or len(last.stages) < (1 if whole else 2):
             return None
         stage = self.reader.stage_asked(request_words(handler_input),
                                         {stage: getattr(last, stage) for stage in last.stages})
@@ -543,9 +544,14 @@ class ContentHandler(AbstractRequestHandler):
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
         told = self._told_just_now(handler_input)
+        touched = conversation.touched(local)
+        if told is None and touched is not None and touched.urgent:
+            # a symptom told before the question just answered ("the pain in her hip is there all
+            # the time now ... what does mixed mean", then "wait could it be broken", R88)
+            told = touched
         if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
             topic = last
-        elif topic is not None and not topic.urgent and told is not None and told.urgent:
+        elif (topic is None or not topic.urgent) and told is not None and told.urgent:
             # just after a symptom was told, advice about anything else ("could that be the cancer
             # gone into her spine" after new back pain, R85): the symptom's direction and close,
             # not a bare refusal
@@ -914,6 +920,12 @@ class CancerSpreadHandler(ContentHandler):
             last = Conversation(handler_input).topic(local)
             if meaning.follows_up and last is not None and last.kind == "cancers":
                 return self.answer(handler_input, last)  # "can {it} spread to the bones" after a cancer
+            if meaning.term is None:
+                # no cancer named, but a word of the last answer ("{heat} as well" after ablation's
+                # heat, cold or a chemical, R88): that answer's part, not the list of cancers
+                asked = self._part_asked(handler_input, whole=True)
+                if asked is not None:
+                    return asked
             lead = (local.prompt("unknown_cancer", heard=meaning.term),) if meaning.term else ()
             return self.answer(handler_input, listing, lead=lead)
         return self.respond(handler_input, meaning)

@@ -489,7 +489,10 @@ class Reader:
                 return Meaning(label)
             label = "question"
         topic, aspect, follows_up = self.place(text, context, asked, carried=read_after in QUESTION_CARRIERS)
-        if self._asks_beyond_source(label, said):
+        # a story before a question word's carrier is not what is asked ("this insurance paperwork
+        # is killing me but anyway {where} do bone mets usually show up")
+        asked_words = f"{QUESTION_WORDS[read_after]} {text}" if context and read_after in QUESTION_WORDS else said
+        if self._asks_beyond_source(label, said, asked_words):
             # said so of the topic, with the care team named (R75, R79, R81, R82, R84)
             return Meaning("beyond", topic=topic, follows_up=topic is None)
         if label == "advice" and topic and self.is_treatment(topic) and self.eased(padded(said), topic) \
@@ -907,17 +910,18 @@ class Reader:
             return None, aspect, True
         return topic, aspect, points_back
 
-    def _asks_beyond_source(self, label: str, said: str) -> bool:
+    def _asks_beyond_source(self, label: str, said: str, asked: str) -> bool:
         """True if the words ask what the article never gives: a judgement ("which one's worse
         then" after the types, "which one's better for my dad" after two treatments); a duration
-        ("how long would he be on them"); a cost ("how much will the treatment cost"); whether a
-        test shows it ("would it show on a normal x ray"); a count of sessions, read as advice or
+        ("how long would he be on them"); a cost ("how much will the treatment cost"), in the words
+        `asked` (those a question carrier's word opened, not a story before it); whether a test
+        shows it ("would it show on a normal x ray"); a count of sessions, read as advice or
         not ("and how many infusions would i need"), unless a symptom is told with it."""
         text = padded(said)
         if label in ("question", "followup") and _best(self.lists["judged"], text):
             return True
-        if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], text)
-                                                                  or _best(self.lists["priced"], text)):
+        if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], padded(asked))
+                                                                  or _best(self.lists["priced"], padded(asked))):
             return True
         if label in ("question", "followup", "out_of_scope", "advice") and _best(self.lists["test_asked"], text):
             return True
