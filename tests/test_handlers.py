@@ -377,6 +377,36 @@ def test_a_word_of_the_last_answer_heard_as_a_cancer_asks_of_that_answer(dialog,
     assert "melanoma" in said, said
 
 
+@pytest.mark.parametrize("words, topic", [
+    ("having bone cancer now", "bone_cancer"),  # R89, after what bone metastases are
+    ("my dad has osteolytic bone mets", "osteolytic"),
+])
+def test_an_illness_or_kind_the_article_names_told_is_what_it_is(dialog, content, monkeypatch, words, topic):
+    read_as(monkeypatch, {"diagnosed": 1.0})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    assert said.startswith(content.default.topics[topic].summary), said
+
+
+def test_bone_metastases_or_a_cancer_told_hears_the_direction_for_people_with_cancer(dialog, content,
+                                                                                      monkeypatch):
+    read_as(monkeypatch, {"diagnosed": 1.0})
+    for words in ("my husband has bone metastases", "my wife has breast cancer"):
+        said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+        assert said.startswith(content.default.safety["statements.diagnosed"]), said
+
+
+def test_what_the_source_lacks_of_an_urgent_symptom_still_closes_with_the_doctor(dialog, content, monkeypatch):
+    # "which is worse a fracture or spinal cord compression" (R2): a judgement the article never
+    # makes, of an urgent symptom
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("WhichQuestionIntent", query=("is worse a fracture or spinal cord compression", None)))
+    assert said.startswith(content.default.prompts["beyond_source"]), said
+    assert DOCTOR.search(sentences(said)[-1]), said
+    # BUT of a treatment, no close
+    said = spoken(dialog.intent("QuestionIntent", context=("how long", None), query=("does radiation take", None)))
+    assert said.startswith(content.default.prompts["beyond_source"]) and not DOCTOR.search(said), said
+
+
 def test_which_cancers_without_a_slot_lists_them(handler):
     said = spoken(handler(load_event("which_cancers"), None))
     for cancer in ("breast", "kidney", "lung", "ovarian", "prostate", "thyroid", "melanoma"):

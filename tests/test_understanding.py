@@ -554,7 +554,8 @@ def test_a_place_in_a_list_is_read(reader, words, nth):
 
 
 @pytest.mark.parametrize("words", ["what's the first sign", "when did it first show up", "is it the last stage",
-                                   "the first time it spread to the bones what did they do about it"])
+                                   "the first time it spread to the bones what did they do about it",
+                                   "last one month", "the last one week only"])  # R6: "paining from last one month"
 def test_an_ordinal_that_names_something_else_is_no_place_in_a_list(reader, words):
     assert reader.ordinal(words) is None
 
@@ -1733,6 +1734,18 @@ def test_what_the_source_lacks_is_read_in_the_question_not_the_story(reader, mon
                                                                       kind):
     read_as(monkeypatch, {"question": 1.0})
     assert reader.read(text, context=context, intent=intent).kind == kind
+
+
+def test_a_spread_set_as_the_condition_of_a_side_asked_asks_that_side(reader):
+    # R89: "when it is going in the bones" is when the symptoms come, not a question of its own
+    assert reader.place("are the symptoms when it is going in the bones",
+                        "sir my brother is having lung cancer") == ("bone_metastases", "symptoms", True)
+    # ... and "what's that when it's at home" after a misheard name asks what the name is (R35)
+    assert reader.place("spread to her bones and the nurse wrote hyper calcium ia on the sheet what's that when it's"
+                        " at home", "my sister's got ovarian cancer")[0] == "hypercalcemia"
+    # BUT a question that asks "when" still opens there
+    assert reader.place("when does it go to the bones", "my brother is having lung cancer and he is worried")[0] \
+        == "lung"
 
 
 def test_the_medicines_set_aside_leave_the_other_treatments(reader, monkeypatch):

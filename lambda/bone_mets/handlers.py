@@ -153,6 +153,12 @@ class ContentHandler(AbstractRequestHandler):
             side = self._side_by_cancer(handler_input, topic)
             if side is not None:
                 return self.aspect_answer(handler_input, side, topic, named=True)
+        if meaning.kind == "diagnosed" and topic is not None and topic.kind != "cancers" and not topic.urgent \
+                and topic.id != self.content.slot_defaults["topic"]:
+            # an illness or a kind told that the article names ("so she is having bone cancer
+            # now", R89; "my dad has osteolytic"): what it is, which is the news, not the general
+            # direction for people who already have cancer
+            return self.answer(handler_input, topic)
         if meaning.kind in ("outlook", "feelings", "diagnosed"):
             return self.care_team(handler_input, meaning.kind, topic)
         if meaning.kind == "unwell":
@@ -604,7 +610,10 @@ class ContentHandler(AbstractRequestHandler):
             return self.unknown(handler_input, heard)
         conversation.offered(topic)
         offer = local.prompt("facts_offer", topic=topic.name)
-        return self.say(handler_input, Reply(speech=(local.prompt("beyond_source"), offer), reprompt=offer))
+        # a question that touches an urgent symptom ("which is worse a fracture or spinal cord
+        # compression") still closes with that symptom's direction
+        return self.say(handler_input, Reply(speech=(local.prompt("beyond_source"), offer), reprompt=offer,
+                                             urgent=topic.urgent))
 
     # What the conversation's own words do, from their intents or from words the reader placed
     # ("sorry which number" heard in a question's slot): yes, more, no, stop, repeat, help.

@@ -125,6 +125,8 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 POINTING_WORDS = frozenset({"the", "that", "this", "which", "what", "other", "same", "each", "every", "any", "no",
                             "some", "another", "big", "main", "worst", "bad", "good", "right", "wrong"})
 ORDINAL_WORDS = 8  # longer words than this that hold an ordinal ask something else ("the first sign")
+# Spans of time: "{last one} month" (Indian English, "for the last month") points at no list
+TIME_SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "nights"})
 ORDINAL_NOUNS = frozenset({"one", "ones", "type", "kind", "sort", "option", "thing", "way", "treatment", "symptom",
                            "medicine", "drug", "cancer", "bit", "part"})
 TREATMENT = "treatment"  # the aspect a question about going without treatment names
@@ -1003,7 +1005,7 @@ class Reader:
         for openers in (WH_WORDS, self.question_starts):
             for start in range(len(words) - 1, 0, -1):
                 opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
-                if not opens:
+                if not opens or (_sets_condition(words, start) and start != opened_at):
                     continue
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if words[start - 1] in self.question_starts and start != opened_at:
@@ -1139,7 +1141,8 @@ class Reader:
         for i, word in enumerate(said):
             # "the" may have gone with the carrier ("what about the {second one}")
             if word in ORDINALS and (i == 0 or said[i - 1] in ("the", "that")) \
-                    and (i + 1 == len(said) or said[i + 1] in ORDINAL_NOUNS):
+                    and (i + 1 == len(said) or said[i + 1] in ORDINAL_NOUNS) \
+                    and not TIME_SPANS & set(said[i + 1:i + 3]):
                 return ORDINALS[word]
         return None
 
@@ -1960,7 +1963,14 @@ def slot_value(handler_input: HandlerInput, slot_name: str) -> tuple[str | None,
 def _last_question_word(words: list[str]) -> int:
     """Where the last question word is ("... spinal cord compression {what} does that mean"), or
     0 if none is after the first word."""
-    return max((i for i, word in enumerate(words) if word in WH_WORDS), default=0)
+    return max((i for i, word in enumerate(words) if word in WH_WORDS and not _sets_condition(words, i)), default=0)
+
+
+def _sets_condition(words: list[str], at: int) -> bool:
+    """True if the "when" at `at` sets a condition of the question before it, rather than asking
+    ("what are the symptoms {when it is} going in the bones", R89; "what's that {when it's} at
+    home"): a subject follows it, where a question's verb would ("when is it ...")."""
+    return words[at] == "when" and 0 < at < len(words) - 1 and words[at + 1] in TELLING_SUBJECTS
 
 
 def _first_words(text: str) -> str:
