@@ -289,7 +289,7 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
-        if last is None or len(last.stages) < (1 if whole else 2):
+        if last is None or (len(last.stages) < 2 and not whole):
             return None
         stage = self.reader.stage_asked(request_words(handler_input),
                                         {stage: getattr(last, stage) for stage in last.stages})

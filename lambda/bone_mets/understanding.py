@@ -919,11 +919,11 @@ class Reader:
         `asked` (those a question carrier's word opened, not a story before it); whether a test
         shows it ("would it show on a normal x ray"); a count of sessions, read as advice or
         not ("and how many infusions would i need"), unless a symptom is told with it."""
-        text = padded(said)
+        text, question = padded(said), padded(asked)
         if label in ("question", "followup") and _best(self.lists["judged"], text):
             return True
-        if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], padded(asked))
-                                                                  or _best(self.lists["priced"], padded(asked))):
+        if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], question)
+                                                                  or _best(self.lists["priced"], question)):
             return True
         if label in ("question", "followup", "out_of_scope", "advice") and _best(self.lists["test_asked"], text):
             return True
