@@ -892,6 +892,10 @@ def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, conte
     ("TopicIntent", {"topic": ("what about the hands", None)}, False, "hands"),
     # R27: the head holds the skull
     ("TopicIntent", {"topic": ("and the head", None)}, True, "the head"),
+    # a bone named alone, in BONE's slot: "neck" alone is no symptom told (it read as one)
+    ("TopicIntent", {"bone": ("ribs", "bone_11")}, True, "ribs"),
+    ("TopicIntent", {"bone": ("neck", "bone_59")}, False, "neck"),
+    ("TopicIntent", {"bone": ("legs", "bone_24")}, True, "legs"),
     # R42: the carrier split the bone from the side asked ("or is that {rare}")
     ("QuestionIntent", {"context": ("so would the skull be one of them too or", None), "query": ("rare", None)},
      True, "skull"),
@@ -1174,3 +1178,37 @@ def test_a_type_just_summarised_checked_in_a_statement_with_not_hears_its_summar
     said = spoken(dialog.intent("NotSpeechIntent", context=("new bone is", None), query=("a good thing", None)))
     # THEN its summary again (new bone can weaken or deform bones), not the other two types
     assert content.default.topics["osteoblastic"].summary in said, said
+
+
+def test_an_urgent_symptom_told_before_a_question_is_named_first(dialog, content):
+    # GIVEN nothing yet
+    # WHEN a carer tells the signs of high calcium, then asks about hormone therapy (R88)
+    story = ("my husband's got prostate cancer in his pelvis and he's on the hormone injections and um he's "
+             "been ever so muddled the last couple of days and badly bunged up and drinking loads of water")
+    question = "anyway what i wanted to ask is what do the hormone drugs actually do for the bones"
+    said = spoken(dialog.intent("FreeSpeechIntent", context=(story, None), query=(question, None)))
+    # THEN what the source says of what they told first, then the answer, then the close last
+    topics = content.default.topics
+    assert said.startswith(topics["hypercalcemia"].report), said
+    assert topics["hormone_therapy"].summary in said
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_only_a_doctor_symptom_told_about_something_else_is_said_first(content):
+    from bone_mets.handlers import told_first
+    topics = content.default.topics
+    assert told_first(topics["hypercalcemia"], topics["surgery"]) == (topics["hypercalcemia"].report,)
+    assert told_first(topics["pain"], topics["pain"]) == ()  # its own answer says it
+    assert told_first(topics["spinal_cord_compression"], topics["surgery"]) == ()  # its direction is its own path
+    assert told_first(None, topics["surgery"]) == ()
+
+
+def test_whether_a_pain_told_is_a_break_hears_of_broken_bones(dialog, content, monkeypatch):
+    # GIVEN hip pain told, now there all the time (R38)
+    dialog.intent("SymptomReportIntent", symptom=("ache in my hip", "pain"))
+    # WHEN "could it be broken even though i didn't fall or anything", read as leaning on it
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("TopicIntent", topic=("be broken even though i didn't fall or anything", None)))
+    # THEN what the article says of broken bones (everyday activities), then the close
+    assert said.startswith(content.default.topics["fractures"].summary), said
+    assert DOCTOR.search(sentences(said)[-1]), said

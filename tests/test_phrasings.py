@@ -93,7 +93,14 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
                                                ("cool thanks alexa stop", "AMAZON.StopIntent"),
                                                ("okay thank you stop", "AMAZON.StopIntent"),
                                                ("thanks mate stop", "AMAZON.StopIntent"),  # R48
-                                               ("alright repeat that please", "AMAZON.RepeatIntent")])
+                                               ("alright repeat that please", "AMAZON.RepeatIntent"),
+                                               # thanks, then "goodbye": the words fixed, so no crisis's
+                                               # "so this is goodbye" is taken for a leave-taking
+                                               ("thank you that helps goodbye", "AMAZON.StopIntent"),
+                                               # a bone named alone: its type lists the bones, as a
+                                               # slot alone matches only listed words on a device (no
+                                               # carrier beside it: "{heat} as well" would take any word)
+                                               ("ribs", "TopicIntent"), ("skull", "TopicIntent")])
 def test_short_replies_reach_an_intent(locale_matcher, utterance, intent):
     assert locale_matcher[1].match(utterance).intent == intent
 
@@ -148,6 +155,15 @@ def test_a_term_from_the_last_answer_asked_about_reaches_the_topic(locale_matche
     match = locale_matcher[1].match(utterance)
     assert match.intent == "TopicIntent"
     assert {slot.name: slot.value for slot in match.slots}["topic"] in ("hyper calcemia", "osteo blastic")
+
+
+@pytest.mark.parametrize("utterance, topic", [("what is meaning of this bone metastasis", "bone metastasis"),
+                                              ("what's the meaning of that osteolytic", "osteolytic")])
+def test_the_meaning_of_this_thing_asked_takes_the_thing_as_the_topic(locale_matcher, utterance, topic):
+    # R89: the slot took "meaning of this" and the topic's name fell to another sample's
+    # carrier ("what is {topic} bone metastasis")
+    match = locale_matcher[1].match(utterance)
+    assert (match.intent, {slot.name: slot.value for slot in match.slots}) == ("TopicIntent", {"topic": topic})
 
 
 @pytest.mark.parametrize("utterance", ["um", "hmm"])

@@ -1505,9 +1505,11 @@ def test_what_the_source_does_not_say_after_an_urgent_symptom_told_still_closes_
     # ... the same asked again as a follow-up, in the same thread
     said = spoken(dialog.intent("TopicIntent", topic=("help with the pain", None)))
     assert said.startswith("My source doesn't say whether") and said.endswith(doctor)
-    # ... and a side the source does not give the treatment named
+    # ... and a side the source does not give the treatment named, after what it says of the
+    # pain told first
     said = spoken(dialog.intent("QuestionIntent", context=told, query=("are the side effects of surgery", None)))
-    assert said.startswith("My source doesn't cover that for surgery.") and said.endswith(doctor)
+    pain = content.default.topics["pain"].report
+    assert said.startswith(f"{pain} My source doesn't cover that for surgery.") and said.endswith(doctor)
 
 
 @pytest.mark.parametrize("words", ["help her pain", "help my pain", "help with his hip pain as well"])
@@ -1642,6 +1644,11 @@ def test_two_of_a_kind_named_side_by_side_are_both_answered(reader, monkeypatch,
     ("which one's worse then", True),  # R75, R81, after the types
     ("which one's better for my dad", True),  # R81, after two treatments
     ("okay okay and which one is more dangerous", True),  # R79
+    # R90, after osteoblastic: the carrier took "is that", or did not
+    ("and worse than the other sort the one that eats away the bone", True),
+    ("and is that worse than the other sort", True),
+    # BUT pain worse than before is no comparison of two the article names
+    ("is the pain worse than before a sign", False),
     # BUT which is more common, or which it is, the article tells
     ("which one is the most common", False),
     ("which one is it with breast cancer then", False),
@@ -1649,6 +1656,20 @@ def test_two_of_a_kind_named_side_by_side_are_both_answered(reader, monkeypatch,
 def test_which_is_better_or_worse_is_a_judgement_the_article_never_makes(reader, monkeypatch, words, judged):
     read_as(monkeypatch, {"followup": 1.0})
     assert (reader.read(words).kind == "beyond") is judged, words
+
+
+@pytest.mark.parametrize("words, predicted", [
+    ("she also get it in bones definitely", True),  # R90: the carrier took "so ... will"
+    ("my mum get it in her bones", True),
+    ("will he get it in his bones too", True),
+    # BUT whether a cancer spreads to bone, and how one would know, the article tells
+    ("does ovarian cancer spread to the bones", False),
+    ("would i know if it got into my bones", False),
+])
+def test_whether_one_person_will_get_it_in_the_bones_is_a_prediction_the_article_never_makes(
+        reader, monkeypatch, words, predicted):
+    read_as(monkeypatch, {"followup": 1.0})
+    assert (reader.read(words).kind == "beyond") is predicted, words
 
 
 @pytest.mark.parametrize("words, kind", [
@@ -1793,3 +1814,35 @@ def test_a_word_or_two_left_after_a_late_split_asks_no_question_of_its_own(reade
     meaning = reader.read("are the risks", context="my oncologist wants to start me on bisphosphonates what",
                           intent="QuestionIntent")
     assert meaning.kind == "question", meaning
+
+
+@pytest.mark.parametrize("words", ["is that the one that like messes up your jaw", "the one that messes up your jaw"])
+def test_a_pointer_is_never_the_start_of_a_misheard_name(reader, words):
+    # R90: "one messes" sounded near enough "bone metastases" to take the jaw's question
+    meaning = reader.read(words, intent="QuestionIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "osteonecrosis_of_the_jaw")
+
+
+@pytest.mark.parametrize("words", ["and share of cancers go to bone overall",
+                                   "what fraction of cancers end up in the bones"])
+def test_a_share_of_cancers_asked_is_how_common_not_which(reader, monkeypatch, words):
+    # R90: "what share of cancers go to bone overall" heard the list of the cancers that spread
+    read_as(monkeypatch, {"question": 1.0})
+    assert reader.read(words, intent="QuestionIntent").topic == "frequency", words
+
+
+def test_what_the_doctors_would_do_if_it_is_so_asks_the_treatment(reader, monkeypatch):
+    # R90: "what would they actually do if it is broken" after a broken arm told read as "more"
+    # of the broken bone, where the writer asked what the surgeons do
+    read_as(monkeypatch, {"followup": 1.0})
+    assert reader.read("they actually do if it is broken", intent="QuestionIntent").aspect == "treatment"
+
+
+def test_an_urgent_symptom_left_untreated_asks_what_it_is(dialog, content):
+    # R7: its summary says what comes of it without treatment; the treatments were a gap
+    said = spoken(dialog.intent("QuestionIntent", context=("i am just reading up", None),
+                                query=("is the worst that can happen if spinal cord compression is not treated quickly",
+                                       None)))
+    assert said.startswith(content.default.topics["spinal_cord_compression"].summary), said
+    said = spoken(dialog.intent("QuestionIntent", query=("happens if high calcium isn't treated", None)))
+    assert said.startswith(content.default.topics["hypercalcemia"].summary), said

@@ -260,20 +260,22 @@ class ContentHandler(AbstractRequestHandler):
         if topic is None and (meaning.follows_up or aspect is not None):
             topic = Conversation(handler_input).topic(local)
         told = local.topics.get(meaning.told) if meaning.told else None  # a symptom told before the question
+        told_lead = told_first(told, topic)  # said before the answer: what they told, named
         if told is None:
             told = self._symptom_asked_of(handler_input)
         if meaning.eases is not None and topic is not None:
             return self.eases_answer(handler_input, topic, local.topics[meaning.eases], touches=told)
         if aspect is not None:
             return self.aspect_answer(handler_input, aspect, topic, carried=carried, told=told,
-                                      named=meaning.topic is not None)
+                                      named=meaning.topic is not None, lead=told_lead)
         if topic is not None:
             if self._named_again(handler_input, topic) or self._asks_again_of(handler_input, topic):
                 # "what is osteolytic" just after its summary: the name was not understood; its
                 # next part ("the other two types are ...") assumes it was. A type asked about
                 # again ("is new bone not a good thing then") is answered by its summary too.
                 return self.said_plainly(handler_input)
-            return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told)
+            return self.answer(handler_input, topic, stage=self._next_stage(handler_input, topic), touches=told,
+                               lead=told_lead)
         if meaning.kind == "unknown" and meaning.term is None:
             # Words that name nothing but share words with a part of the last answer ("and will
             # they take the tumour out" after surgery's summary): that part, not "I don't know"
@@ -327,18 +329,18 @@ class ContentHandler(AbstractRequestHandler):
         return self.untold(handler_input, treatment, untold, stage, touches)
 
     def untold(self, handler_input: HandlerInput, subject: Topic, said: str, stage: str,
-               touches: Topic | None = None) -> Response:
-        """`said` (what the source does not tell of `subject`), then the next question; an urgent
-        symptom told beside the question (`touches`) closes it as its own answer would. The
-        conversation remembers `subject` answered up to `stage`."""
+               touches: Topic | None = None, lead: tuple[str, ...] = ()) -> Response:
+        """`said` (what the source does not tell of `subject`) after `lead`, then the next
+        question; an urgent symptom told beside the question (`touches`) closes it as its own
+        answer would. The conversation remembers `subject` answered up to `stage`."""
         local = self.local(handler_input)
         Conversation(handler_input).answered(subject, stage, touches)
         follow = local.prompt("next_question")
-        reply = Reply(speech=(said,), topic=subject, touches=touches, reprompt=follow)
+        reply = Reply(speech=(*lead, said), topic=subject, touches=touches, reprompt=follow)
         # as answer(): an urgent close, or a direction given in this session, ends the reply
         if reply.close_kind() is None and Conversation(handler_input).safety() is None \
                 and not self.perhaps_crisis(handler_input):
-            reply = reply._replace(speech=(said, follow))
+            reply = reply._replace(speech=(*lead, said, follow))
         return self.say(handler_input, reply)
 
     def said_plainly(self, handler_input: HandlerInput) -> Response:
@@ -677,11 +679,12 @@ class ContentHandler(AbstractRequestHandler):
         return self.prompt(handler_input, "help", "question", reprompt="help_reprompt")
 
     def aspect_answer(self, handler_input: HandlerInput, aspect: Aspect, subject: Topic | None,
-                      carried: bool = False, told: Topic | None = None, named: bool = False) -> Response:
+                      carried: bool = False, told: Topic | None = None, named: bool = False,
+                      lead: tuple[str, ...] = ()) -> Response:
         """One side of `subject` (or of the subject in general), or say the source lacks it
         (carried: the subject is the last answer's, neither named nor pointed at in these words;
         named: the words named the subject; told: an urgent symptom told before the question,
-        whose close the answer takes)."""
+        whose close the answer takes; lead: what is said first, of a symptom told)."""
         local = self.local(handler_input)
         default = local.topics[aspect.default]
         target = subject.aspects.get(aspect.id) if subject else None
@@ -692,7 +695,7 @@ class ContentHandler(AbstractRequestHandler):
             target = default.id
         touches = told or subject
         if target:
-            return self.answer(handler_input, local.topics[target], touches=touches)
+            return self.answer(handler_input, local.topics[target], touches=touches, lead=lead)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
             or (aspect.offer_default and subject.id in self.overviews and not named and aspect.id != WHY_ASPECT)
         if aspect.id in (WHY_ASPECT, TYPES) and named and subject is not None and subject.kind != "cancers" \
@@ -701,7 +704,7 @@ class ContentHandler(AbstractRequestHandler):
             # says of the subject is its answer, not the causes of bone metastases. So for "what
             # types of surgery are there", "how is ablation different from radiation": the three
             # types are bone metastases' own.
-            return self.answer(handler_input, subject, touches=told)
+            return self.answer(handler_input, subject, touches=told, lead=lead)
         # About a cancer, a side the article answers for bone metastases in general ("how do they
         # treat it?" after ovarian cancer) gets that answer, unless it differs by cancer (types).
         for_any_cancer = subject is not None and subject.kind == "cancers" and aspect.offer_default \
@@ -721,15 +724,25 @@ class ContentHandler(AbstractRequestHandler):
             # don't know why the cells spread.
             stage = self._next_stage(handler_input, default) if words and not self.reader.asks_other_ones(words) \
                 and not self.reader.asks_blame(words) else None
-            return self.answer(handler_input, default, stage=stage, touches=touches)
+            return self.answer(handler_input, default, stage=stage, touches=touches, lead=lead)
         # The source says nothing about this side of the subject: say so first, so the general
         # answer is never heard as the subject's own ("what is the treatment" after the mixed
         # type: the treatments of bone metastases, in general), unless the general answer
         # belongs to another topic (the jaw is bisphosphonates' side effect, no one else's).
         gap = local.prompt("aspect_gap", topic=subject.name)
         if aspect.offer_default:
-            return self.answer(handler_input, default, lead=(gap, local.prompt("in_general")), touches=touches)
-        return self.untold(handler_input, subject, gap, subject.stages[-1], touches=told)
+            return self.answer(handler_input, default, lead=(*lead, gap, local.prompt("in_general")), touches=touches)
+        return self.untold(handler_input, subject, gap, subject.stages[-1], touches=told, lead=lead)
+
+
+def told_first(told: Topic | None, asked: Topic | None) -> tuple[str, ...]:
+    """What the source says of an urgent symptom told before a question about something else
+    ("he's been ever so muddled and bunged up ... what do the hormone drugs do"), to say first:
+    the person hears what they told named, not only "symptoms like these" in the close. Not the
+    article's own emergency, whose report gives its direction on its own path."""
+    if told is None or told.urgent != "doctor" or not told.report or (asked is not None and asked.id == told.id):
+        return ()
+    return (told.report,)
 
 
 def with_crisis_line(reply: Reply, local: LocaleContent) -> Reply:

@@ -45,7 +45,7 @@ FUZZY_CUTOFF_UNSHARED = 70
 # Every custom slot of the model, in the order their words are spoken in its samples
 # ("{context} what {query}", "{symptom} and {detail}", "{topic} and {other}"). DANGER holds
 # emergency and crisis phrases, so a resolved DANGER value is itself a meaning.
-SPOKEN_ORDER = ("context", "danger", "symptom", "topic", "cancer", "detail", "other", "query")
+SPOKEN_ORDER = ("context", "danger", "symptom", "topic", "bone", "cancer", "detail", "other", "query")
 FREE_SLOTS = ("query", "context")  # always read: their values are examples, never a meaning
 STATEMENT_INTENTS = frozenset({"SymptomReportIntent"})
 TOPIC_INTENT = "TopicIntent"  # "tell me about {topic}", "{topic}": names what it asks about
@@ -176,6 +176,9 @@ SPREAD_TOLD = "spread_told"  # phrases of spread told as done: signs of spread, 
 # described it asks of that type ("the kind that eats away the bone ... and {which cancers}").
 FRAGMENT_WORDS = 3
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
+# Words that point back, never the start of a misheard name: "{one messes} up your jaw" is
+# no "bone metastases" (R90)
+POINTER_STARTS = frozenset({"it", "that", "this", "they", "them", "those", "these", "one", "there"})
 MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 DIAGNOSED_BESIDE_SYMPTOM = 0.75  # a cancer named, a diagnosis this near a symptom read is told, not the symptom
@@ -306,6 +309,13 @@ class Reader:
         text = " ".join(_strip(self._words(words), self.fillers))
         named = {topic_id for topic_id, signs in self.topics if any(sign.covers(text) for sign in signs)}
         return named.pop() if len(named) == 1 else None
+
+    def bone_named(self, words: str) -> Meaning | None:
+        """A follow-up asking of the bone the words are, and nothing else ("ribs", "the skull"),
+        or None."""
+        said = " ".join(w for w in normalise(words).split() if w != "the")
+        meaning = self._with_bone(Meaning("more"), said)
+        return meaning if meaning.bone is not None and normalise(meaning.bone).removeprefix("the ") == said else None
 
     def cancer_site(self, words: str) -> str | None:
         """The cancer whose one-word name the words are, with nothing else said ("lung")."""
@@ -558,7 +568,12 @@ class Reader:
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             # follows_up: the words point back ("how would I know if {my father is having it}")
             return Meaning("beyond", topic=topic, term=self._term(words), follows_up=follows_up and not topic)
-        if topic is None and aspect == TREATMENT and _best(self.lists["untreated"], padded(said)):
+        if aspect == TREATMENT and _best(self.lists["untreated"], padded(said)) \
+                and (topic is None or self.content.default.topics[topic].urgent):
+            if topic is not None:
+                # "the worst that can happen if spinal cord compression is not treated quickly" (R7):
+                # what it is, which says what comes of it untreated, not how it is treated
+                return Meaning("question", topic=topic)
             return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             general = self.content.aspects[aspect].default
@@ -914,13 +929,15 @@ class Reader:
 
     def _asks_beyond_source(self, label: str, said: str, asked: str) -> bool:
         """True if the words ask what the article never gives: a judgement ("which one's worse
-        then" after the types, "which one's better for my dad" after two treatments); a duration
+        then" after the types, "which one's better for my dad" after two treatments); a
+        prediction for one person ("so she will also get it in bones definitely"); a duration
         ("how long would he be on them"); a cost ("how much will the treatment cost"), in the words
         `asked` (those a question carrier's word opened, not a story before it); whether a test
         shows it ("would it show on a normal x ray"); a count of sessions, read as advice or
         not ("and how many infusions would i need"), unless a symptom is told with it."""
         text, question = padded(said), padded(asked)
-        if label in ("question", "followup") and _best(self.lists["judged"], text):
+        if label in ("question", "followup") and (_best(self.lists["judged"], text)
+                                                  or _best(self.lists["predicted"], text)):
             return True
         if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], question)
                                                                   or _best(self.lists["priced"], question)):
@@ -1703,7 +1720,7 @@ class Reader:
         heard_as: list[tuple[range, tuple]] = []  # (the words' places, the closest name found)
         names, unspaced = self._fuzzy_names
         for (i, n), candidate in spans.items():
-            if len(candidate.replace(" ", "")) < 6:
+            if len(candidate.replace(" ", "")) < 6 or content_words[i] in POINTER_STARTS:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
             # the best of the closest names whose other words sound alike too, compared as heard
@@ -1886,6 +1903,13 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         named = reader.named_exactly(next(iter(words.values())))
         if named is not None and not reader.content.default.topics[named].urgent:
             return Meaning("question", topic=named)
+    if set(words) == {"bone"}:
+        # "ribs", "and the neck too" (BONE's own words): a bone named alone asks of it, never
+        # tells a symptom ("neck" alone read a spinal report); other words a device may have put
+        # in the slot are read as any others
+        named = reader.bone_named(words["bone"])
+        if named is not None:
+            return named
     words = with_carrier_word(name, words)
     site = reader.cancer_site(words["topic"]) if set(words) == {"topic"} else None
     if site is not None:

@@ -50,7 +50,7 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "subject_said_as", "dental_work", "unbroken", "broken", "eases_it", "organ_harmed",
                  "crisis_told", "crisis_denied", "crisis_settled", "harm_done", "done_that",
                  "diagnosis_told", "only_one", "cause_asked",
-                 "names_only", "judged", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
+                 "names_only", "judged", "predicted", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
                  "names_nothing", "treatable", "alike")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",

@@ -231,10 +231,14 @@ class Content:
     def slot_values(self, kind: str) -> list[tuple[str, list[str]]]:
         """(id, synonyms) pairs for one slot type, in file order, default-locale spelling.
 
-        kind is "topics" (TOPIC), "cancers" (CANCER), "reports" (SYMPTOM) or "danger"
-        (DANGER: the emergency and crisis phrases, expanded).
+        kind is "topics" (TOPIC), "cancers" (CANCER), "reports" (SYMPTOM), "danger"
+        (DANGER: the emergency and crisis phrases, expanded) or "bones" (BONE: the bones the
+        reader knows, listed or not; their words are read, never resolved to a topic).
         """
         topics = self.default.topics.values()
+        if kind == "bones":
+            bones = dict.fromkeys((*self.reading["bones_listed"], *self.reading["bones_unlisted"]))
+            return [(f"bone_{n}", [bone]) for n, bone in enumerate(bones, 1)]
         if kind == "danger":
             from ..patterns import expand
             return [(kind, list(dict.fromkeys(p for pattern in self.safety_signs[f"{kind}.phrases"]
