@@ -1212,3 +1212,26 @@ def test_whether_a_pain_told_is_a_break_hears_of_broken_bones(dialog, content, m
     # THEN what the article says of broken bones (everyday activities), then the close
     assert said.startswith(content.default.topics["fractures"].summary), said
     assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_a_farewell_said_briefly_hears_the_crisis_line_and_stays_open(dialog):
+    # c84: "this is goodbye alexa" (the carrier took "this") read as a goodbye and ended the
+    # session with "Take care. Goodbye."
+    response = dialog.intent("QuestionIntent", query=("is goodbye alexa", None))
+    said = spoken(response)
+    assert "988" in said and "911" in said, said
+    assert not ends_session(response)
+
+
+def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close(dialog, content, monkeypatch):
+    # GIVEN a pop felt in the arm reaching for a mug, answered as a possible broken bone (R91)
+    dialog.intent("SymptomReportIntent", symptom=("a pop in my upper arm", "fractures"))
+    # WHEN "will they have to operate on it"
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("TopicIntent", topic=("have to operate on it", None)))
+    # THEN surgery, and the call-your-doctor prompt still ends the answer
+    assert said.startswith(content.default.topics["surgery"].summary), said
+    assert DOCTOR.search(sentences(said)[-1]), said
+    # BUT a new question that points at nothing told is a calm answer
+    said = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    assert not DOCTOR.search(sentences(said)[-1]), said

@@ -1100,6 +1100,8 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "killing herself ever since the biopsy", "killing myself most nights",
     # c56: a wish to be dead said beside a broken bone, which outweighed it in the model
     "my hip gave way on the stairs and honestly i wish i was dead", "she keeps saying she wishes she could just die",
+    # c84, as the slots hold them: read by the model as advice, or as a goodbye that ended the session
+    "how many tablets take", "forty tablets enough", "is goodbye alexa", "better i go this world now",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1116,6 +1118,7 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "my wife wants to die at home when the time comes",
     "i tried to end things in my twenties but what is radiation", "i need to top myself up with water",
     "what does it take to kill the cancer cells", "can the pills kill the cancer",
+    "how many tablets do i take in the morning", "how many cycles of chemo will it take",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
@@ -1846,3 +1849,11 @@ def test_an_urgent_symptom_left_untreated_asks_what_it_is(dialog, content):
     assert said.startswith(content.default.topics["spinal_cord_compression"].summary), said
     said = spoken(dialog.intent("QuestionIntent", query=("happens if high calcium isn't treated", None)))
     assert said.startswith(content.default.topics["hypercalcemia"].summary), said
+
+
+def test_how_the_doctors_are_finding_out_asks_the_diagnosis(reader, monkeypatch):
+    # R91: "how the doctors are finding out whether the cancer has gone into the bones" heard
+    # what bone metastases are
+    read_as(monkeypatch, {"question": 1.0})
+    words = "could you kindly tell me how the doctors are finding out whether the cancer has gone into the bones"
+    assert reader.read(words, intent="FreeSpeechIntent").aspect == "diagnosis"

@@ -409,11 +409,14 @@ class ContentHandler(AbstractRequestHandler):
 
     def _symptom_asked_of(self, handler_input: HandlerInput) -> Topic | None:
         """The urgent symptom the last answer was about, if this question asks what caused it
-        ("is it because of that only" after a broken bone told) or whether it is to be expected
-        ("is that like normal for bone mets" after hip pain now constant): its answer keeps that
-        symptom's call-your-doctor close (R78, R85); else None."""
+        ("is it because of that only" after a broken bone told), whether it is to be expected
+        ("is that like normal for bone mets" after hip pain now constant) or anything else of it
+        ("will they have to operate on it" after a pop felt in the arm): its answer keeps that
+        symptom's call-your-doctor close (R78, R85, R91); else None."""
         told = self._told_just_now(handler_input)
-        return told if told is not None and self.reader.asks_cause_of_told(request_words(handler_input)) else None
+        words = request_words(handler_input)
+        asked_of = self.reader.asks_cause_of_told(words) or self.reader.points_back(words)
+        return told if told is not None and told.urgent and asked_of else None
 
     def _told_just_now(self, handler_input: HandlerInput) -> Topic | None:
         """The symptom whose report is the answer just heard, if it is."""

@@ -1304,6 +1304,10 @@ class Reader:
         only", "could that be from the cancer") or is to be expected ("is that normal")."""
         return bool(_best(self.lists["cause_asked"], padded(words)))
 
+    def points_back(self, words: str) -> bool:
+        """True if the words point back at what was said ("will they have to operate on {it}")."""
+        return bool(_best(self.lists["pronouns"], padded(words)))
+
     @staticmethod
     def asks_other_ones(words: str) -> bool:
         """True if the words ask for the other ones ("which other ones", "any others"), not for
