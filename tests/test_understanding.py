@@ -1857,3 +1857,9 @@ def test_how_the_doctors_are_finding_out_asks_the_diagnosis(reader, monkeypatch)
     read_as(monkeypatch, {"question": 1.0})
     words = "could you kindly tell me how the doctors are finding out whether the cancer has gone into the bones"
     assert reader.read(words, intent="FreeSpeechIntent").aspect == "diagnosis"
+
+
+def test_whether_an_urgent_symptom_can_be_treated_or_not_asks_the_treatment(reader, monkeypatch):
+    # R62: "can this hip bone pain be treated or not" ("not" beside "treated") asks how
+    read_as(monkeypatch, {"question": 1.0})
+    assert reader.read("this hip bone pain be treated or not", intent="QuestionIntent").aspect == "treatment"

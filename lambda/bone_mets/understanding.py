@@ -568,13 +568,14 @@ class Reader:
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             # follows_up: the words point back ("how would I know if {my father is having it}")
             return Meaning("beyond", topic=topic, term=self._term(words), follows_up=follows_up and not topic)
-        if aspect == TREATMENT and _best(self.lists["untreated"], padded(said)) \
-                and (topic is None or self.content.default.topics[topic].urgent):
-            if topic is not None:
+        if aspect == TREATMENT and _best(self.lists["untreated"], padded(said)):
+            if topic is None:
+                return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
+            if self.content.default.topics[topic].urgent and " if " in padded(said):
                 # "the worst that can happen if spinal cord compression is not treated quickly" (R7):
-                # what it is, which says what comes of it untreated, not how it is treated
+                # what it is, which says what comes of it untreated, not how it is treated ("can
+                # this hip bone pain be treated or not" asks how, R62)
                 return Meaning("question", topic=topic)
-            return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
         if topic and aspect and self._set_aside(text, topic):
             general = self.content.aspects[aspect].default
             # "what else is there besides pills": the medicines themselves set aside, the others
