@@ -414,9 +414,10 @@ class ContentHandler(AbstractRequestHandler):
         ("will they have to operate on it" after a pop felt in the arm): its answer keeps that
         symptom's call-your-doctor close (R78, R85, R91); else None."""
         told = self._told_just_now(handler_input)
+        if told is None or not told.urgent:
+            return None
         words = request_words(handler_input)
-        asked_of = self.reader.asks_cause_of_told(words) or self.reader.points_back(words)
-        return told if told is not None and told.urgent and asked_of else None
+        return told if self.reader.asks_cause_of_told(words) or self.reader.points_back(words) else None
 
     def _told_just_now(self, handler_input: HandlerInput) -> Topic | None:
         """The symptom whose report is the answer just heard, if it is."""

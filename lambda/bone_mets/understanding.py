@@ -176,9 +176,6 @@ SPREAD_TOLD = "spread_told"  # phrases of spread told as done: signs of spread, 
 # described it asks of that type ("the kind that eats away the bone ... and {which cancers}").
 FRAGMENT_WORDS = 3
 STORY_END_WORDS = 8  # the words at a story's end that a question about "it" points to
-# Words that point back, never the start of a misheard name: "{one messes} up your jaw" is
-# no "bone metastases" (R90)
-POINTER_STARTS = frozenset({"it", "that", "this", "they", "them", "those", "these", "one", "there"})
 MISHEARD_WORDS = 4  # the most words a misheard name is heard as ("hyper cal see mia")
 LONG_SPEECH_WORDS = 14  # from this many words on, the last question in the speech is the one asked
 DIAGNOSED_BESIDE_SYMPTOM = 0.75  # a cancer named, a diagnosis this near a symptom read is told, not the symptom
@@ -343,6 +340,12 @@ class Reader:
         return choices
 
     @cached_property
+    def _pointer_words(self) -> frozenset[str]:
+        """The content's one-word pronouns ("it", "one"): never the start of a misheard name
+        ("{one messes} up your jaw" is no "bone metastases", R90)."""
+        return frozenset(word for word in self.content.reading["pronouns"] if " " not in word)
+
+    @cached_property
     def _fuzzy_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The misheard-word choices, as said and without spaces (made once, not on each look)."""
         names = tuple(self._fuzzy_choices)
@@ -350,7 +353,8 @@ class Reader:
 
     def warm(self) -> None:
         """Load the model and build the tables now (a SnapStart snapshot then holds them)."""
-        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names", "_name_patterns"):
+        for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names", "_pointer_words",
+                      "_name_patterns"):
             getattr(self, table)  # a cached property: built on this first access
         for name in self.content.reading:
             self.lists[name]  # compiled on first reading
@@ -1725,7 +1729,7 @@ class Reader:
         heard_as: list[tuple[range, tuple]] = []  # (the words' places, the closest name found)
         names, unspaced = self._fuzzy_names
         for (i, n), candidate in spans.items():
-            if len(candidate.replace(" ", "")) < 6 or content_words[i] in POINTER_STARTS:
+            if len(candidate.replace(" ", "")) < 6 or content_words[i] in self._pointer_words:
                 continue
             cutoff = FUZZY_CUTOFF_LONG if len(candidate) >= 10 and not strict else FUZZY_CUTOFF
             # the best of the closest names whose other words sound alike too, compared as heard
@@ -1909,9 +1913,9 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         if named is not None and not reader.content.default.topics[named].urgent:
             return Meaning("question", topic=named)
     if set(words) == {"bone"}:
-        # "ribs", "and the neck too" (BONE's own words): a bone named alone asks of it, never
-        # tells a symptom ("neck" alone read a spinal report); other words a device may have put
-        # in the slot are read as any others
+        # "ribs", "neck" (BONE's own words, its sample a slot alone): a bone named alone asks of
+        # it, never tells a symptom ("neck" alone read a spinal report); other words a device may
+        # have put in the slot are read as any others
         named = reader.bone_named(words["bone"])
         if named is not None:
             return named
