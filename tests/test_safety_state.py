@@ -319,6 +319,47 @@ def test_an_emergency_read_perhaps_as_a_crisis_names_the_line_too(handler, conte
     assert line in said and line not in sentences(said)[-1]
 
 
+def line_named_for_words_read_perhaps_as_a_crisis(handler, locale: str, monkeypatch) -> Dialog:
+    """A conversation whose first words ("can't go on anymore") read only perhaps as a crisis,
+    so their answer named the crisis line; the model reads later words as it would."""
+    read_crisis_at(monkeypatch, "perhaps", "out_of_scope")
+    dialog = Dialog(handler, locale)
+    dialog.intent("FreeSpeechIntent", query=("can't go on", None))
+    monkeypatch.undo()
+    return dialog
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("follow_up", ["what was that number", "no", "yes", "help", "mumbled"])
+def test_after_the_line_named_for_words_read_perhaps_as_a_crisis_a_reply_hears_the_line_again(
+        handler, content, locale, follow_up, monkeypatch):
+    # GIVEN the crisis line named for words read perhaps as a crisis WHEN the next turn is "ok",
+    # "what's the number", "no" or mumbled (R18: "ok" heard "Ask me a question first")
+    emergency, line = numbers(content, locale)
+    dialog = line_named_for_words_read_perhaps_as_a_crisis(handler, locale, monkeypatch)
+    response = dialog.intent(*FOLLOW_UPS[follow_up][:1], **FOLLOW_UPS[follow_up][1])
+    said = spoken(response)
+    # THEN the line again, the emergency number last, and the session open
+    assert line in said and emergency in sentences(said)[-1], said
+    assert ends_session(response) is False and reprompt(response)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_after_the_line_named_for_words_read_perhaps_as_a_crisis_it_lasts_the_session(handler, content, locale,
+                                                                                       monkeypatch):
+    # GIVEN the crisis line named for words read perhaps as a crisis
+    emergency, line = numbers(content, locale)
+    dialog = line_named_for_words_read_perhaps_as_a_crisis(handler, locale, monkeypatch)
+    # WHEN a calm question follows THEN its answer, then the line and the emergency number last
+    later = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
+    assert later.startswith(content.for_locale(locale).topics["osteolytic"].summary[:40])
+    assert line in later and emergency in sentences(later)[-1]
+    # WHEN the person stops THEN the goodbye names the line, the emergency number last
+    response = dialog.intent("AMAZON.StopIntent")
+    said = spoken(response)
+    assert line in said and emergency in sentences(said)[-1] and ends_session(response) is True
+
+
 def assert_line_named_now_and_later(handler, content, locale: str, words: str) -> None:
     """The words' answer names the crisis line before its close (the call-your-doctor prompt with
     the number last), and a later question still hears the line (the direction named it)."""

@@ -5,7 +5,8 @@ the session: nothing here is persisted.
 
 The safety state lasts: once an emergency or crisis direction has been given, the session
 remembers which, and every later answer carries the direction again (handlers.SafetyStateHandler
-and speech.render read it), until the session ends.
+and speech.render read it), until the session ends. So does the crisis line named for words read
+only perhaps as a crisis: later answers remind of it, and "ok" or "what's the number" hear it again.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ CLOSES = "closes"  # how many urgent closes this session has heard (their varian
 DANGER = "danger"  # id of the article's own emergency an emergency direction is about (it lasts with it)
 LINE = "line"  # "yes" when an emergency direction named the crisis line too (it lasts with it)
 UNSURE = "unsure"  # "yes" when an emergency direction named the doctor too (it lasts until one is sure)
+LINE_GIVEN = "line_given"  # "yes" when an answer named the crisis line for words read perhaps as a crisis
 LISTED = "listed"  # "topic stage": the answer whose list the last answer was picked from ("the second one")
 THREAD_KEYS = (TOPIC, STAGE, OFFER, TOUCHES, LISTED)  # the thread of questions; a new start forgets it
-KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT, DANGER, LINE, UNSURE)
+KEPT_KEYS = (*THREAD_KEYS, SAFETY, DIRECTED, ABOUT, DANGER, LINE, UNSURE, LINE_GIVEN)
 SAFETY_KINDS = ("emergency", "crisis")
 MAX_TEXT = 4000  # longer than any text we save; anything bigger is not ours
 MAX_PIECES = 12
@@ -54,6 +56,8 @@ def clean_attributes(attributes: Any) -> dict[str, Any]:
     if kept.get(SAFETY) not in SAFETY_KINDS:
         for key in (SAFETY, DIRECTED, ABOUT, DANGER, LINE, UNSURE):
             kept.pop(key, None)
+    if kept.get(LINE_GIVEN) != "yes":
+        kept.pop(LINE_GIVEN, None)
     closes = attributes.get(CLOSES)
     if isinstance(closes, int) and not isinstance(closes, bool) and 0 <= closes < 1000:
         kept[CLOSES] = closes
@@ -121,8 +125,22 @@ class Conversation:
 
     def named_line(self) -> bool:
         """True if the direction this session gave named the crisis line: a crisis, or an
-        emergency told with it."""
-        return self.safety() == "crisis" or self.with_line()
+        emergency told with it; or, with no direction, an answer named it (line_given)."""
+        return self.safety() == "crisis" or self.with_line() or self.line_given()
+
+    def line_given(self) -> bool:
+        """True if an answer this session named the crisis line for words read only perhaps as
+        a crisis ("can't go on anymore"): the line lasts the session, as a direction does."""
+        return self._attributes.get(LINE_GIVEN) == "yes"
+
+    def give_line(self) -> None:
+        """Remember that the crisis line was named (see line_given)."""
+        self._attributes[LINE_GIVEN] = "yes"
+
+    def lasting(self) -> str | None:
+        """The direction every later answer ends with: the one given, or "crisis" (its line)
+        where only the crisis line was named."""
+        return self.safety() or ("crisis" if self.line_given() else None)
 
     def danger(self, content: LocaleContent) -> Topic | None:
         """The article's own emergency the emergency direction is about, if one was told."""

@@ -78,7 +78,11 @@ class ContentHandler(AbstractRequestHandler):
     def say(self, handler_input: HandlerInput, reply: Reply) -> Response:
         local = self.local(handler_input)
         if self.perhaps_crisis(handler_input) and reply.closing is None and not reply.end_session:
-            reply = with_crisis_line(reply, local)  # words read perhaps as a crisis
+            # words read perhaps as a crisis: the line now, and (remembered after this reply is
+            # rendered, so it is not said twice) in every later answer of the session
+            response = speech.render(handler_input, with_crisis_line(reply, local), local)
+            Conversation(handler_input).give_line()
+            return response
         return speech.render(handler_input, reply, local)
 
     def perhaps_crisis(self, handler_input: HandlerInput) -> bool:
@@ -109,7 +113,7 @@ class ContentHandler(AbstractRequestHandler):
         # An urgent answer ends with its close (which also invites the next question); other
         # answers ask aloud whether to go on, as a published skill should, unless the session
         # gave an emergency or crisis direction: then the direction again ends it (speech.render).
-        if reply.close_kind() is None and conversation.safety() is None and not self.perhaps_crisis(handler_input):
+        if reply.close_kind() is None and conversation.lasting() is None and not self.perhaps_crisis(handler_input):
             reply = reply._replace(speech=(*reply.speech, offer), card_body=reply.speech)
         return self.say(handler_input, reply)
 
@@ -338,7 +342,7 @@ class ContentHandler(AbstractRequestHandler):
         follow = local.prompt("next_question")
         reply = Reply(speech=(*lead, said), topic=subject, touches=touches, reprompt=follow)
         # as answer(): an urgent close, or a direction given in this session, ends the reply
-        if reply.close_kind() is None and Conversation(handler_input).safety() is None \
+        if reply.close_kind() is None and Conversation(handler_input).lasting() is None \
                 and not self.perhaps_crisis(handler_input):
             reply = reply._replace(speech=(*lead, said, follow))
         return self.say(handler_input, reply)
@@ -498,8 +502,9 @@ class ContentHandler(AbstractRequestHandler):
         line: tuple[str, ...] = ()
         if kind == "emergency" and given == "crisis":
             line = (local.safety["crisis.reminder"],)
-        elif kind == "emergency" and (perhaps_crisis or conversation.with_line()):
-            # "I've taken all my pills": both; and so on every later turn that directs again
+        elif kind == "emergency" and (perhaps_crisis or conversation.named_line()):
+            # "I've taken all my pills": both; and so on every later turn that directs again, and
+            # after the line was named for words read perhaps as a crisis
             line = (local.safety["unplaced.answer"],)
         danger = self.danger_told(handler_input, conversation) if kind == "emergency" else None
         # The article's own emergency read in these words: its own direction is "immediately call
@@ -541,7 +546,7 @@ class ContentHandler(AbstractRequestHandler):
         """Stop or cancel after an emergency or crisis: the direction, not a bare goodbye (the
         crisis line too, where the words that took leave read perhaps as a crisis)."""
         local = self.local(handler_input)
-        if self.stops_in_perhaps_crisis(handler_input) or Conversation(handler_input).with_line():
+        if self.stops_in_perhaps_crisis(handler_input) or Conversation(handler_input).named_line():
             kind = "crisis"  # its goodbye names the line, then the emergency number
         return self.say(handler_input, Reply(speech=(), closing=local.safety[f"{kind}.goodbye"], end_session=True,
                                              credit=local.number_credit(kind)))
@@ -798,13 +803,14 @@ class SafetyStateHandler(ContentHandler):
     """After an emergency or crisis direction, every turn that is not a new clear question
     ("what should I do", "which number", "sorry?", "no", "yes", "help", "stop", silence)
     gets the direction again, the number last; stop and cancel end with it, not a goodbye.
-    A new question is answered, and the speech module closes it with the direction."""
+    A new question is answered, and the speech module closes it with the direction. After
+    the crisis line named for words read perhaps as a crisis, the same with the line."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         envelope = handler_input.request_envelope
         if envelope.session is None or not isinstance(envelope.request, IntentRequest):
             return False  # events outside a conversation carry no session state
-        return Conversation(handler_input).safety() is not None and not self.asks_anew(handler_input)
+        return Conversation(handler_input).lasting() is not None and not self.asks_anew(handler_input)
 
     def asks_anew(self, handler_input: HandlerInput) -> bool:
         """True if the turn is a new, clear question or statement the skill can answer."""
@@ -829,7 +835,7 @@ class SafetyStateHandler(ContentHandler):
         return meaning.kind in ("report", "diagnosed", "outlook") or (meaning.kind == "advice" and bool(meaning.topic))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        kind = Conversation(handler_input).safety()
+        kind = Conversation(handler_input).lasting()
         name = intent_name(handler_input)
         meaning = self.meaning(handler_input)
         # "Stop", "cancel" or a question's words that take leave ("{stop please}") end a session
@@ -846,6 +852,12 @@ class SafetyStateHandler(ContentHandler):
             if replayed is not None:
                 return replayed
         conversation = Conversation(handler_input)
+        if conversation.safety() is None:
+            # only the line was named ("can't go on anymore"): the line again, as first said
+            local = self.local(handler_input)
+            return self.say(handler_input, Reply(
+                speech=(local.safety["unplaced.answer"],), closing=local.safety["unplaced.close"],
+                reprompt=local.prompt("question"), credit=local.number_credit("crisis")))
         return self.direct(handler_input, kind, about_other=conversation.about_other(), unsure=conversation.unsure(),
                            again=True)
 

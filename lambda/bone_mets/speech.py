@@ -127,7 +127,7 @@ def render(handler_input: HandlerInput, reply: Reply, content: LocaleContent) ->
     said again too: an urgent answer names it before its close, any other in its reminder.
     """
     conversation = Conversation(handler_input)
-    state = conversation.safety()
+    state = conversation.lasting()
     if reply.closing is None:
         conversation.not_directed()
         if state is not None:
