@@ -1235,3 +1235,54 @@ def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close
     # BUT a new question that points at nothing told is a calm answer
     said = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
     assert not DOCTOR.search(sentences(said)[-1]), said
+
+
+@pytest.mark.parametrize("intent, words", [
+    ("NoAndIntent", "probably just a sprain she'll be right"),  # R92, a crack felt in the arm
+    ("FreeSpeechIntent", "probably nothing"),
+    ("FreeSpeechIntent", "slept funny on it that's all"),
+])
+def test_an_urgent_symptom_played_down_hears_its_direction_again(dialog, content, monkeypatch, intent, words):
+    # GIVEN a crack felt in the arm, answered as a possible broken bone
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    # WHEN it is played down, in words the model reads perhaps as a crisis (R92: "she'll be right")
+    from bone_mets.meaning_model import MeaningModel
+    thresholds = MeaningModel().thresholds
+    crisis = (thresholds["line"] + thresholds["crisis"]) / 2
+    read_as(monkeypatch, {"crisis": crisis, "followup": 1 - crisis})
+    said = spoken(dialog.intent(intent, query=(words, None)))
+    # THEN the article's direction (contact the doctor right away), its close last, no crisis line
+    assert said.startswith(content.default.safety["advice.urgent"]), said
+    assert DOCTOR.search(sentences(said)[-1]) and "988" not in said, said
+
+
+def test_words_that_play_down_with_no_urgent_symptom_told_are_not_its_direction(dialog, content, monkeypatch):
+    # GIVEN a calm answer (osteolytic), no symptom told
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    # WHEN "it's probably nothing"
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("probably nothing", None)))
+    # THEN no direction about symptoms, and no call-your-doctor close
+    assert content.default.safety["advice.urgent"] not in said and not DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_a_new_question_after_an_urgent_symptom_is_not_taken_for_playing_it_down(dialog, content, monkeypatch):
+    # GIVEN a crack felt in the arm WHEN a question names a topic, with words that could play down
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("TopicIntent", topic=("ablation probably just a quick one", None)))
+    # THEN the answer asked for
+    assert said.startswith(content.default.topics["ablation"].summary), said
+
+
+def test_the_articles_own_emergency_played_down_keeps_the_doctor_with_the_number(dialog, content, monkeypatch):
+    # GIVEN back pain with numb, wobbly legs: the article's own emergency, its direction naming
+    # the doctor too
+    dialog.intent("SymptomReportIntent", symptom=("my legs are numb and wobbly", "spinal_cord_compression"))
+    # WHEN "it's probably just from sleeping funny right", which the model read as an emergency (R92)
+    read_as(monkeypatch, {"emergency": 0.99, "followup": 0.01})
+    said = sentences(spoken(dialog.intent("FreeSpeechIntent", query=("probably just from sleeping funny right",
+                                                                      None))))
+    # THEN the number first and last, what spinal cord compression is between, the doctor last too
+    assert "911" in said[0] and "911" in said[-1] and "doctor" in said[-1], said
+    assert any("spinal cord" in sentence for sentence in said), said

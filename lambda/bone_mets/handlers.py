@@ -91,7 +91,21 @@ class ContentHandler(AbstractRequestHandler):
         if Conversation(handler_input).safety() is not None:
             return False
         meaning = self.meaning(handler_input)
-        return meaning is not None and meaning.perhaps_crisis
+        if meaning is None or not meaning.perhaps_crisis:
+            return False
+        # An urgent symptom just told, then played down ("nah it's probably just a sprain she'll
+        # be right", R92, which the model read perhaps as a crisis): the symptom's direction,
+        # unless a crisis is said in so many words
+        words = request_words(handler_input)
+        return self.played_down(handler_input) is None or self.reader.crisis_told(words)
+
+    def played_down(self, handler_input: HandlerInput) -> Topic | None:
+        """The urgent symptom just told (its report the answer just heard, or told beside the
+        question just answered), if these words play it down ("it's probably nothing"); else None."""
+        told = self._told_just_now(handler_input) or Conversation(handler_input).touched(self.local(handler_input))
+        if told is None or not told.urgent:
+            return None
+        return told if self.reader.plays_down(request_words(handler_input)) else None
 
     def answer(self, handler_input: HandlerInput, topic: Topic, stage: str | None = None,
                lead: Iterable[str] = (), touches: Topic | None = None) -> Response:
@@ -511,11 +525,20 @@ class ContentHandler(AbstractRequestHandler):
         # your doctor or dial 911", so the close names the doctor too; later turns say the
         # direction as an unsure one (the number first and last, the doctor too), as after its
         # report (R74 to R76: "is it serious" after back pain with numb legs)
-        names_doctor = kind == "emergency" and (unsure or (own and danger is not None))
+        # The article's own emergency played down after its direction named the doctor ("it's
+        # probably just from sleeping funny right" after numb legs, R92): that direction again,
+        # the doctor too, and what it is between the numbers
+        played_down = kind == "emergency" and given == "emergency" and danger is not None \
+            and conversation.unsure() and self.reader.plays_down(request_words(handler_input))
+        names_doctor = kind == "emergency" and (unsure or (own and danger is not None) or played_down)
         conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=names_doctor)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
         close = local.safety[f"{kind}.{'unsure_' if names_doctor else whose}close"]
-        about = (danger.summary,) if (again or own) and danger is not None else ()
+        # ... and what the source says of an urgent symptom named in words read perhaps as an
+        # emergency ("my mum is very drowsy and not making sense": high calcium), which the
+        # doctor may be the one to call for
+        doctor_symptom = unsure and danger is not None and danger.urgent == "doctor"
+        about = (danger.summary,) if (again or own or played_down or doctor_symptom) and danger is not None else ()
         return self.say(handler_input, Reply(
             speech=(local.safety[f"{kind}.{whose}answer"], *line, *about), closing=close, reprompt=close,
             card_title=local.prompt(f"{kind}_title"), credit=local.number_credit(kind)))
@@ -523,12 +546,14 @@ class ContentHandler(AbstractRequestHandler):
     def danger_told(self, handler_input: HandlerInput, conversation: Conversation) -> Topic | None:
         """The article's own emergency an emergency direction is about: the one told earlier in
         this conversation (a report of it sets the direction too), or the one whose signs these
-        words tell. A calm question about it before is not told: it names no emergency."""
+        words tell; else an urgent symptom these words name ("blocked up and thirsty ... can't wake
+        him": high calcium), which later turns say between the numbers ("what could be doing this
+        to him"). A calm question about it before is not told: it names no emergency."""
         local = self.local(handler_input)
         told = conversation.danger(local)
         if told is not None:
             return told
-        named = self.reader.emergency_named(request_words(handler_input))
+        named = self.reader.danger_named(request_words(handler_input))
         return local.topics[named] if named else None
 
     def leaves_after_direction(self, handler_input: HandlerInput, meaning: Meaning | None) -> bool:
@@ -997,6 +1022,28 @@ class SymptomReportHandler(ContentHandler):
             # Something told, then "what should I do": the article's own direction for symptoms.
             meaning = meaning._replace(topic=self.content.slot_defaults["symptom"])
         return self.respond(handler_input, meaning)
+
+
+class PlayedDownHandler(ContentHandler):
+    """An urgent symptom just told, then played down ("nah it's probably just a sprain she'll be
+    right"): the article's direction for it again (contact the doctor right away) and its
+    close, not "all right". A new question, symptom or request is answered as asked."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        name = intent_name(handler_input)
+        if name is None or name in EXIT_INTENTS or name in self.content.fixed_intents:
+            return False
+        if Conversation(handler_input).lasting() is not None:
+            return False  # after a direction, SafetyStateHandler says it again
+        meaning = self.meaning(handler_input)
+        if meaning is not None and (meaning.safety or meaning.kind in ("report", "advice", "stop")):
+            return False  # told or asked anew
+        if meaning is not None and meaning.kind in ("question", "beyond") and (meaning.topic or meaning.aspect):
+            return False
+        return self.played_down(handler_input) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return self.advice(handler_input, None, seeks_care=True)
 
 
 class AdviceRequestHandler(ContentHandler):

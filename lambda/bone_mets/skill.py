@@ -104,6 +104,7 @@ def build_skill(config: Config | None = None) -> BoneMetsSkill:
         handlers.LaunchHandler(content, reader, VisitLog(enabled=adapter is not None)),
         handlers.SafetyHandler(content, reader),  # before any topic: someone may be in danger
         handlers.SafetyStateHandler(content, reader),  # after a direction, it again unless asked anew
+        handlers.PlayedDownHandler(content, reader),  # an urgent symptom just told, played down
         handlers.TopicQuestionHandler(content, reader),
         handlers.AspectQuestionHandler(content, reader),
         handlers.CancerSpreadHandler(content, reader),

@@ -165,7 +165,11 @@ REPORTS = ("report:pain", "report:fractures", "report:spinal_cord_compression", 
            "report:symptoms")
 # Where a request for advice starts, so a symptom told beside it can be read on its own.
 ADVICE_OPENERS = frozenset({"should", "can", "could", "do", "does", "is", "will", "would", "shall", "or", "must"})
+# Words after "dying" that still end a statement of it ("he's dying right now please")
+DYING_AFTER = frozenset({"now", "right", "here", "please", "help", "me", "alexa", "i", "think"})
+SPINAL_CORD_COMPRESSION_REPORT = EMERGENCY_LABELS[1]  # the article's own emergency, told
 MIN_CLAUSE_WORDS = 3
+STORY_SYMPTOM = 0.1  # a symptom the rules name in a story before a question, read at least this likely, is told
 MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what is {the meaning of ...}"
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
@@ -354,7 +358,7 @@ class Reader:
     def warm(self) -> None:
         """Load the model and build the tables now (a SnapStart snapshot then holds them)."""
         for table in ("model", "lists", "topics", "aspects", "_fuzzy_choices", "_fuzzy_names", "_pointer_words",
-                      "_name_patterns"):
+                      "_question_words", "_name_patterns"):
             getattr(self, table)  # a cached property: built on this first access
         for name in self.content.reading:
             self.lists[name]  # compiled on first reading
@@ -410,6 +414,14 @@ class Reader:
             # named, nothing told. The model leans on the person, named in many a danger told
             # of someone else ("and my husband's is prostate" after the types: an emergency, R78).
             label = "followup"
+        crisis = probabilities.get("crisis", 0.0)
+        if label == SPINAL_CORD_COMPRESSION_REPORT and self.model.thresholds["line"] <= crisis \
+                and crisis > danger(probabilities) and self.emergency_named(said) is None:
+            # The article's emergency read at its recall-first threshold, a crisis likelier yet,
+            # and none of its signs named ("i feel like {giving up}", read as legs giving way after
+            # the retraining of 2026-12-06): what the words lean to besides, the line named with it
+            rest = {name: p for name, p in probabilities.items() if name != "crisis" and name not in EMERGENCY_LABELS}
+            label = max(rest, key=rest.__getitem__)
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
@@ -418,6 +430,10 @@ class Reader:
             # read as a crisis plan or a symptom: the emergency first, and the crisis line with it
             # where the model leaned to a crisis
             return Meaning("emergency", perhaps_crisis=label == "crisis")
+        if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and not told and self.dying_told(said):
+            # "my husband is dying", which the model read as a feeling (0.75, R-phrasings after
+            # the retraining of 2026-12-06): the emergency, the doctor too as it may not be one
+            return Meaning("emergency", unsure=True)
         if label == "crisis" and probabilities.get("crisis", 0.0) < self.model.thresholds["crisis"] \
                 and self.takes_leave(said):
             # A stop read as a crisis because one is somewhat likely ("end it"), whose words end
@@ -425,12 +441,12 @@ class Reader:
             # the session ends as asked, with the crisis line and the emergency number.
             return Meaning("stop", perhaps_crisis=True)
         told = None  # a symptom told before the question asked
-        if (label in REPORTS and label not in EMERGENCY_LABELS) or label == "advice":
+        if (label in REPORTS and label not in EMERGENCY_LABELS) or label in ("advice", "question"):
             # "my wife cracked a rib reaching into the cupboard, how do they treat bone
             # metastases": the question is answered, and closes as the symptom's answer would
             before = self._told_then_asked(text, context, said, read_after)
-            symptom = label.partition(":")[2] if label != "advice" else \
-                self._symptom_in(before.split()) if before else None
+            symptom = label.partition(":")[2] if label in REPORTS else None if not before else \
+                self._symptom_in(before.split()) if label == "advice" else self._story_symptom(before, probabilities)
             if before and symptom:
                 told, label = symptom, "question"
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
@@ -461,6 +477,9 @@ class Reader:
             # A word or two left after a late split ("{should he skip his next infusion until the
             # tooth thing is} {done}", R87) is no question of its own.
             label = "question"
+        if label in ("followup", "question", "out_of_scope") and _best(self.lists["dental_work"], padded(said)) \
+                and _best(self.lists["what_to_do"], padded(said)):
+            label = "advice"  # dental work told, then what to do about it (R92): the article's direction
         if not label.startswith("report:") and self._asks_when_to_call(said, read_after) and (
                 label not in DANGER_IDS or self._alarmed_by_the_service(said, read_after, label, probabilities)):
             # Read by the model as a question, a stray or advice, never as a danger or a symptom told
@@ -563,6 +582,11 @@ class Reader:
         if label == "outlook" and aspect == TREATMENT and _best(self.lists["treatable"], padded(said)):
             # "is it possible to treat this": whether it can be treated, which the treatments the
             # article names answer, not a question about survival (R84)
+            label = "question"
+        if label == "outlook" and aspect == FREQUENCY and _best(self.lists["spread_odds"], padded(said)):
+            # "what are the {chances of cancer spreading to bone}": how often it spreads, which the
+            # article tells (about half), not a prognosis (read as one after the retraining of
+            # 2026-12-06)
             label = "question"
         if label in ("outlook", "diagnosed"):
             return Meaning(label, topic=topic)
@@ -695,7 +719,9 @@ class Reader:
             before, question, intent = " ".join(words[:starts[-1]]), " ".join(words[starts[-1]:]), None
         # A question that leans on what was told ("could {that} be the cancer getting into her
         # bones") asks about it: the symptom's answer.
-        if decide(self.probabilities(question, intent), self.model.thresholds) != "question":
+        # (read alone, a short question may lean beyond the source in the model, "what does the
+        # radiotherapy do", R92: the topic it names says what it asks)
+        if decide(self.probabilities(question, intent), self.model.thresholds) not in ("question", "out_of_scope"):
             return None
         topic, aspect, _ = self.place(question)
         return before if aspect or topic not in (None, self.subject) else None
@@ -730,6 +756,21 @@ class Reader:
         been poisoned", "food poisoning"), not a plan."""
         done = self._reading_pattern("harm_done")
         return bool(done and done.search(padded(words)))
+
+    def dying_told(self, words: str) -> bool:
+        """True if the words end by telling that someone is dying now ("alexa my husband is
+        dying"): the content's emergency phrase, as a statement, not asked ("does that mean he's
+        dying") nor told of an illness ("dying of lung cancer") or in jest ("dying to know")."""
+        spoken = normalise(words).split()
+        while spoken and spoken[-1] in DYING_AFTER:
+            spoken.pop()
+        return len(spoken) >= 2 and spoken[-1] == "dying" and spoken[-2] in ("is", "am", "are") \
+            and spoken[0] not in self._question_words and "mean" not in spoken
+
+    @cached_property
+    def _question_words(self) -> frozenset[str]:
+        """How a question starts (the content's `question_starts`, one word each)."""
+        return frozenset(word for word in self.content.reading["question_starts"] if " " not in word)
 
     def _side(self, text: str) -> str | None:
         """The side of a topic asked about in `text` (padded), a diagnosis told aside ("my
@@ -773,6 +814,14 @@ class Reader:
         # The model may hear a request in a symptom told beside one ("my knee is paining since
         # one month"); a symptom the rules name in the clause is still told.
         return self._symptom_named(" ".join(words))
+
+    def _story_symptom(self, story: str, probabilities: dict[str, float]) -> str | None:
+        """The urgent symptom a story told before a question names, where the question outweighed
+        it in the model but the model still reads that symptom told at least STORY_SYMPTOM likely
+        ("... she's been ever so muddled ... and really bunged up ... what does the radiotherapy
+        do", R92: high calcium 0.12); None for a symptom only named beside the question."""
+        symptom = self._symptom_named(story)
+        return symptom if symptom and probabilities.get(f"report:{symptom}", 0.0) >= STORY_SYMPTOM else None
 
     def _symptom_named(self, words: str, besides: Iterable[str] = ()) -> str | None:
         """The symptom the rules name in `words` (the one they account for most), other than
@@ -1309,6 +1358,11 @@ class Reader:
         only", "could that be from the cancer") or is to be expected ("is that normal")."""
         return bool(_best(self.lists["cause_asked"], padded(words)))
 
+    def plays_down(self, words: str) -> bool:
+        """True if the words play a symptom down ("it's probably just a sprain", "she'll be
+        right", "slept funny"): asked of an urgent symptom just told, its direction again."""
+        return bool(_best(self.lists["played_down"], padded(words)))
+
     def points_back(self, words: str) -> bool:
         """True if the words point back at what was said ("will they have to operate on {it}")."""
         return bool(_best(self.lists["pronouns"], padded(words)))
@@ -1345,6 +1399,18 @@ class Reader:
         and numb": spinal cord compression), if any."""
         found = [entry[3] for entry in self._named(padded(words)) if self._urgency(entry[3]) == "emergency"]
         return found[0] if found else None
+
+    def danger_named(self, words: str) -> str | None:
+        """The article's own emergency these words tell the signs of, or else the urgent symptom
+        the rules name in them ("blocked up and thirsty ... now he's that confused": high
+        calcium), if any: what an emergency direction told in these words is about."""
+        named = self.emergency_named(words)
+        if named is not None:
+            return named
+        # (pain and a break are not: an emergency's pain or fall is not the bones' to explain
+        # ("crushing chest pain", "she fell and her hip is broken"), and no cause is guessed)
+        symptom = self._symptom_named(words, besides=(PAIN, FRACTURES))
+        return symptom if symptom is not None and self._urgency(symptom) else None
 
     def topic_named(self, words: str) -> str | None:
         """The topic these words name, if any."""

@@ -49,7 +49,7 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "when_to_call", "help_services", "other_cancers", "leave_taking",
                  "subject_said_as", "dental_work", "unbroken", "broken", "eases_it", "organ_harmed",
                  "crisis_told", "crisis_denied", "crisis_settled", "harm_done", "done_that",
-                 "diagnosis_told", "only_one", "cause_asked",
+                 "diagnosis_told", "only_one", "cause_asked", "played_down", "what_to_do", "spread_odds",
                  "names_only", "judged", "predicted", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
                  "names_nothing", "treatable", "alike")
 REQUIRED_PROMPTS = (
