@@ -431,8 +431,8 @@ class Reader:
             # where the model leaned to a crisis
             return Meaning("emergency", perhaps_crisis=label == "crisis")
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and not told and self.dying_told(said):
-            # "my husband is dying", which the model read as a feeling (0.75, R-phrasings after
-            # the retraining of 2026-12-06): the emergency, the doctor too as it may not be one
+            # "my husband is dying", which the model read as a feeling (0.75 after the retraining
+            # of 2026-12-06): the emergency, the doctor too, as it may not be one
             return Meaning("emergency", unsure=True)
         if label == "crisis" and probabilities.get("crisis", 0.0) < self.model.thresholds["crisis"] \
                 and self.takes_leave(said):
@@ -443,7 +443,8 @@ class Reader:
         told = None  # a symptom told before the question asked
         if (label in REPORTS and label not in EMERGENCY_LABELS) or label in ("advice", "question"):
             # "my wife cracked a rib reaching into the cupboard, how do they treat bone
-            # metastases": the question is answered, and closes as the symptom's answer would
+            # metastases": the question is answered, and closes as the symptom's answer would;
+            # so too where the question outweighed the story in the model (_story_symptom)
             before = self._told_then_asked(text, context, said, read_after)
             symptom = label.partition(":")[2] if label in REPORTS else None if not before else \
                 self._symptom_in(before.split()) if label == "advice" else self._story_symptom(before, probabilities)
