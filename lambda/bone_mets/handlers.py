@@ -100,12 +100,17 @@ class ContentHandler(AbstractRequestHandler):
         return self.played_down(handler_input) is None or self.reader.crisis_told(words)
 
     def played_down(self, handler_input: HandlerInput) -> Topic | None:
-        """The urgent symptom just told (its report the answer just heard, or told beside the
-        question just answered), if these words play it down ("it's probably nothing"); else None."""
+        """The urgent symptom just told (see _urgent_told), if these words play it down ("it's
+        probably nothing"); else None."""
+        told = self._urgent_told(handler_input)
+        return told if told is not None and self.reader.plays_down(request_words(handler_input)) else None
+
+    def _urgent_told(self, handler_input: HandlerInput) -> Topic | None:
+        """The urgent symptom just told: its report the answer just heard, or told beside the
+        question just answered ("the pain in her hip is there all the time now ... what does
+        mixed mean", R88); else None."""
         told = self._told_just_now(handler_input) or Conversation(handler_input).touched(self.local(handler_input))
-        if told is None or not told.urgent:
-            return None
-        return told if self.reader.plays_down(request_words(handler_input)) else None
+        return told if told is not None and told.urgent else None
 
     def answer(self, handler_input: HandlerInput, topic: Topic, stage: str | None = None,
                lead: Iterable[str] = (), touches: Topic | None = None) -> Response:
@@ -585,15 +590,11 @@ class ContentHandler(AbstractRequestHandler):
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
         last = conversation.topic(local)
-        told = self._told_just_now(handler_input)
-        touched = conversation.touched(local)
-        if told is None and touched is not None and touched.urgent:
-            # a symptom told before the question just answered ("the pain in her hip is there all
-            # the time now ... what does mixed mean", then "wait could it be broken", R88)
-            told = touched
+        # a symptom told just now, or before the question just answered ("wait could it be broken", R88)
+        told = self._urgent_told(handler_input)
         if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
             topic = last
-        elif (topic is None or not topic.urgent) and told is not None and told.urgent:
+        elif (topic is None or not topic.urgent) and told is not None:
             # just after a symptom was told, advice about anything else ("could that be the cancer
             # gone into her spine" after new back pain, R85): the symptom's direction and close,
             # not a bare refusal
@@ -880,9 +881,8 @@ class SafetyStateHandler(ContentHandler):
         if conversation.safety() is None:
             # only the line was named ("can't go on anymore"): the line again, as first said
             local = self.local(handler_input)
-            return self.say(handler_input, Reply(
-                speech=(local.safety["unplaced.answer"],), closing=local.safety["unplaced.close"],
-                reprompt=local.prompt("question"), credit=local.number_credit("crisis")))
+            return self.say(handler_input, with_crisis_line(Reply(
+                speech=(), reprompt=local.prompt("question"), credit=local.number_credit("crisis")), local))
         return self.direct(handler_input, kind, about_other=conversation.about_other(), unsure=conversation.unsure(),
                            again=True)
 

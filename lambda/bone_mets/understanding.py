@@ -347,7 +347,7 @@ class Reader:
     def _pointer_words(self) -> frozenset[str]:
         """The content's one-word pronouns ("it", "one"): never the start of a misheard name
         ("{one messes} up your jaw" is no "bone metastases", R90)."""
-        return frozenset(word for word in self.content.reading["pronouns"] if " " not in word)
+        return self._one_words("pronouns")
 
     @cached_property
     def _fuzzy_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -771,7 +771,11 @@ class Reader:
     @cached_property
     def _question_words(self) -> frozenset[str]:
         """How a question starts (the content's `question_starts`, one word each)."""
-        return frozenset(word for word in self.content.reading["question_starts"] if " " not in word)
+        return self._one_words("question_starts")
+
+    def _one_words(self, name: str) -> frozenset[str]:
+        """The one-word entries of the content's reading list `name`."""
+        return frozenset(word for word in self.content.reading[name] if " " not in word)
 
     def _side(self, text: str) -> str | None:
         """The side of a topic asked about in `text` (padded), a diagnosis told aside ("my
