@@ -1241,6 +1241,9 @@ def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close
     ("NoAndIntent", "probably just a sprain she'll be right"),  # R92, a crack felt in the arm
     ("FreeSpeechIntent", "probably nothing"),
     ("FreeSpeechIntent", "slept funny on it that's all"),
+    # R94: the urgency doubted, a visit already booked
+    ("QuestionIntent", "really that quick we were going to mention it at the appointment next month"),
+    ("FreeSpeechIntent", "can it not wait till her next check up"),
 ])
 def test_an_urgent_symptom_played_down_hears_its_direction_again(dialog, content, monkeypatch, intent, words):
     # GIVEN a crack felt in the arm, answered as a possible broken bone
@@ -1286,3 +1289,57 @@ def test_the_articles_own_emergency_played_down_keeps_the_doctor_with_the_number
     # THEN the number first and last, what spinal cord compression is between, the doctor last too
     assert "911" in said[0] and "911" in said[-1] and "doctor" in said[-1], said
     assert any("spinal cord" in sentence for sentence in said), said
+
+
+@pytest.mark.parametrize("intent, words", [("QuestionIntent", "bad"), ("QuestionIntent", "that serious then"),
+                                           ("FreeSpeechIntent", "oh is that bad")])
+def test_how_serious_asked_of_a_calm_answer_is_the_care_teams_to_say(dialog, content, monkeypatch, intent, words):
+    # GIVEN the mixed type answered (R94: "my mom's bone spots are mixed type, what's that mean")
+    dialog.intent("TopicIntent", topic=("mixed", "mixed"))
+    # WHEN "is that bad" (the carrier may take "is that"), read as leaning on the answer
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent(intent, query=(words, None)))
+    # THEN how serious it is for one person is the care team's to say, and the article's facts
+    # after (the next part, as "more" would give)
+    mixed = content.default.topics["mixed"]
+    assert said.startswith(content.default.prompts["how_serious"]), said
+    assert mixed.more and mixed.more in said, said
+
+
+def test_how_serious_asked_of_an_urgent_symptom_keeps_its_close(dialog, content, monkeypatch):
+    # GIVEN a crack felt in the arm WHEN "is that bad"
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", query=("bad", None)))
+    # THEN no calm referral: the symptom's own way, its call-your-doctor close last
+    assert content.default.prompts["how_serious"] not in said and DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_a_question_pointing_at_the_part_just_told_of_keeps_its_close(dialog, content, monkeypatch):
+    # GIVEN a crack heard in the upper arm lifting the kettle, answered as a possible broken bone
+    dialog.intent("SymptomReportIntent", symptom=("heard a crack in my upper arm", "fractures"))
+    # WHEN "can the radiation fix the arm too" (R94), read as a question about radiation
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("TopicIntent", topic=("the radiation fix the arm too", None)))
+    # THEN radiation, and the call-your-doctor prompt still ends the answer
+    assert said.startswith(content.default.topics["radiation_therapy"].summary), said
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_an_urgent_symptom_named_in_a_question_beyond_the_source_is_the_one_just_told(dialog, content, monkeypatch):
+    # GIVEN a question the source does not answer, told beside back pain much worse and numb legs
+    # (R94: "... his legs keep going numb and tingly ... the rods what are they for"), answered as
+    # beyond the source with spinal cord compression offered, and its close
+    from bone_mets.understanding import Meaning, Reader
+    with monkeypatch.context() as patched:
+        patched.setattr(Reader, "read", lambda self, *a, **k: Meaning("beyond", topic="spinal_cord_compression"))
+        said = spoken(dialog.intent("FreeSpeechIntent",
+                                    query=("his legs keep going numb the rods what are they for", None)))
+    assert content.default.prompts["beyond_source"] in said, said
+    # WHEN the urgency is doubted, a visit already booked
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", query=(
+        "really that quick we were going to mention it at the appointment next month", None)))
+    # THEN the article's direction for it again, its close last
+    assert said.startswith(content.default.safety["advice.urgent"]), said
+    assert DOCTOR.search(sentences(said)[-1]), said

@@ -1041,6 +1041,9 @@ def test_advice_about_dental_work_keeps_the_articles_direction_unless_care_is_so
     # leaning on that answer (its treatment)
     ("do i do about that", "i got a back tooth that needs pulling next month", "QuestionIntent"),
     ("my dentist wants to take two teeth out what should we do", "", "FreeSpeechIntent"),
+    # R82: the carrier took "what" before words in a learner's order, which read alone lean on
+    # the last answer (followup 0.55)
+    ("she should do", "my mother has to get one tooth removed next week", "QuestionIntent"),
 ])
 def test_dental_work_told_then_what_to_do_asks_advice(reader, words, context, intent):
     meaning = reader.read(words, context=context, intent=intent)
@@ -1946,3 +1949,20 @@ def test_the_odds_of_spreading_are_how_often_it_does_not_a_prognosis(reader, mon
     assert meaning.kind == kind, meaning
     if kind == "question":
         assert meaning.aspect == "frequency", meaning
+
+
+@pytest.mark.parametrize("words", ["so i couldn't have stopped it", "was it my fault then"])
+def test_blame_read_only_perhaps_as_an_emergency_asks_the_causes(reader, monkeypatch, words):
+    # R94, after the causes: the model read "so i couldn't have stopped it" as an emergency only
+    # at its recall-first threshold (0.17), a crisis likelier but under the line
+    read_as(monkeypatch, {"emergency": 0.17, "crisis": 0.28, "feelings": 0.22, "followup": 0.33})
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.aspect) == ("question", "causes"), meaning
+
+
+@pytest.mark.parametrize("words", ["could i have stopped it he's not breathing",
+                                   "should i have caught it sooner his legs have gone numb and weak"])
+def test_blame_beside_a_danger_keeps_the_emergency(reader, monkeypatch, words):
+    # a sure emergency, or an unsure one with the article's emergency named, stays one
+    read_as(monkeypatch, {"emergency": 0.9 if "breathing" in words else 0.3, "followup": 0.1})
+    assert reader.read(words, intent="FreeSpeechIntent").kind == "emergency"

@@ -195,6 +195,11 @@ class Conversation:
         self._attributes.pop(OFFER, None)
         self._attributes.pop(LISTED, None)
 
+    def touching(self, topic: Topic) -> None:
+        """Remember that the thread of questions touches `topic`, where no answer was given
+        (a question beyond the source, its words naming an urgent symptom)."""
+        self._attributes[TOUCHES] = topic.id
+
     def picked_from(self, topic: Topic, stage: str) -> None:
         """Remember that the answer just given was one item of the list `topic` named at
         `stage`, so "and the third one" next picks from that list, not from the item's answer."""

@@ -217,6 +217,13 @@ class ContentHandler(AbstractRequestHandler):
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
             last = conversation.topic(local)
+            if last is not None and not last.urgent and conversation.touched(local) is None \
+                    and self.reader.asks_how_serious(request_words(handler_input), intent_name(handler_input)):
+                # "is that bad" after the mixed type (R94): how serious it is for one person is the
+                # care team's to say, never ours; then the article's facts, as "more" would give
+                # (an urgent symptom's answer keeps its own way, and its close)
+                return self.answer(handler_input, last, stage=self._next_stage(handler_input, last),
+                                   lead=(local.prompt("how_serious"),))
             if meaning.eases is not None and last is not None and self.reader.is_treatment(last.id):
                 return self.eases_answer(handler_input, last, local.topics[meaning.eases],
                                          touches=conversation.touched(local))
@@ -434,13 +441,15 @@ class ContentHandler(AbstractRequestHandler):
         """The urgent symptom the last answer was about, if this question asks what caused it
         ("is it because of that only" after a broken bone told), whether it is to be expected
         ("is that like normal for bone mets" after hip pain now constant) or anything else of it
-        ("will they have to operate on it" after a pop felt in the arm): its answer keeps that
-        symptom's call-your-doctor close (R78, R85, R91); else None."""
+        ("will they have to operate on it" after a pop felt in the arm, "can the radiation fix the
+        arm too" after a crack heard in it): its answer keeps that symptom's call-your-doctor
+        close (R78, R85, R91, R94); else None."""
         told = self._told_just_now(handler_input)
         if told is None or not told.urgent:
             return None
         words = request_words(handler_input)
-        return told if self.reader.asks_cause_of_told(words) or self.reader.points_back(words) else None
+        return told if self.reader.asks_cause_of_told(words) or self.reader.points_back(words) \
+            or self.reader.points_at_a_part(words) else None
 
     def _told_just_now(self, handler_input: HandlerInput) -> Topic | None:
         """The symptom whose report is the answer just heard, if it is."""
@@ -648,7 +657,10 @@ class ContentHandler(AbstractRequestHandler):
         conversation.offered(topic)
         offer = local.prompt("facts_offer", topic=topic.name)
         # a question that touches an urgent symptom ("which is worse a fracture or spinal cord
-        # compression") still closes with that symptom's direction
+        # compression") still closes with that symptom's direction, and the symptom is the one
+        # just told for what follows ("is it really that quick", R94)
+        if topic.urgent:
+            conversation.touching(topic)
         return self.say(handler_input, Reply(speech=(local.prompt("beyond_source"), offer), reprompt=offer,
                                              urgent=topic.urgent))
 

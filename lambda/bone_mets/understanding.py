@@ -434,6 +434,12 @@ class Reader:
             # "my husband is dying", which the model read as a feeling (0.75 after the retraining
             # of 2026-12-06): the emergency, the doctor too, as it may not be one
             return Meaning("emergency", unsure=True)
+        if label == "emergency" and not told and danger(probabilities) < SURE_EMERGENCY and self.asks_blame(said) \
+                and self.danger_named(said) is None:
+            # "so i couldn't have stopped it" after the causes (R94): blame asked, no danger's sign
+            # named, which the model read as an emergency only at its recall-first threshold
+            # (0.17): the causes' answer (asks_blame, below), as a question leaning on the last
+            label = "followup"
         if label == "crisis" and probabilities.get("crisis", 0.0) < self.model.thresholds["crisis"] \
                 and self.takes_leave(said):
             # A stop read as a crisis because one is somewhat likely ("end it"), whose words end
@@ -479,8 +485,10 @@ class Reader:
             # tooth thing is} {done}", R87) is no question of its own.
             label = "question"
         if label in ("followup", "question", "out_of_scope") and _best(self.lists["dental_work"], padded(said)) \
-                and _best(self.lists["what_to_do"], padded(said)):
-            label = "advice"  # dental work told, then what to do about it (R92): the article's direction
+                and (_best(self.lists["what_to_do"], padded(said)) or (
+                    context and read_after in QUESTION_CARRIERS
+                    and any(sign.covers(normalise(text)) for sign in self.lists["what_to_do_after_carrier"]))):
+            label = "advice"  # dental work told, then what to do about it (R92, R82): the article's direction
         if not label.startswith("report:") and self._asks_when_to_call(said, read_after) and (
                 label not in DANGER_IDS or self._alarmed_by_the_service(said, read_after, label, probabilities)):
             # Read by the model as a question, a stray or advice, never as a danger or a symptom told
@@ -1371,6 +1379,19 @@ class Reader:
     def points_back(self, words: str) -> bool:
         """True if the words point back at what was said ("will they have to operate on {it}")."""
         return bool(_best(self.lists["pronouns"], padded(words)))
+
+    def asks_how_serious(self, words: str, intent: str | None = None) -> bool:
+        """True if the words ask how serious what was said is ("is that bad", "is that serious
+        then"), or are all a question carrier ("is that {bad}") left of such a question."""
+        if _best(self.lists["seriousness_asked"], padded(words)):
+            return True
+        said = " ".join(_strip(self._words(words), self.fillers))
+        return intent in QUESTION_CARRIERS \
+            and any(sign.covers(said) for sign in self.lists["seriousness_after_carrier"])
+
+    def points_at_a_part(self, words: str) -> bool:
+        """True if the words point at a part of the body ("can the radiation fix {the arm} too")."""
+        return bool(_best(self.lists["part_pointed_at"], padded(words)))
 
     @staticmethod
     def asks_other_ones(words: str) -> bool:

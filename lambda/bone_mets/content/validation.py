@@ -50,6 +50,7 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "subject_said_as", "dental_work", "unbroken", "broken", "eases_it", "organ_harmed",
                  "crisis_told", "crisis_denied", "crisis_settled", "harm_done", "done_that",
                  "diagnosis_told", "only_one", "cause_asked", "played_down", "what_to_do", "spread_odds",
+                 "what_to_do_after_carrier", "part_pointed_at", "seriousness_asked", "seriousness_after_carrier",
                  "names_only", "judged", "predicted", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
                  "names_nothing", "treatable", "alike")
 REQUIRED_PROMPTS = (
@@ -57,7 +58,7 @@ REQUIRED_PROMPTS = (
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more", "plainly",
     "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "eases_untold", "in_general", "beyond_source",
-    "goodbye", "error", "facts_offer", "emergency_title", "crisis_title", "bone_listed", "bone_unlisted",
+    "goodbye", "error", "facts_offer", "emergency_title", "crisis_title", "bone_listed", "bone_unlisted", "how_serious",
 )
 
 
