@@ -1170,6 +1170,16 @@ def test_blame_asked_after_the_causes_hears_that_experts_dont_know_why(dialog, c
     assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
 
 
+def test_blame_asked_with_the_negations_carrier_hears_that_experts_dont_know_why(dialog, content, monkeypatch):
+    # GIVEN what causes bone metastases was just summarised
+    dialog.intent("CausesIntent")
+    # WHEN "so i couldn't have stopped it" (R94): the negation's carrier took "couldn't"
+    read_as(monkeypatch, {"followup": 0.9, "question": 0.1})
+    said = spoken(dialog.intent("NotSpeechIntent", context=("so i", None), query=("have stopped it", None)))
+    # THEN the summary again, which says experts don't know why the cells spread
+    assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
+
+
 def test_a_type_just_summarised_checked_in_a_statement_with_not_hears_its_summary(dialog, content, monkeypatch):
     # GIVEN what osteoblastic is was just summarised
     dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))

@@ -97,6 +97,11 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
                                                # thanks, then "goodbye": the words fixed, so no crisis's
                                                # "so this is goodbye" is taken for a leave-taking
                                                ("thank you that helps goodbye", "AMAZON.StopIntent"),
+                                               # R94: "goodbye" after a word, which a carrier took
+                                               # alone (read as a crisis's goodbye); thanks after
+                                               # a word of approval, which nothing matched
+                                               ("alright goodbye", "AMAZON.StopIntent"),
+                                               ("lovely ta very much", "AMAZON.NoIntent"),
                                                # a bone named alone: its type lists the bones, as a
                                                # slot alone matches only listed words on a device (no
                                                # carrier beside it: "{heat} as well" would take any word)

@@ -1966,3 +1966,14 @@ def test_blame_beside_a_danger_keeps_the_emergency(reader, monkeypatch, words):
     # a sure emergency, or an unsure one with the article's emergency named, stays one
     read_as(monkeypatch, {"emergency": 0.9 if "breathing" in words else 0.3, "followup": 0.1})
     assert reader.read(words, intent="FreeSpeechIntent").kind == "emergency"
+
+
+def test_a_crisis_likelier_than_the_articles_emergency_with_no_calm_reading_keeps_the_report(reader, monkeypatch):
+    # GIVEN a model that knows only the crisis and the article's emergency (no calm meaning to
+    # lean to), the crisis likelier but under its threshold, no sign of the emergency named
+    thresholds = reader.model.thresholds
+    crisis = (thresholds["line"] + thresholds["crisis"]) / 2
+    read_as(monkeypatch, {"crisis": crisis, "report:spinal_cord_compression": 1 - crisis})
+    # THEN the report as read, the line named with it (never an error)
+    meaning = reader.read("my legs are giving up", intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.perhaps_crisis) == ("report", True), meaning

@@ -767,10 +767,12 @@ class ContentHandler(AbstractRequestHandler):
             # happen, with no words) is the same question, and hears the same answer, as do the
             # others of what it listed ("what other spots does it go" after where they happen: R84).
             words = request_words(handler_input)
-            # Blame asked ("did she do something wrong") hears the summary again: it says experts
-            # don't know why the cells spread.
+            # Blame asked ("did she do something wrong", "so i {couldn't} have stopped it", the
+            # carrier's word put back) hears the summary again: it says experts don't know why the
+            # cells spread.
+            blamed = self.reader.asks_blame(request_words(handler_input, carrier=intent_name(handler_input)))
             stage = self._next_stage(handler_input, default) if words and not self.reader.asks_other_ones(words) \
-                and not self.reader.asks_blame(words) else None
+                and not blamed else None
             return self.answer(handler_input, default, stage=stage, touches=touches, lead=lead)
         # The source says nothing about this side of the subject: say so first, so the general
         # answer is never heard as the subject's own ("what is the treatment" after the mixed

@@ -201,13 +201,18 @@ def decide(probabilities: dict[str, float], thresholds: dict[str, float]) -> str
         return max(danger, key=danger.get)
     # Below the thresholds, no safety reading: the likeliest of the rest (a crisis or an
     # emergency read only at the thresholds keeps the false alarms to what was measured).
-    rest = {label: p for label, p in probabilities.items() if label != "crisis" and label not in EMERGENCY_LABELS}
-    label = max(rest, key=rest.get)
+    label = likeliest_calm(probabilities)
     # Ending the conversation cannot be taken back, and "end it" may be either: a stop is read
     # only where a crisis is unlikely (genuine stops in the corpus score under 0.03).
     if label == "stop" and probabilities.get("crisis", 0.0) >= STOP_CRISIS:
         return "crisis"
     return label
+
+
+def likeliest_calm(probabilities: dict[str, float]) -> str:
+    """The likeliest meaning that is neither a crisis nor an emergency."""
+    rest = {label: p for label, p in probabilities.items() if label != "crisis" and label not in EMERGENCY_LABELS}
+    return max(rest, key=rest.__getitem__)
 
 
 def perhaps_crisis(probabilities: dict[str, float], thresholds: dict[str, float]) -> bool:
@@ -217,5 +222,5 @@ def perhaps_crisis(probabilities: dict[str, float], thresholds: dict[str, float]
     return probabilities.get("crisis", 0.0) >= thresholds.get("line", thresholds["crisis"])
 
 
-__all__ = ["MeaningModel", "ModelFileError", "char_features", "danger", "decide", "model_input", "perhaps_crisis",
-           "spoken_words", "word_features"]
+__all__ = ["MeaningModel", "ModelFileError", "char_features", "danger", "decide", "likeliest_calm", "model_input",
+           "perhaps_crisis", "spoken_words", "word_features"]

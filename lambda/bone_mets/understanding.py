@@ -25,7 +25,7 @@ from ask_sdk_model import IntentRequest
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 from .content import Content, Topic
-from .meaning_model import EMERGENCY_LABELS, MeaningModel, danger, decide, model_input, perhaps_crisis
+from .meaning_model import EMERGENCY_LABELS, MeaningModel, danger, decide, likeliest_calm, model_input, perhaps_crisis
 from .patterns import Sign, expand, normalise, padded
 
 MAX_HEARD_WORDS = 2  # an unknown term longer than this is not said back ("pancreatic cancer")
@@ -416,12 +416,12 @@ class Reader:
             label = "followup"
         crisis = probabilities.get("crisis", 0.0)
         if label == SPINAL_CORD_COMPRESSION_REPORT and self.model.thresholds["line"] <= crisis \
-                and crisis > danger(probabilities) and self.emergency_named(said) is None:
+                and crisis > danger(probabilities) and self.emergency_named(said) is None \
+                and any(name != "crisis" and name not in EMERGENCY_LABELS for name in probabilities):
             # The article's emergency read at its recall-first threshold, a crisis likelier yet,
             # and none of its signs named ("i feel like {giving up}", read as legs giving way after
             # the retraining of 2026-12-06): what the words lean to besides, the line named with it
-            rest = {name: p for name, p in probabilities.items() if name != "crisis" and name not in EMERGENCY_LABELS}
-            label = max(rest, key=rest.__getitem__)
+            label = likeliest_calm(probabilities)
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
