@@ -1254,6 +1254,9 @@ def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close
     # R94: the urgency doubted, a visit already booked
     ("QuestionIntent", "really that quick we were going to mention it at the appointment next month"),
     ("FreeSpeechIntent", "can it not wait till her next check up"),
+    # R95: how long one may wait, the carrier's "before" taken
+    ("FreeSpeechIntent", "how much time we have it becomes serious"),
+    ("FreeSpeechIntent", "how long before it gets worse"),
 ])
 def test_an_urgent_symptom_played_down_hears_its_direction_again(dialog, content, monkeypatch, intent, words):
     # GIVEN a crack felt in the arm, answered as a possible broken bone

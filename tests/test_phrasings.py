@@ -102,6 +102,8 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
                                                # a word of approval, which nothing matched
                                                ("alright goodbye", "AMAZON.StopIntent"),
                                                ("lovely ta very much", "AMAZON.NoIntent"),
+                                               # R95: "{danger} now" took "stop" for a danger told
+                                               ("stop now", "AMAZON.StopIntent"),
                                                # a bone named alone: its type lists the bones, as a
                                                # slot alone matches only listed words on a device (no
                                                # carrier beside it: "{heat} as well" would take any word)
