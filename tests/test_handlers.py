@@ -1180,6 +1180,16 @@ def test_blame_asked_with_the_negations_carrier_hears_that_experts_dont_know_why
     assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
 
 
+def test_why_asked_again_just_after_the_causes_hears_that_experts_dont_know_why(dialog, content, monkeypatch):
+    # GIVEN what causes bone metastases was just summarised
+    dialog.intent("CausesIntent")
+    # WHEN "yeah but why does it spread" (R96), read as a question leaning on that answer
+    read_as(monkeypatch, {"question": 0.9, "followup": 0.1})
+    said = spoken(dialog.intent("YesAndIntent", query=("why does it spread", None)))
+    # THEN the summary again, which says experts don't know why, not its next part
+    assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
+
+
 def test_a_type_just_summarised_checked_in_a_statement_with_not_hears_its_summary(dialog, content, monkeypatch):
     # GIVEN what osteoblastic is was just summarised
     dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))

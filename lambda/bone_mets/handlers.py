@@ -768,11 +768,14 @@ class ContentHandler(AbstractRequestHandler):
             # others of what it listed ("what other spots does it go" after where they happen: R84).
             words = request_words(handler_input)
             # Blame asked ("did she do something wrong", "so i {couldn't} have stopped it", the
-            # carrier's word put back) hears the summary again: it says experts don't know why the
+            # carrier's word put back), or why asked again ("yeah but why does it spread" just
+            # after the causes, R96), hears the summary again: it says experts don't know why the
             # cells spread.
-            blamed = self.reader.asks_blame(request_words(handler_input, carrier=intent_name(handler_input)))
+            heard = request_words(handler_input, carrier=intent_name(handler_input))
+            again = self.reader.asks_blame(heard) or (
+                aspect.id == WHY_ASPECT and self.reader.asks_why(heard, intent_name(handler_input)))
             stage = self._next_stage(handler_input, default) if words and not self.reader.asks_other_ones(words) \
-                and not blamed else None
+                and not again else None
             return self.answer(handler_input, default, stage=stage, touches=touches, lead=lead)
         # The source says nothing about this side of the subject: say so first, so the general
         # answer is never heard as the subject's own ("what is the treatment" after the mixed
