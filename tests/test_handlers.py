@@ -1243,14 +1243,21 @@ def test_a_farewell_said_briefly_hears_the_crisis_line_and_stays_open(dialog):
     assert not ends_session(response)
 
 
-def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close(dialog, content, monkeypatch):
-    # GIVEN a pop felt in the arm reaching for a mug, answered as a possible broken bone (R91)
-    dialog.intent("SymptomReportIntent", symptom=("a pop in my upper arm", "fractures"))
-    # WHEN "will they have to operate on it"
+@pytest.mark.parametrize("told, asked, topic", [
+    # R91: a pop felt in the arm reaching for a mug, then "will they have to operate on it"
+    ("a pop in my upper arm", "have to operate on it", "surgery"),
+    # R94: a crack heard in the upper arm lifting the kettle, then "can the radiation fix the arm too"
+    ("heard a crack in my upper arm", "the radiation fix the arm too", "radiation_therapy"),
+])
+def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close(dialog, content, monkeypatch,
+                                                                                  told, asked, topic):
+    # GIVEN a possible broken bone told
+    dialog.intent("SymptomReportIntent", symptom=(told, "fractures"))
+    # WHEN a question points back at it, or at the part it was told of, read as a question
     read_as(monkeypatch, {"question": 1.0})
-    said = spoken(dialog.intent("TopicIntent", topic=("have to operate on it", None)))
-    # THEN surgery, and the call-your-doctor prompt still ends the answer
-    assert said.startswith(content.default.topics["surgery"].summary), said
+    said = spoken(dialog.intent("TopicIntent", topic=(asked, None)))
+    # THEN the answer asked for, and the call-your-doctor prompt still ends it
+    assert said.startswith(content.default.topics[topic].summary), said
     assert DOCTOR.search(sentences(said)[-1]), said
     # BUT a new question that points at nothing told is a calm answer
     said = spoken(dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic")))
@@ -1336,17 +1343,6 @@ def test_how_serious_asked_of_an_urgent_symptom_keeps_its_close(dialog, content,
     said = spoken(dialog.intent("QuestionIntent", query=("bad", None)))
     # THEN no calm referral: the symptom's own way, its call-your-doctor close last
     assert content.default.prompts["how_serious"] not in said and DOCTOR.search(sentences(said)[-1]), said
-
-
-def test_a_question_pointing_at_the_part_just_told_of_keeps_its_close(dialog, content, monkeypatch):
-    # GIVEN a crack heard in the upper arm lifting the kettle, answered as a possible broken bone
-    dialog.intent("SymptomReportIntent", symptom=("heard a crack in my upper arm", "fractures"))
-    # WHEN "can the radiation fix the arm too" (R94), read as a question about radiation
-    read_as(monkeypatch, {"question": 1.0})
-    said = spoken(dialog.intent("TopicIntent", topic=("the radiation fix the arm too", None)))
-    # THEN radiation, and the call-your-doctor prompt still ends the answer
-    assert said.startswith(content.default.topics["radiation_therapy"].summary), said
-    assert DOCTOR.search(sentences(said)[-1]), said
 
 
 def test_an_urgent_symptom_named_in_a_question_beyond_the_source_is_the_one_just_told(dialog, content, monkeypatch):
