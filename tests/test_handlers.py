@@ -1157,6 +1157,7 @@ def test_a_place_asked_in_a_cancers_carrier_after_where_they_happen_is_the_place
 @pytest.mark.parametrize("words, reading", [
     ("is it because she did not take care or something she did wrong", "followup"),  # R86
     ("did she do something wrong", "advice"),  # R82
+    ("so it's not something she did", "followup"),  # R34
 ])
 def test_blame_asked_after_the_causes_hears_that_experts_dont_know_why(dialog, content, monkeypatch, words,
                                                                          reading):
