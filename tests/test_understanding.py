@@ -1938,6 +1938,19 @@ def test_a_crisis_likelier_than_the_articles_emergency_with_none_of_its_signs_is
     assert (meaning.kind, meaning.topic) == ("report", "spinal_cord_compression"), meaning
 
 
+def test_a_feeling_likelier_than_the_articles_emergency_with_none_of_its_signs_names_the_line(reader, monkeypatch):
+    # "some days i feel like {giving up}" (a question's carrier): the model of 2026-12-06 read a
+    # feeling at 0.52, spinal cord compression at 0.32 (over its recall-first threshold), a
+    # crisis at 0.10 (under the line's)
+    read_as(monkeypatch, {"feelings": 0.52, "report:spinal_cord_compression": 0.32, "crisis": 0.1,
+                          "out_of_scope": 0.06})
+    meaning = reader.read("days i feel like giving up", intent="QuestionIntent")
+    assert (meaning.kind, meaning.perhaps_crisis) == ("feelings", True), meaning
+    # ... but its signs named, it is told
+    meaning = reader.read("days my legs feel like giving way", intent="QuestionIntent")
+    assert (meaning.kind, meaning.topic) == ("report", "spinal_cord_compression"), meaning
+
+
 @pytest.mark.parametrize("words, kind", [
     ("chances of cancer spreading to bone", "question"),  # how often: the article's "about half"
     ("chances of beating it now it has spread to bone", "outlook"),  # spread told: a prognosis

@@ -422,6 +422,14 @@ class Reader:
             # and none of its signs named ("i feel like {giving up}", read as legs giving way after
             # the retraining of 2026-12-06): what the words lean to besides, the line named with it
             label = likeliest_calm(probabilities)
+        if label == SPINAL_CORD_COMPRESSION_REPORT and danger(probabilities) < SURE_EMERGENCY \
+                and max(probabilities, key=probabilities.__getitem__) == "feelings" \
+                and self.emergency_named(said) is None:
+            # A feeling told, the likeliest reading, and the article's emergency read beside it
+            # only at its recall-first threshold with none of its signs named ("some days i feel
+            # like {giving up}": feelings 0.52, legs giving way 0.32, a crisis 0.10): the feeling's
+            # answer, with the crisis line, as giving up may be hopelessness
+            return Meaning("feelings", perhaps_crisis=True)
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
