@@ -1964,6 +1964,18 @@ def test_the_odds_of_spreading_are_how_often_it_does_not_a_prognosis(reader, mon
         assert meaning.aspect == "frequency", meaning
 
 
+@pytest.mark.parametrize("words", [
+    "is it summat she's done though like did she bring it on",  # R97, the carrier's words
+    "did he cause this",
+    "is it something i've done",
+])
+def test_blame_asked_in_a_persons_own_words_asks_the_causes(reader, monkeypatch, words):
+    # R97, after melanoma's spread: read as a follow-up, it was heard as "which other cancers"
+    read_as(monkeypatch, {"followup": 0.84, "crisis": 0.14, "question": 0.02})
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.aspect) == ("question", "causes"), meaning
+
+
 @pytest.mark.parametrize("words", ["so i couldn't have stopped it", "was it my fault then"])
 def test_blame_read_only_perhaps_as_an_emergency_asks_the_causes(reader, monkeypatch, words):
     # R94, after the causes: the model read "so i couldn't have stopped it" as an emergency only
