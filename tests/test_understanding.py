@@ -99,6 +99,9 @@ def test_statements(reader, words, kind, topic):
     ("what is the treatment for osteoblastic", "osteoblastic", "treatment"),
     # R84: a medicine going into the vein, said in few words, is how the medicines are given
     ("the medication it go in the vein", "giving_medicines", "medications"),
+    # R97, after the medicine most used: the form it comes in, the carrier's "is" taken
+    ("a pill or what", "giving_medicines", None),
+    ("are they tablets or injections", "giving_medicines", "medications"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
