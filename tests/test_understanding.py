@@ -736,6 +736,17 @@ def test_a_symptom_told_in_passing_before_a_question_leaves_the_question_asked(r
     assert (meaning.kind, meaning.aspect) == ("question", aspect) and meaning.told in (told, "symptoms")
 
 
+def test_a_yes_or_no_question_after_a_symptom_told_in_a_story_is_asked(reader):
+    # R97: no question word, only "does", after a story of worse back pain; the carrier split the
+    # story at "since"
+    meaning = reader.read("worse than it's ever been keeps me up all night does radiotherapy help with bone pain",
+                          intent="FreeSpeechIntent",
+                          context="i've got prostate cancer that's gone to the bones and i was down the allotment "
+                                  "saturday digging up the spuds and me lower back's been giving me real gyp ever")
+    # THEN the question, closing as the pain's answer would
+    assert (meaning.kind, meaning.topic, meaning.told) == ("question", "radiation_therapy", "pain"), meaning
+
+
 def test_a_symptom_told_with_no_question_after_it_stays_a_symptom(reader):
     # "what should i do" names no side or topic: the pain told is what is answered (as a
     # symptom, or as advice about it: both close with the doctor), never a question about it

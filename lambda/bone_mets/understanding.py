@@ -730,7 +730,10 @@ class Reader:
             before, question, intent = context, text, read_after
         else:
             words = normalise(said).split()
-            starts = [i for i, word in enumerate(words) if word in WH_WORDS and i >= MIN_CLAUSE_WORDS]
+            starts = [i for i, word in enumerate(words) if word in WH_WORDS and i >= MIN_CLAUSE_WORDS] or [
+                # no question word: a yes-or-no question at the story's end ("... keeps me up all
+                # night {does} radiotherapy help with bone pain", R97), read as one below
+                i for i, word in enumerate(words) if word in ASKING_AUXILIARIES and i >= MIN_CLAUSE_WORDS]
             if not starts or len(words) - starts[-1] < MIN_CLAUSE_WORDS:
                 return None
             before, question, intent = " ".join(words[:starts[-1]]), " ".join(words[starts[-1]:]), None
