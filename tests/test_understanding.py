@@ -101,6 +101,7 @@ def test_statements(reader, words, kind, topic):
     ("the medication it go in the vein", "giving_medicines", "medications"),
     # R97, after the medicine most used: the form it comes in, the carrier's "is" taken
     ("a pill or what", "giving_medicines", None),
+    ("does it happen a lot", None, "frequency"),
     ("are they tablets or injections", "giving_medicines", "medications"),
 ])
 def test_questions(reader, words, topic, aspect):
@@ -121,6 +122,9 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     # ... but still the subject of a question about spreading, or about its type
     # (a cancer's spreading is its own answer, whatever side the words name)
     ("my aunt has kidney cancer", "is it likely to move to her bones", "kidney", None),
+    # R96, Indian English: "is this happening many times" asks how often, not which bones
+    ("hello my mother she have the kidney cancer", "two year and now the doctor he say maybe it go in the bones"
+     " is this happening many times", "kidney", None),
     ("my mom has breast cancer", "what type will it be", "breast", "types"),
     # ... unless a question word asks the side itself: which bones, how often
     ("my dad has prostate cancer and it went to his bones", "which bones does it usually go to", "prostate",
@@ -777,6 +781,21 @@ def test_and_for_someone_with_another_cancer_after_the_types_is_that_cancers_typ
     dialog.intent("TypesIntent", cancer=("breast cancer", "breast"))
     said = spoken(dialog.intent("TopicIntent", topic=("for my husband he's got prostate cancer", None)))
     assert content.default.topics["osteoblastic"].summary in said
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("my father has thyroid cancer only", "osteolytic"),  # R96: osteolytic names thyroid cancer
+    ("my husband has prostate cancer", "osteoblastic"),
+])
+def test_a_cancer_told_with_nothing_more_after_a_type_is_that_cancers_type(dialog, content, monkeypatch,
+                                                                           words, expected):
+    # GIVEN what osteolytic is was just said
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    # WHEN a person and a cancer are named, nothing more, in a symptom's carrier, read as a diagnosis
+    read_as(monkeypatch, {"diagnosed": 0.9, "followup": 0.1})
+    said = spoken(dialog.intent("SymptomReportIntent", danger=(words.split(" has ")[1], None)))
+    # THEN that cancer's type, not the direction for people who already have cancer
+    assert said.startswith(content.default.topics[expected].summary), said
 
 
 def test_a_request_for_advice_before_words_the_article_lacks_is_still_advice(reader):

@@ -170,9 +170,12 @@ class ContentHandler(AbstractRequestHandler):
         if meaning.kind == "advice":
             return self.advice(handler_input, topic, seeks_care=meaning.seeks_care and not meaning.about_medicine)
         if meaning.kind == "diagnosed" and topic is not None and topic.kind == "cancers" \
-                and intent_name(handler_input) == "TopicIntent":
+                and (intent_name(handler_input) == "TopicIntent"
+                     or self.reader.tells_nothing(request_words(handler_input))):
             # "and for {my husband, he's got prostate cancer}" after the types of another cancer:
-            # a follow-up carrier, so that side of this one, as "and for prostate cancer" would get
+            # a follow-up carrier, so that side of this one, as "and for prostate cancer" would get;
+            # so too a person and a cancer named, nothing more ("my father has thyroid cancer
+            # only" just after osteolytic, which names thyroid cancer: R96)
             side = self._side_by_cancer(handler_input, topic)
             if side is not None:
                 return self.aspect_answer(handler_input, side, topic, named=True)
