@@ -9,7 +9,7 @@ import pytest
 
 import corpus
 import reader_train
-from bone_mets.meaning_model import (MODEL_FILE, MeaningModel, ModelFileError, char_features, decide,
+from bone_mets.meaning_model import (MODEL_FILE, MeaningModel, ModelFileError, char_features, decide, likeliest_calm,
                                      model_input, perhaps_crisis, word_features)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,6 +144,15 @@ def test_a_stop_is_never_read_where_a_crisis_is_likely():
     assert decide({"stop": 0.95, "crisis": 0.02, "question": 0.03}, thresholds) == "stop"
     # and another meaning is never turned into a crisis below its threshold
     assert decide({"feelings": 0.5, "crisis": 0.45, "question": 0.05}, thresholds) == "feelings"
+
+
+def test_probabilities_with_no_calm_meaning_have_no_likeliest_calm_and_are_still_decided():
+    # a real model gives every meaning; a test's probabilities may give only the dangers
+    only_danger = {"crisis": 0.3, "report:spinal_cord_compression": 0.1}
+    assert likeliest_calm(only_danger) is None
+    assert likeliest_calm({**only_danger, "feelings": 0.2, "question": 0.4}) == "question"
+    # below both thresholds, the likeliest as read, never an error
+    assert decide(only_danger, {"crisis": 0.6, "emergency": 0.4}) == "crisis"
 
 
 def test_the_line_is_said_from_its_own_lower_threshold():

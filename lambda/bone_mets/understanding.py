@@ -414,14 +414,13 @@ class Reader:
             # named, nothing told. The model leans on the person, named in many a danger told
             # of someone else ("and my husband's is prostate" after the types: an emergency, R78).
             label = "followup"
-        crisis = probabilities.get("crisis", 0.0)
+        crisis, calm = probabilities.get("crisis", 0.0), likeliest_calm(probabilities)
         if label == SPINAL_CORD_COMPRESSION_REPORT and self.model.thresholds["line"] <= crisis \
-                and crisis > danger(probabilities) and self.emergency_named(said) is None \
-                and any(name != "crisis" and name not in EMERGENCY_LABELS for name in probabilities):
+                and crisis > danger(probabilities) and self.emergency_named(said) is None and calm is not None:
             # The article's emergency read at its recall-first threshold, a crisis likelier yet,
             # and none of its signs named ("i feel like {giving up}", read as legs giving way after
             # the retraining of 2026-12-06): what the words lean to besides, the line named with it
-            label = likeliest_calm(probabilities)
+            label = calm
         if label == SPINAL_CORD_COMPRESSION_REPORT and danger(probabilities) < SURE_EMERGENCY \
                 and max(probabilities, key=probabilities.__getitem__) == "feelings" \
                 and self.emergency_named(said) is None:
