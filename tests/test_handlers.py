@@ -1265,6 +1265,34 @@ def test_a_question_pointing_back_at_an_urgent_symptom_just_told_keeps_its_close
     assert not DOCTOR.search(sentences(said)[-1]), said
 
 
+def test_whether_a_symptom_just_told_is_to_be_expected_heard_as_a_statement_hears_its_summary(dialog, content,
+                                                                                              monkeypatch):
+    # GIVEN hip pain told, once on and off, now all the time
+    dialog.intent("SymptomReportIntent", symptom=("pain in my hip", "pain"))
+    # WHEN "is that just how it goes though like is that normal" (R98): a symptom's carrier took
+    # "is that normal", and the model reads the rest as a follow-up
+    read_as(monkeypatch, {"followup": 1.0})
+    said = spoken(dialog.intent("SymptomReportIntent", symptom=("is that just how it goes though like", None)))
+    # THEN the pain's summary (at first it may come and go, then constant), the doctor last
+    assert said.startswith(content.default.topics["pain"].summary), said
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_what_the_doctors_would_do_asked_after_an_urgent_symptom_is_answered_with_its_close(dialog, content,
+                                                                                            monkeypatch):
+    # GIVEN a crack heard in the upper arm, answered as a possible broken bone
+    dialog.intent("SymptomReportIntent", symptom=("a crack in her upper arm", "fractures"))
+    # WHEN "would they have to operate on it or what" (R98), read as advice (0.78): the carrier took "would"
+    read_as(monkeypatch, {"advice": 0.78, "question": 0.2, "followup": 0.02})
+    said = spoken(dialog.intent("QuestionIntent", query=("they have to operate on it or what", None)))
+    # THEN what the article says of surgery, not a refusal, and the call-your-doctor prompt last
+    assert said.startswith(content.default.topics["surgery"].summary), said
+    assert DOCTOR.search(sentences(said)[-1]), said
+    # BUT a decision asked of the person stays one the care team makes
+    said = spoken(dialog.intent("QuestionIntent", query=("i let them operate on her", None)))
+    assert said.startswith(content.default.safety["advice.answer"]), said
+
+
 @pytest.mark.parametrize("intent, words", [
     ("NoAndIntent", "probably just a sprain she'll be right"),  # R92, a crack felt in the arm
     ("FreeSpeechIntent", "probably nothing"),
