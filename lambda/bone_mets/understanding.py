@@ -473,7 +473,9 @@ class Reader:
                 and _best(self.lists["watch_for"], padded(said)):
             label = "question"  # "what should we watch out for": the signs the article names, no decision asked
         elif label == "advice" and _best(self.lists["done_by_them"], padded(said)):
-            label = "question"  # "would they have to operate on it or what" (R98): what doctors do, which the article tells
+            # "would they have to operate on it or what" (R98): what doctors do, which the article
+            # tells, not a decision asked
+            label = "question"
         elif label == "advice" and self._opens_asking_meaning(said, read_after in QUESTION_CARRIERS):
             # "what is the meaning of osteonecrosis of jaw, doctor told my mother to take care
             # before dental work": what a named thing means is asked first, whatever follows
