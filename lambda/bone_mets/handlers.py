@@ -1033,11 +1033,12 @@ class SymptomReportHandler(ContentHandler):
             replayed = self.replayed(handler_input)
             if replayed is not None:
                 return replayed
-        if meaning.places_nothing and self._symptom_asked_of(handler_input) is not None:
+        asked_of = self._symptom_asked_of(handler_input) if meaning.places_nothing else None
+        if asked_of is not None:
             # "{is that just how it goes though like} is that normal" just after hip pain told as
             # now constant (R98): whether what was told is to be expected, which its summary
             # tells ("at first it may come and go"), closing with the doctor
-            return self.answer(handler_input, self._symptom_asked_of(handler_input))
+            return self.answer(handler_input, asked_of)
         if meaning.places_nothing or meaning.kind in CONVERSATION_ACTS:
             # Words told about someone that we cannot place ("{life} isn't worth it anymore"):
             # still a person telling us something is wrong, so the doctor and the emergency
