@@ -414,21 +414,20 @@ class Reader:
             # named, nothing told. The model leans on the person, named in many a danger told
             # of someone else ("and my husband's is prostate" after the types: an emergency, R78).
             label = "followup"
-        crisis, calm = probabilities.get("crisis", 0.0), likeliest_calm(probabilities)
-        if label == SPINAL_CORD_COMPRESSION_REPORT and self.model.thresholds["line"] <= crisis \
-                and crisis > danger(probabilities) and self.emergency_named(said) is None and calm is not None:
-            # The article's emergency read at its recall-first threshold, a crisis likelier yet,
-            # and none of its signs named ("i feel like {giving up}", read as legs giving way after
-            # the retraining of 2026-12-06): what the words lean to besides, the line named with it
-            label = calm
-        if label == SPINAL_CORD_COMPRESSION_REPORT and danger(probabilities) < SURE_EMERGENCY \
-                and max(probabilities, key=probabilities.__getitem__) == "feelings" \
-                and self.emergency_named(said) is None:
-            # A feeling told, the likeliest reading, and the article's emergency read beside it
-            # only at its recall-first threshold with none of its signs named ("some days i feel
-            # like {giving up}": feelings 0.52, legs giving way 0.32, a crisis 0.10): the feeling's
-            # answer, with the crisis line, as giving up may be hopelessness
-            return Meaning("feelings", perhaps_crisis=True)
+        if label == SPINAL_CORD_COMPRESSION_REPORT and self.emergency_named(said) is None:
+            # The article's emergency read at its recall-first threshold, none of its signs named
+            crisis, calm = probabilities.get("crisis", 0.0), likeliest_calm(probabilities)
+            if self.model.thresholds["line"] <= crisis and crisis > danger(probabilities) and calm is not None:
+                # ... a crisis likelier yet ("i feel like {giving up}", read as legs giving way
+                # after the retraining of 2026-12-06): what the words lean to besides, the line
+                # named with it
+                label = calm
+            elif danger(probabilities) < SURE_EMERGENCY \
+                    and max(probabilities, key=probabilities.__getitem__) == "feelings":
+                # ... a feeling told the likeliest reading ("some days i feel like {giving up}":
+                # feelings 0.52, legs giving way 0.32, a crisis 0.10): the feeling's answer, with
+                # the crisis line, as giving up may be hopelessness
+                return Meaning("feelings", perhaps_crisis=True)
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
@@ -498,7 +497,7 @@ class Reader:
         if label in ("followup", "question", "out_of_scope") and _best(self.lists["dental_work"], padded(said)) \
                 and (_best(self.lists["what_to_do"], padded(said)) or (
                     context and read_after in QUESTION_CARRIERS
-                    and any(sign.covers(normalise(text)) for sign in self.lists["what_to_do_after_carrier"]))):
+                    and self.lists.covering("what_to_do_after_carrier", normalise(text)))):
             label = "advice"  # dental work told, then what to do about it (R92, R82): the article's direction
         if not label.startswith("report:") and self._asks_when_to_call(said, read_after) and (
                 label not in DANGER_IDS or self._alarmed_by_the_service(said, read_after, label, probabilities)):
@@ -530,7 +529,7 @@ class Reader:
             return Meaning("question", follows_up=True, nth=nth)
         spoken = normalise(said).split()
         if label == "followup" and len(spoken) in (2, 3) and spoken[1] in WH_WORDS \
-                and (len(spoken) == 2 or any(sign.covers(spoken[2]) for sign in self.lists["pronouns"])):
+                and (len(spoken) == 2 or self.lists.covering("pronouns", spoken[2])):
             # "yes what", "no which one" after an offer: the reply, as a reply word alone reads; a
             # question word with nothing but a pointer after it asks nothing past it
             reply = decide(self.probabilities(spoken[0], read_after), self.model.thresholds)
@@ -670,7 +669,7 @@ class Reader:
         text = padded(said)
         if read_after == SYMPTOMS_CARRIER:
             named = " ".join(w for w in normalise(said).split() if w not in ("a", "an", "the"))
-            if any(sign.covers(named) for sign in self.lists["help_services"]):
+            if self.lists.covering("help_services", named):
                 return True
         return bool(_best(self.lists["when_to_call"], text) and _best(self.lists["help_services"], text))
 
@@ -1276,8 +1275,8 @@ class Reader:
         rest = " ".join(_strip(said, self.fillers))  # nothing but fillers asks nothing new, as no words
         if rest and self._topic(f" {rest} ") is not None:
             return False  # "what does {ablation} mean": what the thing named means
-        return len(said) <= MEANING_WORDS and (self.asks_plainly(words) or not rest or any(
-            sign.covers(rest) for sign in self.lists["what_it_is"]))
+        return len(said) <= MEANING_WORDS and (self.asks_plainly(words) or not rest
+                                               or self.lists.covering("what_it_is", rest))
 
     def story_asked_about(self, words: str) -> str | None:
         """In long speech that ends by asking only what it means ("... and now it's in her bones
@@ -1297,8 +1296,7 @@ class Reader:
         """True if the words end by taking leave ("... thanks stop", "... now stop"), not with a
         wish that something stop ("i want it all to stop")."""
         said = normalise(words).split()
-        return any(sign.covers(" ".join(said[-n:])) for sign in self.lists["leave_taking"] for n in (2, 3, 4)
-                   if len(said) >= n)
+        return any(self.lists.covering("leave_taking", " ".join(said[-n:])) for n in (2, 3, 4) if len(said) >= n)
 
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
@@ -1400,8 +1398,7 @@ class Reader:
         if _best(self.lists["seriousness_asked"], padded(words)):
             return True
         said = " ".join(_strip(self._words(words), self.fillers))
-        return intent in QUESTION_CARRIERS \
-            and any(sign.covers(said) for sign in self.lists["seriousness_after_carrier"])
+        return intent in QUESTION_CARRIERS and self.lists.covering("seriousness_after_carrier", said)
 
     def points_at_a_part(self, words: str) -> bool:
         """True if the words point at a part of the body ("can the radiation fix {the arm} too")."""
@@ -2145,6 +2142,10 @@ class SignLists(dict[str, list[Sign]]):
             signs += _signs(self.reading[SPREAD_TOLD])
         self[name] = signs
         return signs
+
+    def covering(self, name: str, words: str) -> bool:
+        """True if a sign of list `name` accounts for all of `words` (normalised): they say nothing else."""
+        return any(sign.covers(words) for sign in self[name])
 
 
 def _signs(patterns: tuple[str, ...] | list[str]) -> list[Sign]:
