@@ -1191,6 +1191,45 @@ def test_why_asked_again_just_after_the_causes_hears_that_experts_dont_know_why(
     assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
 
 
+def test_every_type_asked_with_a_cancer_named_hears_the_three_types_then_that_cancers(dialog, content):
+    # WHEN the different types are asked, with a brother's colon cancer told (R100)
+    words = "could you kindly tell me what are the different types of bone metastasis my brother is having colon cancer"
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    topics = content.default.topics
+    # THEN the three types, then the type colon cancer most often gives
+    assert said.startswith(topics["types"].summary) and topics["osteolytic"].summary in said, said
+    # while one type asked of a cancer hears that type alone
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("what type does colon cancer cause", None)))
+    assert said.startswith(topics["osteolytic"].summary), said
+
+
+def test_why_it_goes_to_bone_after_a_type_hears_the_causes_not_the_type_again(dialog, content):
+    # GIVEN what osteoblastic is was just summarised
+    dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))
+    # WHEN "why it is going to bones only" (R100)
+    said = spoken(dialog.intent("WhyQuestionIntent", query=("it is going to bones only", None)))
+    # THEN why cancer goes to bone: experts don't know, not the type's summary again
+    assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
+
+
+def test_a_bare_why_just_after_the_causes_hears_that_experts_dont_know_why(dialog, content):
+    # GIVEN what causes bone metastases was just summarised
+    dialog.intent("CausesIntent")
+    # WHEN "why" alone (R99), its own intent with no words after it
+    said = spoken(dialog.intent("WhyQuestionIntent"))
+    # THEN the summary again, which says experts don't know why, not its next part
+    assert content.default.topics["causes"].summary in said and "don't know why" in said, said
+
+
+def test_a_bare_why_after_another_answer_goes_on_as_more_would(dialog, content):
+    # GIVEN what osteolytic is was just summarised (its next part names the other types)
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    # WHEN "why" alone
+    said = spoken(dialog.intent("WhyQuestionIntent"))
+    # THEN its next part, as "more" gives, not the summary again
+    assert said.startswith(content.default.topics["osteolytic"].more), said
+
+
 def test_a_type_just_summarised_checked_in_a_statement_with_not_hears_its_summary(dialog, content, monkeypatch):
     # GIVEN what osteoblastic is was just summarised
     dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))
@@ -1316,6 +1355,29 @@ def test_an_urgent_symptom_played_down_hears_its_direction_again(dialog, content
     # THEN the article's direction (contact the doctor right away), its close last, no crisis line
     assert said.startswith(content.default.safety["advice.urgent"]), said
     assert DOCTOR.search(sentences(said)[-1]) and "988" not in said, said
+
+
+def test_an_urgent_symptom_played_down_in_words_read_as_an_emergency_in_doubt_hears_its_direction(
+        dialog, content, monkeypatch):
+    # GIVEN a crack felt in the arm, answered as a possible broken bone
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    # WHEN "it's probably nothing right he's just stubborn" (R100), read as an emergency in doubt
+    from bone_mets.meaning_model import MeaningModel
+    emergency = MeaningModel().thresholds["emergency"] * 1.5
+    read_as(monkeypatch, {"emergency": emergency, "followup": 1 - emergency})
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("probably nothing right he's just stubborn", None)))
+    # THEN the article's direction (contact the doctor right away), its close last, no crisis line
+    assert said.startswith(content.default.safety["advice.urgent"]), said
+    assert DOCTOR.search(sentences(said)[-1]) and "988" not in said, said
+    # BUT a crisis said in so many words while playing it down gets the line
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("probably nothing i want to kill myself anyway", None)))
+    assert "988" in said, said
+    # AND the article's own emergency (numb legs) played down in doubt keeps the number
+    dialog.intent("SymptomReportIntent", symptom=("my legs are numb and wobbly", "spinal_cord_compression"))
+    said = sentences(spoken(dialog.intent("FreeSpeechIntent", query=("probably nothing right he's just stubborn",
+                                                                      None))))
+    assert "911" in said[0] and "911" in said[-1], said
 
 
 def test_words_that_play_down_with_no_urgent_symptom_told_are_not_its_direction(dialog, content, monkeypatch):

@@ -1229,6 +1229,10 @@ def test_types_named_together_with_no_choice_asked_are_what_is_asked_about(reade
     # a choice asked between two types: the cancer's own type answers it
     assert reader.read("does stomach cancer make the osteoblastic type or the lytic type",
                        intent="FreeSpeechIntent").topic == "stomach"
+    # R99: one type against "the other one", with the cancer in the words before the carrier
+    meaning = reader.read("it the sort that eats the bone or the other one", context="and with breast cancer",
+                          intent="QuestionIntent")
+    assert (meaning.topic, meaning.aspect) == ("breast", "types"), meaning
 
 
 def test_side_effects_after_how_the_medicines_are_given_are_the_bone_medicines_own(dialog):

@@ -105,6 +105,18 @@ class ContentHandler(AbstractRequestHandler):
         told = self._urgent_told(handler_input)
         return told if told is not None and self.reader.plays_down(request_words(handler_input)) else None
 
+    def doubt_played_down(self, handler_input: HandlerInput, meaning: Meaning | None) -> bool:
+        """True if words read as an emergency only in doubt play down the urgent symptom just
+        told ("it's probably nothing right he's just stubborn" after a crack heard in the arm,
+        R100: emergency 0.12), with no crisis said in so many words: the symptom's own direction
+        answers them, as it does other words that play it down. Not the article's own emergency
+        (spinal cord compression), whose direction is the number."""
+        if meaning is None or meaning.kind != "emergency" or not meaning.unsure:
+            return False
+        told = self.played_down(handler_input)
+        return told is not None and told.urgent == "doctor" \
+            and not self.reader.crisis_told(request_words(handler_input))
+
     def _urgent_told(self, handler_input: HandlerInput) -> Topic | None:
         """The urgent symptom just told: its report the answer just heard, or told beside the
         question just answered ("the pain in her hip is there all the time now ... what does
@@ -488,6 +500,11 @@ class ContentHandler(AbstractRequestHandler):
         if not self._just_summarised(handler_input, topic):
             return False
         words, intent = request_words(handler_input), intent_name(handler_input)
+        if not words and topic.id != self.content.aspects[CAUSES].default:
+            # "why" alone leans on the answer as "more" does, and hears the next part; only
+            # after the causes, whose summary is the answer to why (experts don't know), does
+            # it hear that again (R99)
+            return False
         return self.reader.asks_why(words, intent) \
             or (self._answers_per_cancer(topic) and self.reader.asks_of_it(words, intent))
 
@@ -745,6 +762,11 @@ class ContentHandler(AbstractRequestHandler):
             target = default.id
         touches = told or subject
         if target:
+            if aspect.id == TYPES and named and subject is not None and subject.kind == "cancers" \
+                    and self.reader.asks_every_type(request_words(handler_input)):
+                # "what are the different types, my brother has colon cancer" (R100): the three
+                # types, then the one that cancer most often gives, not that one alone
+                lead = (*lead, default.summary)
             return self.answer(handler_input, local.topics[target], touches=touches, lead=lead)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
             or (aspect.offer_default and subject.id in self.overviews and not named and aspect.id != WHY_ASPECT)
@@ -835,7 +857,7 @@ class SafetyHandler(ContentHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         meaning = self.meaning(handler_input)
-        return meaning is not None and meaning.safety
+        return meaning is not None and meaning.safety and not self.doubt_played_down(handler_input, meaning)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         meaning = self.meaning(handler_input)
@@ -1062,6 +1084,8 @@ class PlayedDownHandler(ContentHandler):
         if Conversation(handler_input).lasting() is not None:
             return False  # after a direction, SafetyStateHandler says it again
         meaning = self.meaning(handler_input)
+        if self.doubt_played_down(handler_input, meaning):
+            return True
         if meaning is not None and (meaning.safety or meaning.kind in ("report", "advice", "stop")):
             return False  # told or asked anew
         if meaning is not None and meaning.kind in ("question", "beyond") and (meaning.topic or meaning.aspect):

@@ -1201,6 +1201,10 @@ class Reader:
             return False
         return intent == "WhyQuestionIntent" or "why" in said or "how come" in " ".join(said)
 
+    def asks_every_type(self, words: str) -> bool:
+        """True if the words ask for every type ("what are the different types"), not one."""
+        return bool(_best(self.lists["every_type"], padded(words)))
+
     def asks_blame(self, words: str) -> bool:
         """True if the words ask whether someone's doing caused it ("was it my fault")."""
         return bool(_best(self.lists["blame"], padded(words)))
@@ -1493,6 +1497,10 @@ class Reader:
             return chosen, TYPES
         topic = named = side_effect or self._topic(question_part)
         asked_side = self._side(self._without_cancer_kinds(question_part))
+        if asked_side == CAUSES and topic is None and _best(self.lists["why_to_bone"], question_part):
+            # "why it is going to bones only" after osteoblastic (R100): why cancer goes to bone at
+            # all, bone metastases' own cause, not what gives the type just told
+            topic = named = self.subject
         if topic in (None, self.subject) and asked_side is None:
             # A misheard name in the question is named there ("{my scan shows osteo lithic
             # lesions} what is an osteo lithic bone metastasis"), as one heard plainly would be
@@ -1670,10 +1678,13 @@ class Reader:
         """The cancer named with two of the types to choose between ("stomach cancer makes the
         osteoblastic type or the lytic type"): its type is the answer. Types named together, with
         no choice asked ("the scan says mixed, lytic and blastic both, what does mixed mean"),
-        are what is asked about."""
+        are what is asked about. One type against "the other one" or "not" is a choice too ("with
+        breast cancer is it the sort that eats the bone or the other one", R99)."""
         cancers = [t for t in named if t in self._cancer_types]
         kinds = named & set(self._cancer_types.values())
-        chosen = len(cancers) == 1 and len(kinds) >= 2 and " or " in padded(words)
+        said = padded(words)
+        against_other = len(kinds) == 1 and any(f" or {other} " in said for other in ("the other", "not"))
+        chosen = len(cancers) == 1 and (len(kinds) >= 2 and " or " in said or against_other)
         return cancers[0] if chosen else None
 
     def _side_sorted(self, words: str) -> str | None:
@@ -1994,6 +2005,11 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         kind = resolved["danger"]
         return Meaning(kind, about_other=kind == "crisis" and reader.about_other(words.get("danger", "")))
     symptoms = [resolved[s] for s in ("symptom", "detail") if s in resolved]
+    if not words and name in QUESTION_WORDS:
+        # A question word alone ("why", "how come"), which leans on the last answer: read as said
+        # (a follow-up), so that what it asks ("why" after the causes: why again, R99) reaches
+        # the handler, as it would not from a bare "more"
+        return reader.read(QUESTION_WORDS[name], intent=name)
     if not unresolved:
         if symptoms:  # the most urgent of the symptoms named
             return Meaning("report", topic=reader.most_urgent(symptoms))
