@@ -104,6 +104,13 @@ def test_a_story_of_nearly_forty_words_still_reaches_the_skill(locale_matcher):
                                                ("lovely ta very much", "AMAZON.NoIntent"),
                                                # R95: "{danger} now" took "stop" for a danger told
                                                ("stop now", "AMAZON.StopIntent"),
+                                               # R99: "k" before thanks, and thanks for the help
+                                               # with a parting wish, which a "yes"'s carrier took
+                                               ("k thanks goodbye", "AMAZON.StopIntent"),
+                                               ("alright thanks for your help have a good one",
+                                                "AMAZON.StopIntent"),
+                                               # R99: a bare "why" keeps its word (not "more")
+                                               ("why", "WhyQuestionIntent"), ("how come", "WhyQuestionIntent"),
                                                # a bone named alone: its type lists the bones, as a
                                                # slot alone matches only listed words on a device (no
                                                # carrier beside it: "{heat} as well" would take any word)
