@@ -1159,6 +1159,12 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "my hip gave way on the stairs and honestly i wish i was dead", "she keeps saying she wishes she could just die",
     # c84, as the slots hold them: read by the model as advice, or as a goodbye that ended the session
     "how many tablets take", "forty tablets enough", "is goodbye alexa", "better i go this world now",
+    # c91: in Hindi, Urdu or Punjabi words among English, and in Caribbean English; and "fed up"
+    # two words on, which no longer settles it as "top myself up" does
+    "mujhe ab jeena nahi hai the cancer is in my spine now", "meri mummy keh rahi hai unko marna hai",
+    "he keeps talking about khudkushi since the scan", "papa ji bol rahe hain ki ab zeher kha lenge",
+    "he says he will top himself fed up with it all",
+    "mi cyaan tek it nuh more mi waan dead",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1176,6 +1182,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "i tried to end things in my twenties but what is radiation", "i need to top myself up with water",
     "what does it take to kill the cancer cells", "can the pills kill the cancer",
     "how many tablets do i take in the morning", "how many cycles of chemo will it take",
+    # Hindi words with no crisis in them
+    "main kal ghar pe nahi rahunga what is radiation", "kya is se jeena aasaan hoga",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
@@ -2039,3 +2047,16 @@ def test_a_crisis_likelier_than_the_articles_emergency_with_no_calm_reading_keep
     # THEN the report as read, the line named with it (never an error)
     meaning = reader.read("my legs are giving up", intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.perhaps_crisis) == ("report", True), meaning
+
+
+def test_a_tooth_told_with_the_dental_work_it_needs_asks_about_the_dental_work(reader, monkeypatch):
+    # R101: a wobbly tooth the dentist wants out, on the bone drip, read as another symptom told
+    # (0.48 against advice 0.47): a question about the dental work, the jaw's side effect
+    read_as(monkeypatch, {"report:symptoms": 0.48, "advice": 0.47, "question": 0.05})
+    meaning = reader.read("a problem at all", intent="QuestionIntent",
+                          context="my wife's on them biz phos fo nate infusions for the bone mets and she's got a "
+                                  "wobbly tooth the dentist wants out")
+    assert (meaning.kind, meaning.topic) == ("question", "osteonecrosis_of_the_jaw"), meaning
+    # a symptom told with no dental work stays a symptom told
+    meaning = reader.read("my tooth is wobbly and my gums are sore", intent="FreeSpeechIntent")
+    assert meaning.kind == "report", meaning

@@ -494,6 +494,11 @@ class Reader:
             # A word or two left after a late split ("{should he skip his next infusion until the
             # tooth thing is} {done}", R87) is no question of its own.
             label = "question"
+        if label == "report:symptoms" and _best(self.lists["dental_work"], padded(said)):
+            # a tooth told with the dental work it needs ("she's got a wobbly tooth the dentist
+            # wants out is that a problem at all" on the bone drip, R101): a question about the
+            # dental work, whose answer is the jaw's side effect; no other symptom is told
+            label = "question"
         if label in ("followup", "question", "out_of_scope") and _best(self.lists["dental_work"], padded(said)) \
                 and (_best(self.lists["what_to_do"], padded(said)) or (
                     context and read_after in QUESTION_CARRIERS
@@ -763,13 +768,16 @@ class Reader:
         """True if a crisis is said in so many words ("she said she's gonna kill herself"), not
         denied or told of the past just before it ("i'm not suicidal") and not long past, a
         service or a wished place just after it ("suicidal years ago", "suicide helpline")."""
-        said, denied, settled = (self._reading_pattern(name) for name in ("crisis_told", "crisis_denied",
-                                                                            "crisis_settled"))
+        said, denied, settled, next_settled = (self._reading_pattern(name) for name in (
+            "crisis_told", "crisis_denied", "crisis_settled", "crisis_settled_next"))
         text = padded(words)
         for found in said.finditer(text) if said else ():
             before = f" {' '.join(text[:found.start()].split()[-CRISIS_WINDOW:])} "
             after = f" {' '.join(text[found.end():].split()[:CRISIS_WINDOW])} "
-            if not (denied and denied.search(before)) and not (settled and settled.search(after)):
+            # (a word that settles it only right after: "top myself {up}", not "{fed up}" two on)
+            following = f" {' '.join(text[found.end():].split()[:1])} "
+            if not (denied and denied.search(before)) and not (settled and settled.search(after)) \
+                    and not (next_settled and next_settled.search(following)):
                 return True
         return False
 
