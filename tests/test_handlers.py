@@ -1191,13 +1191,16 @@ def test_why_asked_again_just_after_the_causes_hears_that_experts_dont_know_why(
     assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
 
 
-def test_every_type_asked_with_a_cancer_named_hears_the_three_types_then_that_cancers(dialog, content):
+def test_every_type_asked_with_a_cancer_named_hears_the_three_types(dialog, content):
     # WHEN the different types are asked, with a brother's colon cancer told (R100)
     words = "could you kindly tell me what are the different types of bone metastasis my brother is having colon cancer"
     said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
     topics = content.default.topics
-    # THEN the three types, then the type colon cancer most often gives
-    assert said.startswith(topics["types"].summary) and topics["osteolytic"].summary in said, said
+    # THEN the three types, as asked, not colon cancer's type alone
+    assert said.startswith(topics["types"].summary) and topics["osteolytic"].summary not in said, said
+    # and "the first one" then asks of the three (R35)
+    said = spoken(dialog.intent("TopicIntent", topic=("the first one", None)))
+    assert said.startswith(topics["osteolytic"].summary), said
     # while one type asked of a cancer hears that type alone
     said = spoken(dialog.intent("FreeSpeechIntent", query=("what type does colon cancer cause", None)))
     assert said.startswith(topics["osteolytic"].summary), said
@@ -1210,6 +1213,15 @@ def test_why_it_goes_to_bone_after_a_type_hears_the_causes_not_the_type_again(di
     said = spoken(dialog.intent("WhyQuestionIntent", query=("it is going to bones only", None)))
     # THEN why cancer goes to bone: experts don't know, not the type's summary again
     assert said.startswith(content.default.topics["causes"].summary) and "don't know why" in said, said
+
+
+def test_a_cancer_the_article_never_names_is_said_back_with_the_care_team(dialog):
+    # GIVEN which cancers spread to bone was answered
+    dialog.intent("CancerSpreadIntent")
+    # WHEN "and blood cancer like myeloma" (R99)
+    said = spoken(dialog.intent("FreeSpeechIntent", query=("and blood cancer like myeloma", None)))
+    # THEN the source doesn't cover blood cancer, and the care team can tell
+    assert "doesn't cover blood cancer" in said and "care team" in said, said
 
 
 def test_a_bare_why_just_after_the_causes_hears_that_experts_dont_know_why(dialog, content):

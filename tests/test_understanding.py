@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bone_mets.patterns import Sign, normalise, padded
-from bone_mets.understanding import Reader, heard_words
+from bone_mets.understanding import Meaning, Reader, heard_words
 from conftest import read_as
 from events import Dialog, spoken
 
@@ -1719,6 +1719,8 @@ def test_two_of_a_kind_named_side_by_side_are_both_answered(reader, monkeypatch,
     # R90, after osteoblastic: the carrier took "is that", or did not
     ("and worse than the other sort the one that eats away the bone", True),
     ("and is that worse than the other sort", True),
+    # R100, after osteolytic: the one answered as the worst, the carrier's "is that" taken
+    ("the worst kind", True), ("is that the worst kind", True),
     # BUT pain worse than before is no comparison of two the article names
     ("is the pain worse than before a sign", False),
     # BUT which is more common, or which it is, the article tells
@@ -2060,3 +2062,32 @@ def test_a_tooth_told_with_the_dental_work_it_needs_asks_about_the_dental_work(r
     # a symptom told with no dental work stays a symptom told
     meaning = reader.read("my tooth is wobbly and my gums are sore", intent="FreeSpeechIntent")
     assert meaning.kind == "report", meaning
+
+
+@pytest.mark.parametrize("words, term", [("and blood cancer like myeloma", "blood cancer"),  # R99
+                                         ("and blood cancer", "blood cancer"),
+                                         ("what about liver cancer", "liver cancer")])
+def test_a_cancer_the_article_never_names_with_nothing_told_is_beyond_the_source(reader, monkeypatch, words, term):
+    # read by the model as an emergency ("and blood cancer": 0.67, its "blood" taken for bleeding)
+    read_as(monkeypatch, {"emergency": 0.67, "followup": 0.33})
+    assert reader.read(words) == Meaning("beyond", term=term), words
+
+
+@pytest.mark.parametrize("words", ["my husband has blood cancer and he is coughing up blood",
+                                   "i have leukemia and i want to end it all"])
+def test_a_cancer_the_article_never_names_with_something_told_is_read_as_told(reader, monkeypatch, words):
+    read_as(monkeypatch, {"emergency": 0.9, "followup": 0.1})
+    assert reader.read(words).kind != "beyond", words
+
+
+def test_a_statements_verb_after_its_subject_starts_no_question(reader, monkeypatch):
+    # R93: "... it's just there all the time ... and i've got lung cancer": "it is" is told, not
+    # asked, so no question about lung cancer is read at the story's end (after the retraining
+    # of 2026-12-06 its words alone read as a question)
+    monkeypatch.setattr(Reader, "probabilities", lambda self, text, intent=None: (
+        {"question": 0.9, "followup": 0.1} if len(text.split()) < 25 else {"report:pain": 0.99, "crisis": 0.01}))
+    said = ("so my hip's been sore on and off for like a month eh and i figured it was just from the cold but now "
+            "the last couple of days it's just there all the time it doesn't go away even lying down and i've got "
+            "lung cancer")
+    meaning = reader.read(said, intent="FreeSpeechIntent")
+    assert (meaning.kind, meaning.topic) == ("report", "pain"), meaning

@@ -681,8 +681,11 @@ class ContentHandler(AbstractRequestHandler):
         # just told for what follows ("is it really that quick", R94)
         if topic.urgent:
             conversation.touching(topic)
-        return self.say(handler_input, Reply(speech=(local.prompt("beyond_source"), offer), reprompt=offer,
-                                             urgent=topic.urgent))
+        # a cancer the article never names is said back ("and blood cancer like myeloma", R99), so
+        # it is not heard as one the source leaves out only here
+        said = local.prompt("beyond_source_heard", heard=heard) if heard and self.reader.other_cancer_only(heard) \
+            else local.prompt("beyond_source")
+        return self.say(handler_input, Reply(speech=(said, offer), reprompt=offer, urgent=topic.urgent))
 
     # What the conversation's own words do, from their intents or from words the reader placed
     # ("sorry which number" heard in a question's slot): yes, more, no, stop, repeat, help.
@@ -765,8 +768,9 @@ class ContentHandler(AbstractRequestHandler):
             if aspect.id == TYPES and named and subject is not None and subject.kind == "cancers" \
                     and self.reader.asks_every_type(request_words(handler_input)):
                 # "what are the different types, my brother has colon cancer" (R100): the three
-                # types, then the one that cancer most often gives, not that one alone
-                lead = (*lead, default.summary)
+                # types, as asked, not the one that cancer most often gives alone; "the first one"
+                # or "is that the one he will have with the colon" then asks of them (R35)
+                return self.answer(handler_input, default, touches=touches, lead=lead)
             return self.answer(handler_input, local.topics[target], touches=touches, lead=lead)
         general = subject is None or subject.id in (default.id, self.content.slot_defaults["topic"]) \
             or (aspect.offer_default and subject.id in self.overviews and not named and aspect.id != WHY_ASPECT)

@@ -115,6 +115,8 @@ OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternat
 # something of the answer itself
 MORE_OF_IT_WORDS = OTHERS_WORDS | {"more", "rest", "next"}
 # Words that open a yes-or-no question ("{is} new bone not a good thing then")
+# Words that, just before an auxiliary, make it a statement's verb, not a question's start ("it {is}").
+STATEMENT_SUBJECTS = frozenset(("i", "you", "he", "she", "it", "we", "they", "that", "this", "there", "which", "who"))
 ASKING_AUXILIARIES = frozenset(("is", "are", "does", "do", "did", "can", "could", "will", "would", "should", "was"))
 # Words before a possessive that make it no subject: "a spot {in} my ribs {is} bone pain ..." asks
 PLACE_PREPOSITIONS = frozenset(("in", "on", "into", "with", "from", "for", "to", "at", "near", "around"))
@@ -409,6 +411,12 @@ class Reader:
             # "will it help her pain" after radiation: whether it eases pain, and nothing told
             # with it ("help" and "pain" lean to an emergency in the model, or to advice asked)
             label = "followup"
+        other = self.other_cancer_only(said)
+        if other is not None:
+            # "and blood cancer like myeloma" after which cancers spread (R99): a cancer the
+            # article never names, and nothing told; beyond the source, whatever the model read
+            # ("and blood cancer": an emergency 0.67, its "blood" taken for bleeding)
+            return Meaning("beyond", term=other)
         if label in (*DANGER_IDS, *REPORTS) and self.tells_nothing(said):
             # "and my brother's", "my father's is kidney" after an answer: people and a cancer
             # named, nothing told. The model leans on the person, named in many a danger told
@@ -739,8 +747,10 @@ class Reader:
             words = normalise(said).split()
             starts = [i for i, word in enumerate(words) if word in WH_WORDS and i >= MIN_CLAUSE_WORDS] or [
                 # no question word: a yes-or-no question at the story's end ("... keeps me up all
-                # night {does} radiotherapy help with bone pain", R97), read as one below
-                i for i, word in enumerate(words) if word in ASKING_AUXILIARIES and i >= MIN_CLAUSE_WORDS]
+                # night {does} radiotherapy help with bone pain", R97), read as one below; not a
+                # statement's verb after its subject ("it's {is} just there all the time", R93)
+                i for i, word in enumerate(words) if word in ASKING_AUXILIARIES and i >= MIN_CLAUSE_WORDS
+                and words[i - 1] not in STATEMENT_SUBJECTS]
             if not starts or len(words) - starts[-1] < MIN_CLAUSE_WORDS:
                 return None
             before, question, intent = " ".join(words[:starts[-1]]), " ".join(words[starts[-1]:]), None
@@ -1382,6 +1392,16 @@ class Reader:
         my brother's", "my father's is kidney"): nothing told or asked."""
         rest = _cut(padded(words), self._reading_pattern("names_only")).split()
         return bool(normalise(words)) and all(word in self._naming_words for word in rest)
+
+    def other_cancer_only(self, words: str) -> str | None:
+        """The cancer the article never names, if the words name one and otherwise only people
+        and cancers ("and blood cancer like myeloma": "blood cancer"); else None."""
+        others = self._reading_pattern("unnamed_cancers")
+        found = others.search(padded(words)) if others else None
+        if found is None:
+            return None
+        rest = _cut(others.sub(" ", padded(words)), self._reading_pattern("names_only")).split()
+        return found.group(0).strip() if all(word in self._naming_words for word in rest) else None
 
     @cached_property
     def _naming_words(self) -> frozenset[str]:
@@ -2073,7 +2093,9 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
         as_asked = reader.read(whole, intent=name, heard=f"{ASKED_OF_WORDS[name]} {whole}")
         if not as_asked.safety:
             meaning = as_asked._replace(perhaps_crisis=True)
-    if meaning.term and not any(slot in words for slot in TERM_SLOTS):
+    if meaning.term and not any(slot in words for slot in TERM_SLOTS) \
+            and reader.other_cancer_only(meaning.term) is None:
+        # (a cancer the article never names is the reader's own find, a name, safe to say back)
         meaning = meaning._replace(term=None)
     if meaning.safety:
         return meaning

@@ -53,12 +53,13 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "what_to_do_after_carrier", "part_pointed_at", "seriousness_asked", "seriousness_after_carrier",
                  "names_only", "judged", "predicted", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
                  "names_nothing", "treatable", "alike", "done_by_them",
-                 "every_type", "why_to_bone", "crisis_settled_next")
+                 "every_type", "why_to_bone", "crisis_settled_next", "unnamed_cancers")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
     "unknown_suggestion", "unknown_cancer", "more_offer", "more_offer_topic", "no_more", "plainly",
     "nothing_yet", "nothing_to_repeat", "no_thanks", "aspect_gap", "eases_untold", "in_general", "beyond_source",
+    "beyond_source_heard",
     "goodbye", "error", "facts_offer", "emergency_title", "crisis_title", "bone_listed", "bone_unlisted", "how_serious",
 )
 
