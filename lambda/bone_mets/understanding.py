@@ -114,9 +114,9 @@ OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternat
 # Words that ask for more of an answer or its others ("what else", "and the other ones"), not
 # something of the answer itself
 MORE_OF_IT_WORDS = OTHERS_WORDS | {"more", "rest", "next"}
-# Words that open a yes-or-no question ("{is} new bone not a good thing then")
 # Words that, just before an auxiliary, make it a statement's verb, not a question's start ("it {is}").
 STATEMENT_SUBJECTS = frozenset(("i", "you", "he", "she", "it", "we", "they", "that", "this", "there", "which", "who"))
+# Words that open a yes-or-no question ("{is} new bone not a good thing then")
 ASKING_AUXILIARIES = frozenset(("is", "are", "does", "do", "did", "can", "could", "will", "would", "should", "was"))
 # Words before a possessive that make it no subject: "a spot {in} my ribs {is} bone pain ..." asks
 PLACE_PREPOSITIONS = frozenset(("in", "on", "into", "with", "from", "for", "to", "at", "near", "around"))
