@@ -1400,8 +1400,8 @@ class Reader:
         found = others.search(padded(words)) if others else None
         if found is None:
             return None
-        rest = _cut(others.sub(" ", padded(words)), self._reading_pattern("names_only")).split()
-        return found.group(0).strip() if all(word in self._naming_words for word in rest) else None
+        rest = others.sub(" ", padded(words))
+        return found.group(0).strip() if not normalise(rest) or self.tells_nothing(rest) else None
 
     @cached_property
     def _naming_words(self) -> frozenset[str]:
