@@ -1165,6 +1165,10 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "he keeps talking about khudkushi since the scan", "papa ji bol rahe hain ki ab zeher kha lenge",
     "he says he will top himself fed up with it all",
     "mi cyaan tek it nuh more mi waan dead",
+    # c92: a means named as enough, being gone made sure of (read as the outlook or a question)
+    "hey um is a single bullet enough or do people sometimes survive it",
+    "if my spinal cord gets squashed and i'm paralysed i'll make sure i'm not around for it",
+    "my daughter's been cutting herself since the diagnosis", "i've started cutting again since the scan",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1184,6 +1188,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "how many tablets do i take in the morning", "how many cycles of chemo will it take",
     # Hindi words with no crisis in them
     "main kal ghar pe nahi rahunga what is radiation", "kya is se jeena aasaan hoga",
+    # cutting by accident, and a bullet that is not one
+    "i keep cutting myself shaving because my hands are so shaky", "is one bullet point enough for the summary",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
@@ -1643,6 +1649,19 @@ def test_a_poisoning_done_to_someone_is_an_emergency_with_the_line_named(reader,
 def test_a_poisoning_with_a_crisis_said_in_so_many_words_stays_a_crisis(reader, monkeypatch, words):
     read_as(monkeypatch, SURELY_CRISIS)
     assert reader.read(words, intent="FreeSpeechIntent").kind == "crisis"
+
+
+def test_a_crisis_said_and_likelier_than_the_articles_emergency_beside_it_is_the_crisis(reader, monkeypatch):
+    # "my dad says he is going to shoot himself when he can't walk anymore": the model of
+    # 2026-12-06 read the crisis at 0.56, the spinal cord at 0.43, so the spinal cord's answer came
+    read_as(monkeypatch, {"crisis": 0.56, "report:spinal_cord_compression": 0.43, "outlook": 0.01})
+    meaning = reader.read("going to shoot himself when he can't walk anymore", context="my dad says",
+                          intent="QuestionIntent")
+    assert (meaning.kind, meaning.about_other) == ("crisis", True), meaning
+    # ... but where the signs are the likelier reading, the spinal cord's answer, with the line
+    read_as(monkeypatch, {"report:spinal_cord_compression": 0.9, "crisis": 0.08, "emergency": 0.02})
+    meaning = reader.read("legs are numb i can't walk i just want to die", intent="SymptomReportIntent")
+    assert (meaning.kind, meaning.topic, meaning.perhaps_crisis) == ("report", "spinal_cord_compression", True)
 
 
 def test_a_poisoning_read_as_a_symptom_is_an_emergency(reader, monkeypatch):

@@ -436,6 +436,15 @@ class Reader:
                 # feelings 0.52, legs giving way 0.32, a crisis 0.10): the feeling's answer, with
                 # the crisis line, as giving up may be hopelessness
                 return Meaning("feelings", perhaps_crisis=True)
+        if label == SPINAL_CORD_COMPRESSION_REPORT and told \
+                and probabilities.get("crisis", 0.0) > probabilities.get(SPINAL_CORD_COMPRESSION_REPORT, 0.0):
+            # A crisis said in so many words, and likelier than the article's emergency the model
+            # read beside it: the legs named as a time to come ("my dad says he is going to shoot
+            # himself when he can't walk anymore": crisis 0.56, the spinal cord 0.43). The crisis
+            # answer names the emergency number too; where the signs are the likelier reading
+            # ("my legs are numb and i can't walk i just want to die") the spinal cord's answer
+            # stays, with the line.
+            return Meaning("crisis", about_other=self.about_other(said))
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
             # A crisis said in so many words, which the words around it outweighed in the model
             return Meaning("crisis", about_other=self.about_other(said))
