@@ -213,6 +213,8 @@ def test_more_of_a_type_still_names_the_others(dialog, content, words):
     ("radiation_therapy", "QuestionIntent", {"context": ("and what else", None),
                                              "query": ("like besides the radiation", None)}),
     ("surgery", "FreeSpeechIntent", {"query": ("what other treatments are there", None)}),
+    # R103: "and is there anything besides surgery", no "other" or "else" said
+    ("surgery", "QuestionIntent", {"context": ("and", None), "query": ("anything besides surgery", None)}),
 ])
 def test_other_treatments_asked_after_one_are_all_of_them(dialog, content, first, intent, slots):
     dialog.intent("TopicIntent", topic=(first, first))
@@ -1222,6 +1224,21 @@ def test_a_cancer_the_article_never_names_is_said_back_with_the_care_team(dialog
     said = spoken(dialog.intent("FreeSpeechIntent", query=("and blood cancer like myeloma", None)))
     # THEN the source doesn't cover blood cancer, and the care team can tell
     assert "doesn't cover blood cancer" in said and "care team" in said, said
+
+
+@pytest.mark.parametrize("intent, words, topic", [
+    # R103: "how common is it like for all cancers" after which cancers: of all cancers, about half
+    ("HowCommonIntent", "it like for all cancers", "frequency"),
+    # cancers in general asked about: which cancers spread, not "I don't know about other cancers"
+    ("TopicIntent", "other cancers", "cancers"),
+])
+def test_cancers_in_general_are_answered_not_said_back_as_unknown(dialog, content, intent, words, topic):
+    # GIVEN which cancers spread to bone was answered
+    dialog.intent("CancerSpreadIntent")
+    # WHEN cancers in general are asked of
+    said = spoken(dialog.intent(intent, topic=(words, None)))
+    # THEN the answer of the overview they ask, nothing said back as unknown
+    assert said.startswith(content.default.topics[topic].summary) and "don't know about" not in said, said
 
 
 def test_a_bare_why_just_after_the_causes_hears_that_experts_dont_know_why(dialog, content):

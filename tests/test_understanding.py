@@ -1169,6 +1169,8 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "hey um is a single bullet enough or do people sometimes survive it",
     "if my spinal cord gets squashed and i'm paralysed i'll make sure i'm not around for it",
     "my daughter's been cutting herself since the diagnosis", "i've started cutting again since the scan",
+    # laughing two words on settles nothing
+    "i want to kill myself stop laughing at me",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1190,6 +1192,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "main kal ghar pe nahi rahunga what is radiation", "kya is se jeena aasaan hoga",
     # cutting by accident, and a bullet that is not one
     "i keep cutting myself shaving because my hands are so shaky", "is one bullet point enough for the summary",
+    # c93: a figure of speech
+    "i'm killing myself laughing at my grandson he's such a character",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:

@@ -111,6 +111,8 @@ REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
 # Words that ask for the others of a side ("what {other} treatments are there")
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
+# With a treatment set aside ("besides surgery"), words that ask what there is: its others
+ASKS_WHAT_IS_THERE = frozenset(("anything", "something", "there"))
 # Words that ask for more of an answer or its others ("what else", "and the other ones"), not
 # something of the answer itself
 MORE_OF_IT_WORDS = OTHERS_WORDS | {"more", "rest", "next"}
@@ -652,9 +654,10 @@ class Reader:
             medicines_aside = topic == general == self.content.aspects[MEDICINES].default
             topic, aspect = self.content.aspects[TREATMENT].default if medicines_aside else general, None
         elif topic and aspect is None and (one_of := self._one_of(topic)) and self._set_aside(said, topic) \
-                and self._asks_others(said):
-            # "what else is there besides the radiation": the others of what it is one of (the
-            # treatments), whose general answer names them
+                and (self._asks_others(said) or ASKS_WHAT_IS_THERE & set(normalise(said).split())):
+            # "what else is there besides the radiation", "is there anything besides surgery"
+            # (R103): the others of what it is one of (the treatments), whose general answer
+            # names them
             topic = one_of
         elif topic is None and aspect in (TREATMENT, MEDICINES) and self._asks_others(said):
             # "what other treatments are there (besides that)" after surgery: the side's general
@@ -663,6 +666,11 @@ class Reader:
         if topic and topic != self.cancers and aspect is None and self.content.default.topics[topic].kind == "cancers" \
                 and _best(self.lists["other_cancers"], padded(said)):
             topic = self.cancers  # "in prostate only or other cancers also": which cancers spread to bone
+        elif topic is None and aspect is None and (general := self.cancers_in_general(said)):
+            # "what about other cancers": cancers in general, the overview's, not a thing the
+            # article lacks said back; "how common is it like {for all cancers}" after which
+            # cancers (R103): of all cancers, about half spread to bone
+            topic = self.content.aspects[FREQUENCY].default if general.split()[0] == "all" else self.cancers
         also = self._compared_with(text, topic)
         if also:
             return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
@@ -1401,6 +1409,17 @@ class Reader:
         my brother's", "my father's is kidney"): nothing told or asked."""
         rest = _cut(padded(words), self._reading_pattern("names_only")).split()
         return bool(normalise(words)) and all(word in self._naming_words for word in rest)
+
+    def cancers_in_general(self, words: str) -> str | None:
+        """The words naming cancers in general ("all cancers", "other cancers"), if the rest name
+        only people, cancers and the words that join them ("it like for all cancers"); else None."""
+        general = self._reading_pattern("other_cancers")
+        said = padded(words)
+        found = general.search(said) if general else None
+        if found is None:
+            return None
+        rest = _cut(general.sub(" ", said), self._reading_pattern("pronouns"))  # "is {it} like that for..."
+        return found.group(0).strip() if not normalise(rest) or self.tells_nothing(rest) else None
 
     def other_cancer_only(self, words: str) -> str | None:
         """The cancer the article never names, if the words name one and otherwise only people
