@@ -215,6 +215,9 @@ def test_more_of_a_type_still_names_the_others(dialog, content, words):
     ("surgery", "FreeSpeechIntent", {"query": ("what other treatments are there", None)}),
     # R103: "and is there anything besides surgery", no "other" or "else" said
     ("surgery", "QuestionIntent", {"context": ("and", None), "query": ("anything besides surgery", None)}),
+    # R104: the drip set aside in the carrier's words, after how medicines are given
+    ("giving_medicines", "QuestionIntent", {"context": ("and other than drip", None),
+                                            "query": ("other treatments are there", None)}),
 ])
 def test_other_treatments_asked_after_one_are_all_of_them(dialog, content, first, intent, slots):
     dialog.intent("TopicIntent", topic=(first, first))
@@ -1239,6 +1242,16 @@ def test_cancers_in_general_are_answered_not_said_back_as_unknown(dialog, conten
     said = spoken(dialog.intent(intent, topic=(words, None)))
     # THEN the answer of the overview they ask, nothing said back as unknown
     assert said.startswith(content.default.topics[topic].summary) and "don't know about" not in said, said
+
+
+def test_why_new_bone_is_bad_just_after_osteoblastic_hears_its_summary_again(dialog, content):
+    # GIVEN what osteoblastic is was just summarised
+    dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))
+    # WHEN "but if it's making new bone why is that bad wouldn't more bone be good" (R104)
+    said = spoken(dialog.intent("NotSpeechIntent", context=("but if it's making new bone why is that bad", None),
+                                query=("more bone be good", None)))
+    # THEN the summary again, which says the new bone can weaken or deform, not pain nor the next part
+    assert content.default.topics["osteoblastic"].summary in said and "weaken" in said, said
 
 
 def test_a_bare_why_just_after_the_causes_hears_that_experts_dont_know_why(dialog, content):

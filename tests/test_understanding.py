@@ -103,6 +103,10 @@ def test_statements(reader, words, kind, topic):
     ("a pill or what", "giving_medicines", None),
     ("does it happen a lot", None, "frequency"),
     ("are they tablets or injections", "giving_medicines", "medications"),
+    # R104: "bad" with a bone named asks a judgement, not pain told; said of the place, pain
+    ("why is that bad more bone be good", "osteoblastic", None),
+    ("my dad's back is really bad today", "pain", None),
+    ("my husband's overdoing it in the garden with his bad hip", "pain", None),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words

@@ -111,6 +111,7 @@ REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
 # Words that ask for the others of a side ("what {other} treatments are there")
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
+MORE_BONE = re.compile(r" more (?:new )?bones? ")
 # With a treatment set aside ("besides surgery"), words that ask what there is: its others
 ASKS_WHAT_IS_THERE = frozenset(("anything", "something", "there"))
 # Words that ask for more of an answer or its others ("what else", "and the other ones"), not
@@ -647,7 +648,7 @@ class Reader:
                 # what it is, which says what comes of it untreated, not how it is treated ("can
                 # this hip bone pain be treated or not" asks how, R62)
                 return Meaning("question", topic=topic)
-        if topic and aspect and self._set_aside(text, topic):
+        if topic and aspect and self._set_aside(said, topic):
             general = self.content.aspects[aspect].default
             # "what else is there besides pills": the medicines themselves set aside, the others
             # are the other treatments, whose general answer names them (R84)
@@ -1231,7 +1232,9 @@ class Reader:
     def asks_why(words: str, intent: str | None) -> bool:
         """True if the words ask why ("why would they bother doing that"), not for more ("why
         else", "what other reasons")."""
-        said = normalise(words).split()
+        # "more bone" is the new bone osteoblastic lays down ("why is that bad wouldn't more bone
+        # be good", R104), not more of the answer asked for
+        said = MORE_BONE.sub(" ", padded(words)).split()
         if MORE_OF_IT_WORDS & set(said):
             return False
         return intent == "WhyQuestionIntent" or "why" in said or "how come" in " ".join(said)
