@@ -1175,6 +1175,9 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "my daughter's been cutting herself since the diagnosis", "i've started cutting again since the scan",
     # laughing two words on settles nothing
     "i want to kill myself stop laughing at me",
+    # c94: a dose that would stop breathing, every pill in the house, a hose in the car, not going on
+    "how much of the liquid morphine would stop someone breathing", "i feel like taking every pill in this house",
+    "i've put a hose in the car", "do bone metastases spread to the skull and is it okay if i can't go on anymore",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1198,6 +1201,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "i keep cutting myself shaving because my hands are so shaky", "is one bullet point enough for the summary",
     # c93: a figure of speech
     "i'm killing myself laughing at my grandson he's such a character",
+    # a worry about a medicine's heart risk, not a dose sought; a garden hose
+    "is it true the drip could stop my heart", "the hose in the garden keeps leaking",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
