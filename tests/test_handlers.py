@@ -1244,6 +1244,15 @@ def test_cancers_in_general_are_answered_not_said_back_as_unknown(dialog, conten
     assert said.startswith(content.default.topics[topic].summary) and "don't know about" not in said, said
 
 
+def test_a_word_read_in_a_scan_letter_and_asked_of_is_what_it_is_not_how_a_diagnosis_is_made(dialog, content):
+    # WHEN osteoblastic, misheard, is asked of, read in a scan letter (R105)
+    said = spoken(dialog.intent("QuestionIntent", context=("could you", None), query=(
+        "what oh stee oh blastic means my husband's scan letter says he's got oh stee oh blastic lesions and "
+        "i've no idea what that is", None)))
+    # THEN what osteoblastic is, not "my source doesn't cover that" before how a diagnosis is made
+    assert said.startswith(content.default.topics["osteoblastic"].summary), said
+
+
 def test_why_new_bone_is_bad_just_after_osteoblastic_hears_its_summary_again(dialog, content):
     # GIVEN what osteoblastic is was just summarised
     dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))

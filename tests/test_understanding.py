@@ -107,6 +107,9 @@ def test_statements(reader, words, kind, topic):
     ("why is that bad more bone be good", "osteoblastic", None),
     ("my dad's back is really bad today", "pain", None),
     ("my husband's overdoing it in the garden with his bad hip", "pain", None),
+    # R105: "could you tell me" is a polite opening, not how doctors can tell
+    ("could you tell me what oh stee oh blastic means", "osteoblastic", None),
+    ("how can you tell if it has spread to the bone", "bone_metastases", "diagnosis"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words

@@ -156,6 +156,7 @@ EASED_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "so
                          "think", "wonder", "whether", "going", "gonna", "supposed", "meant", "help", "helps", "ease",
                          "eases"})
 PAIN = "pain"  # the one symptom a tooth's own clause may tell ("one tooth is paining badly"): no bone pain
+DIAGNOSIS = "diagnosis"  # the aspect a scan, a test or a letter names on the way to a word asked of
 FREQUENCY = "frequency"  # the aspect "how many cancers spread" asks of bone metastases, not of the list
 ILLNESS_WORDS = frozenset({"cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "lymphoma", "leukemia",
                            "leukaemia", "myeloma", "sarcoma", "carcinoma", "disease"})
@@ -986,6 +987,11 @@ class Reader:
         asks_what_it_is = bool(tail) and not self._side(padded(tail)) and (
             self.only_asks_meaning(_without_trailing(tail)) or self._asks_what_named_is(tail))
         if topic and asks_what_it_is:
+            aspect = None
+        elif asked and topic not in (None, self.subject) and aspect == DIAGNOSIS:
+            # A story asked what it means, which names where the word was read ("my husband's
+            # scan letter says he's got oh stee oh blastic lesions and i've no idea what that
+            # is", R105): what the thing named is, not how a diagnosis is made
             aspect = None
         if topic is None and aspect is None:
             topic = self._fuzzy(words)
