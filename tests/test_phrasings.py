@@ -150,6 +150,16 @@ def test_statements_without_a_subject_reach_the_reader(locale_matcher, utterance
     assert kept in " ".join(slot.value for slot in match.slots)
 
 
+@pytest.mark.parametrize("utterance, kept", [("hearing all that makes me want to kill myself", "kill myself"),
+                                             ("my partner told me he's going to kill himself", "kill himself"),
+                                             ("did she bring it on herself", "herself")])
+def test_a_reflexive_word_at_the_end_reaches_the_reader(locale_matcher, utterance, kept):
+    # c95: "myself" was a carrier word after a statement, so "want to kill myself" reached the skill
+    # as "want to kill", no crisis said in so many words, and the model read a feeling
+    match = locale_matcher[1].match(utterance)
+    assert kept in model_text(match.intent, {slot.name: slot.value for slot in match.slots}), match
+
+
 @pytest.mark.parametrize("utterance, intent, query", [
     ("how many cancers end up spreading to bone", "HowQuestionIntent", "many cancers end up spreading to bone"),
     ("which ones mostly", "WhichQuestionIntent", "ones mostly"),
