@@ -1253,6 +1253,50 @@ def test_a_word_read_in_a_scan_letter_and_asked_of_is_what_it_is_not_how_a_diagn
     assert said.startswith(content.default.topics["osteoblastic"].summary), said
 
 
+def test_a_treatment_had_now_with_the_bones_named_is_no_prediction_asked(dialog, content):
+    # WHEN the bone drip had now, and whether it can mess with the jaw (R106: "i {get this} drip
+    # ... for my bones" read as a prediction for one person, beyond the source)
+    said = spoken(dialog.intent("QuestionIntent", context=(
+        "so i get this drip every few weeks for my bones i think it's called biz phos fo nates and my friend said it",
+        None), query=("mess with your jaw is that true", None)))
+    # THEN the jaw side effect: rare but serious
+    assert "rare" in said and "jaw" in said and "doesn't cover" not in said, said
+    # while a prediction, its "will" taken by the carrier, is still one
+    said = spoken(dialog.intent("TopicIntent", topic=("i get it in my bones too", None)))
+    assert "care team" in said, said
+
+
+def test_a_cancer_asked_about_with_a_story_after_it_is_asked_about(dialog, content, monkeypatch):
+    # GIVEN which cancers spread to bone was answered
+    dialog.intent("CancerSpreadIntent")
+    # WHEN "what about melanoma my brother had a melanoma cut off last year" (R106), read by the
+    # model as a symptom told as likely as a question
+    read_as(monkeypatch, {"report:symptoms": 0.34, "question": 0.33, "diagnosed": 0.33})
+    said = spoken(dialog.intent("QuestionIntent", query=("about melanoma my brother had a melanoma cut off last year",
+                                                         None)))
+    # THEN melanoma's answer, not the symptoms
+    assert said.startswith("Yes. Melanoma"), said
+    # BUT an urgent symptom asked about so stays told
+    said = spoken(dialog.intent("QuestionIntent", query=("about the pain in my hip it's been getting worse", None)))
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
+@pytest.mark.parametrize("words", ["my arm broke when i lifted the kettle and there's bone sticking out",
+                                   "he's got a compound fracture the bone's out of his leg"])
+def test_a_bone_through_the_skin_is_an_emergency(dialog, monkeypatch, words):
+    # c96: read as a break told, whose answer is the doctor's
+    read_as(monkeypatch, {"report:fractures": 0.9, "question": 0.1})
+    said = sentences(spoken(dialog.intent("FreeSpeechIntent", query=(words, None))))
+    # THEN the emergency number first and last
+    assert "911" in said[0] and "911" in said[-1], said
+
+
+def test_a_question_about_an_open_break_is_answered(dialog, monkeypatch):
+    read_as(monkeypatch, {"question": 0.78, "report:fractures": 0.22})
+    said = spoken(dialog.intent("TopicIntent", topic=("compound fracture", None)))
+    assert "911" not in said, said
+
+
 def test_why_new_bone_is_bad_just_after_osteoblastic_hears_its_summary_again(dialog, content):
     # GIVEN what osteoblastic is was just summarised
     dialog.intent("TopicIntent", topic=("osteoblastic", "osteoblastic"))

@@ -112,6 +112,10 @@ TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that
 # Words that ask for the others of a side ("what {other} treatments are there")
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
 MORE_BONE = re.compile(r" more (?:new )?bones? ")
+# "(and) what about ..." opening a question, the carrier perhaps having taken "what"; the name
+# asked about within the few words after it ("about {the} {kidney} one")
+ASKS_ABOUT = re.compile(r"^ (?:(?:and|so|okay|ok|um|uh|right) )*(?:(?:what|how) )?about (.*)")
+ABOUT_NAME_WORDS = 3
 # With a treatment set aside ("besides surgery"), words that ask what there is: its others
 ASKS_WHAT_IS_THERE = frozenset(("anything", "something", "there"))
 # Words that ask for more of an answer or its others ("what else", "and the other ones"), not
@@ -411,6 +415,21 @@ class Reader:
         """What the words meant; told: whether they say a crisis in so many words, if known."""
         told = self.crisis_told(said) if told is None else told
         label = decide(probabilities, self.model.thresholds)
+        if label in (*REPORTS, "diagnosed", "feelings") and label not in EMERGENCY_LABELS \
+                and self.asks_about_named(said):
+            # "{what} about melanoma my brother had a melanoma cut off last year" after which
+            # cancers spread (R106): the thing named asked about, the story after it only why
+            # (read as a symptom told, 0.33 against a question's 0.33)
+            label = "question"
+        if label in ("report:fractures", "report:pain", "question") \
+                and _best(self.lists["bone_exposed"], padded(said)) \
+                and (label != "question" or _best(self.lists["broken"], padded(said))):
+            # A bone through the skin (c96: "he's got a compound fracture the bone's out of his
+            # leg", read as a break told; "it snapped and there's bone through the skin please
+            # tell what to do", as a question, a break told in it): an open break, the
+            # emergency's direction; not a question with no break told ("what is {a compound
+            # fracture}")
+            return Meaning("emergency")
         if label in ("emergency", "advice") and self.only_asks_eased(said):
             # "will it help her pain" after radiation: whether it eases pain, and nothing told
             # with it ("help" and "pain" lean to an emergency in the model, or to advice asked)
@@ -1418,6 +1437,18 @@ class Reader:
         my brother's", "my father's is kidney"): nothing told or asked."""
         rest = _cut(padded(words), self._reading_pattern("names_only")).split()
         return bool(normalise(words)) and all(word in self._naming_words for word in rest)
+
+    def asks_about_named(self, words: str) -> bool:
+        """True if the words open by asking about a thing the content names, not an urgent
+        symptom ("what about melanoma ...", "and how about the radiation"), whatever is told
+        after it; an urgent symptom named so ("what about the pain in my hip ...") stays told."""
+        opening = ASKS_ABOUT.match(padded(words))
+        if opening is None:
+            return False
+        following = opening.group(1).split()[:ABOUT_NAME_WORDS]
+        named = {self._topic(padded(" ".join(following[:n]))) for n in range(1, len(following) + 1)} - {None}
+        topics = self.content.default.topics
+        return bool(named) and all(topic != self.subject and not topics[topic].urgent for topic in named)
 
     def cancers_in_general(self, words: str) -> str | None:
         """The words naming cancers in general ("all cancers", "other cancers"), if the rest name
