@@ -1253,6 +1253,17 @@ def test_a_word_read_in_a_scan_letter_and_asked_of_is_what_it_is_not_how_a_diagn
     assert said.startswith(content.default.topics["osteoblastic"].summary), said
 
 
+def test_a_type_asked_after_pain_told_is_answered_with_the_pain(dialog, content):
+    # WHEN pain told in passing, then what the mixed type means (R82), the question's own words
+    # read alone as a follow-up ("does mixed mean")
+    said = spoken(dialog.intent("QuestionIntent", context=(
+        "my husband's hip has been hurting a lot more this week like he can barely sleep but anyway the doctor "
+        "said his bone mets are the mixed type", None), query=("does mixed mean", None)))
+    # THEN the mixed type is answered, and the pain's direction closes it
+    assert content.default.topics["mixed"].summary in said, said
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
 def test_a_treatment_had_now_with_the_bones_named_is_no_prediction_asked(dialog, content):
     # WHEN the bone drip had now, and whether it can mess with the jaw (R106: "i {get this} drip
     # ... for my bones" read as a prediction for one person, beyond the source)

@@ -796,9 +796,14 @@ class Reader:
         # bones") asks about it: the symptom's answer.
         # (read alone, a short question may lean beyond the source in the model, "what does the
         # radiotherapy do", R92: the topic it names says what it asks)
-        if decide(self.probabilities(question, intent), self.model.thresholds) not in ("question", "out_of_scope"):
+        asked = decide(self.probabilities(question, intent), self.model.thresholds)
+        if asked not in ("question", "out_of_scope", "followup"):
             return None
         topic, aspect, _ = self.place(question)
+        if asked == "followup":
+            # read alone as leaning on an answer, yet naming what it asks of ("... the doctor said
+            # his bone mets are the mixed type what {does mixed mean}", R94): that is asked
+            return before if topic not in (None, self.subject) else None
         return before if aspect or topic not in (None, self.subject) else None
 
     def _unbroken(self, symptom: str, words: str) -> bool:
