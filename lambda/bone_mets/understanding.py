@@ -802,7 +802,7 @@ class Reader:
         topic, aspect, _ = self.place(question)
         if asked == "followup":
             # read alone as leaning on an answer, yet naming what it asks of ("... the doctor said
-            # his bone mets are the mixed type what {does mixed mean}", R94): that is asked
+            # his bone mets are the mixed type what {does mixed mean}", R82): that is asked
             return before if topic not in (None, self.subject) else None
         return before if aspect or topic not in (None, self.subject) else None
 
