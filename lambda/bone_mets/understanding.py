@@ -111,6 +111,7 @@ REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
 TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that", "which", "who"))
 # Words that ask for the others of a side ("what {other} treatments are there")
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
+# The new bone osteoblastic lays down, no "more" of an answer asked for (asks_why)
 MORE_BONE = re.compile(r" more (?:new )?bones? ")
 # "(and) what about ..." opening a question, the carrier perhaps having taken "what"; the name
 # asked about within the few words after it ("about {the} {kidney} one")
@@ -459,17 +460,15 @@ class Reader:
                 # feelings 0.52, legs giving way 0.32, a crisis 0.10): the feeling's answer, with
                 # the crisis line, as giving up may be hopelessness
                 return Meaning("feelings", perhaps_crisis=True)
-        if label == SPINAL_CORD_COMPRESSION_REPORT and told \
-                and probabilities.get("crisis", 0.0) > probabilities.get(SPINAL_CORD_COMPRESSION_REPORT, 0.0):
-            # A crisis said in so many words, and likelier than the article's emergency the model
-            # read beside it: the legs named as a time to come ("my dad says he is going to shoot
-            # himself when he can't walk anymore": crisis 0.56, the spinal cord 0.43). The crisis
-            # answer names the emergency number too; where the signs are the likelier reading
-            # ("my legs are numb and i can't walk i just want to die") the spinal cord's answer
-            # stays, with the line.
-            return Meaning("crisis", about_other=self.about_other(said))
-        if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and told:
-            # A crisis said in so many words, which the words around it outweighed in the model
+        if told and (label not in (*DANGER_IDS, *EMERGENCY_LABELS) or (
+                label == SPINAL_CORD_COMPRESSION_REPORT
+                and probabilities.get("crisis", 0.0) > probabilities.get(SPINAL_CORD_COMPRESSION_REPORT, 0.0))):
+            # A crisis said in so many words, which the words around it outweighed in the model;
+            # or likelier than the article's emergency the model read beside it, the legs named
+            # as a time to come ("my dad says he is going to shoot himself when he can't walk
+            # anymore": crisis 0.56, the spinal cord 0.43). The crisis answer names the emergency
+            # number too; where the signs are the likelier reading ("my legs are numb and i can't
+            # walk i just want to die") the spinal cord's answer stays, with the line.
             return Meaning("crisis", about_other=self.about_other(said))
         if label not in EMERGENCY_LABELS and not told and self.harm_done(said):
             # A poisoning told as done to someone ("i think she's been poisoned"), which the model
@@ -1458,22 +1457,24 @@ class Reader:
     def cancers_in_general(self, words: str) -> str | None:
         """The words naming cancers in general ("all cancers", "other cancers"), if the rest name
         only people, cancers and the words that join them ("it like for all cancers"); else None."""
-        general = self._reading_pattern("other_cancers")
-        said = padded(words)
-        found = general.search(said) if general else None
-        if found is None:
-            return None
-        rest = _cut(general.sub(" ", said), self._reading_pattern("pronouns"))  # "is {it} like that for..."
-        return found.group(0).strip() if not normalise(rest) or self.tells_nothing(rest) else None
+        return self._named_alone(words, "other_cancers", besides="pronouns")  # "is {it} like that for..."
 
     def other_cancer_only(self, words: str) -> str | None:
         """The cancer the article never names, if the words name one and otherwise only people
         and cancers ("and blood cancer like myeloma": "blood cancer"); else None."""
-        others = self._reading_pattern("unnamed_cancers")
-        found = others.search(padded(words)) if others else None
+        return self._named_alone(words, "unnamed_cancers")
+
+    def _named_alone(self, words: str, name: str, besides: str | None = None) -> str | None:
+        """The first phrase of the reading list `name` in the words, if the words left once its
+        phrases (and those of the list `besides`) are cut tell nothing (tells_nothing); else None."""
+        phrases = self._reading_pattern(name)
+        said = padded(words)
+        found = phrases.search(said) if phrases else None
         if found is None:
             return None
-        rest = others.sub(" ", padded(words))
+        rest = phrases.sub(" ", said)
+        if besides is not None:
+            rest = _cut(rest, self._reading_pattern(besides))
         return found.group(0).strip() if not normalise(rest) or self.tells_nothing(rest) else None
 
     @cached_property
