@@ -1253,6 +1253,33 @@ def test_a_word_read_in_a_scan_letter_and_asked_of_is_what_it_is_not_how_a_diagn
     assert said.startswith(content.default.topics["osteoblastic"].summary), said
 
 
+def test_two_types_named_in_a_story_and_compared_are_both_answered(dialog, content, monkeypatch):
+    # WHEN osteolytic and osteoblastic, misheard, are named in a story and the question compares
+    # "the two" without naming them (R108)
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=(
+        "right so my wife's scan letter says something about oh stee oh lytic lesions and the consultant also said "
+        "oh stee oh blastic at one point and i've no idea", None), query=(
+        "the difference is between the two could you explain", None)))
+    # THEN both are answered, not the first alone
+    topics = content.default.topics
+    assert topics["osteolytic"].summary in said and topics["osteoblastic"].summary in said, said
+
+
+def test_a_misheard_name_asked_of_past_a_cancer_named_as_who_has_it_is_answered(dialog, content, monkeypatch):
+    # WHEN a friend's breast cancer is named, then hypercalcaemia, misheard, and what that is (R108)
+    read_as(monkeypatch, {"question": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", context=(
+        "hiya i'm just doing a bit of reading for my mate who's got breast cancer and the nurse mentioned hyper cal "
+        "see mia as something that can happen with bone secondaries", None), query=("actually is that", None)))
+    # THEN what high calcium is, not whether breast cancer spreads to bone
+    assert said.startswith(content.default.topics["hypercalcemia"].summary), said
+    # BUT a cancer named with nothing misheard beside it is still what is asked of
+    said = spoken(dialog.intent("QuestionIntent", context=("my wife has breast cancer", None),
+                                query=("is that", None)))
+    assert said.startswith("Yes. Breast cancer"), said
+
+
 def test_a_type_asked_after_pain_told_is_answered_with_the_pain(dialog, content):
     # WHEN pain told in passing, then what the mixed type means (R82), the question's own words
     # read alone as a follow-up ("does mixed mean")

@@ -691,7 +691,7 @@ class Reader:
             # article lacks said back; "how common is it like {for all cancers}" after which
             # cancers (R103): of all cancers, about half spread to bone
             topic = self.content.aspects[FREQUENCY].default if general.split()[0] == "all" else self.cancers
-        also = self._compared_with(text, topic)
+        also = self._compared_with(text, topic, said)
         if also:
             return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
         if topic and aspect in (None, TREATMENT) and self.is_treatment(topic) \
@@ -1035,7 +1035,8 @@ class Reader:
             # A misheard name the question asks of, past a topic named only before the question
             # ("we are very confused so kindly tell what is the meaning of {osteo lithic}"):
             # the name asked of, not high calcium's confusion told on the way
-            topic = self._misheard_asked(words, question_part if last is not None else None) or topic
+            topic = self._misheard_asked(words, question_part if last is not None else None) \
+                or self._misheard_past_cancer(words, topic, question_part) or topic
         elif topic == self.content.aspects[aspect].default \
                 and (misheard := self._misheard_beside(" ".join(words), topic)) is not None:
             # "what is this {biz phos fo nates} medicine": the word that seemed to ask the side
@@ -1380,18 +1381,27 @@ class Reader:
         said = self._words(words)
         return bool(said) and all(word in self.empty_words for word in said) and self._side(padded(words)) is None
 
-    def _compared_with(self, text: str, topic: str | None) -> str | None:
+    def _compared_with(self, text: str, topic: str | None, said: str = "") -> str | None:
         """The second topic that the words compare `topic` with, or ask about beside it ("what is
-        osteo lytic and osteo blastic"), if they do."""
+        osteo lytic and osteo blastic"), if they do; `said`: all the words, for a comparison
+        asked of two things named before the question."""
         question = padded(text)
         compared = bool(_best(self.lists["compare"], question))
         if not (compared or {"and", "or"} & set(question.split())):
             return None  # the cheap look first: most questions name one thing, and _named reads every topic
-        other = next((found[3] for found in sorted(self._named(question), reverse=True)
-                      if self.comparable(topic, found[3])), None)
+        other = self._comparable_named(question, topic)
+        if other is None and compared and said:
+            # "... says oh stee oh lytic lesions and the consultant also said oh stee oh blastic
+            # ... what the difference is between the two" (R108): both named in the story
+            other = self._comparable_named(padded(said), topic)
         if other is None or compared:
             return other
         return other if self._side_by_side(question, topic, other) else None
+
+    def _comparable_named(self, words: str, topic: str | None) -> str | None:
+        """The topic named in `words` (padded) that can be answered beside `topic`, if one is."""
+        return next((found[3] for found in sorted(self._named(words), reverse=True)
+                     if self.comparable(topic, found[3])), None)
 
     def _side_by_side(self, question: str, topic: str, other: str) -> bool:
         """True if the two topics' names are joined by "and" or "or", with at most one other
@@ -1875,6 +1885,17 @@ class Reader:
         if self._topic(question) is not None:
             return None
         return self._asked_misheard(question, f" {' '.join(words)} ")
+
+    def _misheard_past_cancer(self, words: list[str], topic: str, question: str) -> str | None:
+        """The misheard name (no cancer's) told beside a cancer named as who has it, where the
+        question only asks what a thing is ("my mate who's got breast cancer and the nurse
+        mentioned {hyper cal see mia} as something that can happen with bone secondaries, what
+        actually is that", R108): the name asked of, not the cancer. The subject's own name
+        ("bone secondaries") is set aside first, as it is nearer itself than any misheard name."""
+        if not (self._is_cancer(topic) and self.only_asks_meaning(question)):
+            return None
+        misheard = self._misheard_beside(self._without_name(padded(" ".join(words)), self.subject), topic)
+        return misheard if misheard and not self._is_cancer(misheard) else None
 
     def _asked_misheard(self, question: str, heard: str) -> str | None:
         """The misheard name `question` (padded) asks of, as near as any misheard name (no side
