@@ -110,6 +110,9 @@ def test_statements(reader, words, kind, topic):
     # R105: "could you tell me" is a polite opening, not how doctors can tell
     ("could you tell me what oh stee oh blastic means", "osteoblastic", None),
     ("how can you tell if it has spread to the bone", "bone_metastases", "diagnosis"),
+    # R109: the kind of a side asked, bone metastases named with it: that side, not the three types
+    ("what kind of symptoms would she have if it is in the bones", "bone_metastases", "symptoms"),
+    ("what kind of bone metastases are there", "bone_metastases", "types"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words

@@ -1617,7 +1617,9 @@ class Reader:
             # A misheard name in the question is named there ("{my scan shows osteo lithic
             # lesions} what is an osteo lithic bone metastasis"), as one heard plainly would be
             topic = named = self._misheard_beside(question_part, topic) or topic
-        if asked_side == TYPES and topic is None:  # a topic's own kinds are the topic (below)
+        # A topic's own kinds are the topic (below); bone metastases named asks their sides'
+        # kinds too ("what kind of {symptoms} would she have if it is in the bones", R109)
+        if asked_side == TYPES and topic in (None, self.subject):
             asked_side = self._side_sorted(question_part) or asked_side
             sorted_of = SORT_OF.search(question_part)
             if sorted_of and sorted_of.group(1).split()[0] in GENERIC_KINDS:
