@@ -799,11 +799,11 @@ class Reader:
         if asked not in ("question", "out_of_scope", "followup"):
             return None
         topic, aspect, _ = self.place(question)
-        if asked == "followup":
-            # read alone as leaning on an answer, yet naming what it asks of ("... the doctor said
-            # his bone mets are the mixed type what {does mixed mean}", R82): that is asked
-            return before if topic not in (None, self.subject) else None
-        return before if aspect or topic not in (None, self.subject) else None
+        # A question read alone as leaning on an answer is asked only where it names what it asks
+        # of ("... the doctor said his bone mets are the mixed type what {does mixed mean}", R82);
+        # a side alone is the last answer's
+        names_topic = topic not in (None, self.subject)
+        return before if names_topic or (aspect and asked != "followup") else None
 
     def _unbroken(self, symptom: str, words: str) -> bool:
         """True if a broken bone read is spoken of only as not (yet) happened ("before it
