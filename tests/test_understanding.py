@@ -1733,6 +1733,26 @@ def test_words_telling_something_of_a_person_keep_their_danger(reader, monkeypat
     assert reader.read(words).kind == "emergency", words
 
 
+@pytest.mark.parametrize("words, intent", [("it anyway", "HowCommonIntent"), ("that one then", "HowCommonIntent"),
+                                          ("um it though", "WhyQuestionIntent"), ("them", "SideEffectsIntent")])
+@pytest.mark.parametrize("leaning", ["report:spinal_cord_compression", "emergency", "crisis"])
+def test_a_question_whose_words_only_point_back_tells_no_danger(reader, monkeypatch, words, intent, leaning):
+    # GIVEN the model leaning to danger on a pointer alone (R94: "how common is {it anyway}" after
+    # why it spreads, the spinal cord's emergency at 0.08, over its recall-first threshold)
+    read_as(monkeypatch, {leaning: 0.6, "followup": 0.4})
+    # THEN the question's intent asks of the last answer: nothing is told
+    assert reader.read(words, intent=intent).kind not in ("crisis", "emergency", "report"), words
+
+
+@pytest.mark.parametrize("words", ["quick please", "oh god it", "it again help", "that's it i'm done"])
+def test_pointers_with_words_of_their_own_keep_their_danger(reader, monkeypatch, words):
+    # GIVEN the same leaning WHEN the words say more than a pointer, or no question's intent carries them
+    read_as(monkeypatch, {"emergency": 0.9, "followup": 0.1})
+    # THEN the emergency read stands
+    assert reader.read(words, intent="WhyQuestionIntent").kind == "emergency", words
+    assert reader.read("it anyway").kind == "emergency"
+
+
 @pytest.mark.parametrize("words, topic, also", [
     # R77, R79: two misheard types asked together heard only the first
     ("what is the meaning of osteo lytic and osteo blastic the report of my father is saying this",

@@ -77,6 +77,8 @@ UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", NEGATION_CARRIER, "NoAndIntent
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
 TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
+# Words said around a pointer that add nothing to a question ("how common is {it anyway}")
+POINTING_FILLERS = TRAILING_WORDS | LEADING_FILLERS | {"anyway", "anyways", "even"}
 # Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
 # frame a thing; the free slots' words are a question's ("can {i exercise}"), never said back.
 TERM_SLOTS = ("topic", "cancer", "other")
@@ -441,10 +443,14 @@ class Reader:
             # article never names, and nothing told; beyond the source, whatever the model read
             # ("and blood cancer": an emergency 0.67, its "blood" taken for bleeding)
             return Meaning("beyond", term=other)
-        if label in (*DANGER_IDS, *REPORTS) and self.tells_nothing(said):
+        if label in (*DANGER_IDS, *REPORTS) and (self.tells_nothing(said) or (
+                read_after is not None and self.only_points(said))):
             # "and my brother's", "my father's is kidney" after an answer: people and a cancer
             # named, nothing told. The model leans on the person, named in many a danger told
             # of someone else ("and my husband's is prostate" after the types: an emergency, R78).
+            # So too a question's intent whose words only point back ("how common is {it
+            # anyway}" after why it spreads, R94: the spinal cord's emergency at 0.08, over its
+            # recall-first threshold, from "it anyway" alone).
             label = "followup"
         if label == SPINAL_CORD_COMPRESSION_REPORT and self.emergency_named(said) is None:
             # The article's emergency read at its recall-first threshold, none of its signs named
@@ -1451,6 +1457,13 @@ class Reader:
         my brother's", "my father's is kidney"): nothing told or asked."""
         rest = _cut(padded(words), self._reading_pattern("names_only")).split()
         return bool(normalise(words)) and all(word in self._naming_words for word in rest)
+
+    def only_points(self, words: str) -> bool:
+        """True if the words only point back ("it anyway", "that one then"): pronouns, with the
+        words said around a question that add nothing to it. Not the fillers: "quick please" or
+        "oh god" may be a cry for help."""
+        said = normalise(words).split()
+        return bool(said) and all(word in POINTING_FILLERS or self.lists.covering("pronouns", word) for word in said)
 
     def asks_about_named(self, words: str) -> bool:
         """True if the words open by asking about a thing the content names, not an urgent
