@@ -883,6 +883,33 @@ def test_two_things_compared_are_both_answered_first_named_first(dialog, content
     assert said.index(topics[first].summary) < said.index(topics[second].summary)
 
 
+@pytest.mark.parametrize("last, intent, slots, named", [
+    # R111: "right and how's that different from the radiation then" after ablation
+    ("ablation", "YesAndIntent", {"query": ("how's that different from the radiation then", None)},
+     "radiation_therapy"),
+    ("ablation", "TypesIntent", {"topic": ("that", None), "other": ("radiation", "radiation_therapy")},
+     "radiation_therapy"),  # "what's the difference between {that} and {radiation}"
+    ("osteolytic", "TypesIntent", {"topic": ("it", None), "other": ("osteoblastic", "osteoblastic")},
+     "osteoblastic"),  # "is {it} worse than {osteoblastic}"
+])
+def test_one_thing_compared_with_what_that_points_back_to_answers_both(dialog, content, last, intent, slots, named):
+    # GIVEN one topic's answer WHEN another of its kind is compared with "that"
+    dialog.intent("TopicIntent", topic=(last, last))
+    said = spoken(dialog.intent(intent, **slots))
+    # THEN both, the one pointed back to first
+    topics = content.default.topics
+    assert topics[last].summary in said and topics[named].summary in said
+    assert said.index(topics[last].summary) < said.index(topics[named].summary)
+
+
+def test_one_thing_compared_with_something_of_another_kind_is_answered_alone(dialog, content):
+    # "is it worse than osteoblastic" after radiation: no two alike things to set side by side
+    dialog.intent("TopicIntent", topic=("radiation_therapy", "radiation_therapy"))
+    said = spoken(dialog.intent("TypesIntent", topic=("it", None), other=("osteoblastic", "osteoblastic")))
+    assert content.default.topics["radiation_therapy"].summary not in said
+    assert content.default.topics["osteoblastic"].summary in said
+
+
 def test_a_comparison_with_bone_metastases_itself_is_no_comparison(dialog, content):
     # "the difference between {bone cancer} and {bone metastases}": bone cancer's own answer says it
     said = spoken(dialog.intent("TypesIntent", topic=("bone cancer", "bone_cancer"),

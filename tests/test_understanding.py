@@ -113,6 +113,9 @@ def test_statements(reader, words, kind, topic):
     # R109: the kind of a side asked, bone metastases named with it: that side, not the three types
     ("what kind of symptoms would she have if it is in the bones", "bone_metastases", "symptoms"),
     ("what kind of bone metastases are there", "bone_metastases", "types"),
+    # R111: a break spoken of as perhaps there, its treatment asked (the carrier took "they")
+    ("righto and if it is broken what do for that", "fractures", "treatment"),
+    ("what do they do if the bone's broken", "fractures", "treatment"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -1492,6 +1495,16 @@ def test_whether_surgery_eases_pain_after_its_summary_hears_the_summary_again(di
     # ... and "will they take the tumour out" then gets the part that says so
     said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("take the tumor out", None)))
     assert content.default.topics["surgery"].more in said
+
+
+def test_whether_it_eases_pain_after_an_opening_filler_is_no_emergency(dialog, content, monkeypatch):
+    # GIVEN surgery's summary WHEN "and will it help with his pain at all" is heard as the carrier's
+    # "and" and "help with his pain at all" (R110), which the model read as an emergency at 0.12
+    dialog.intent("TopicIntent", topic=("surgery", "surgery"))
+    read_as(monkeypatch, {"followup": 0.86, "emergency": 0.12, "advice": 0.02})
+    said = spoken(dialog.intent("QuestionIntent", context=("and", None), query=("help with his pain at all", None)))
+    # THEN the summary again, which says it can help ease pain, and no emergency number
+    assert content.default.topics["surgery"].summary in said and "911" not in said
 
 
 @pytest.mark.parametrize("treatment", ["radiation_therapy", "bisphosphonates", "ablation"])

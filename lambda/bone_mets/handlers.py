@@ -284,6 +284,10 @@ class ContentHandler(AbstractRequestHandler):
         if topic is not None and compared is not None:
             # "What's the difference between radiation and ablation": each one's summary, in turn
             return self.answer(handler_input, compared, lead=(topic.summary,), touches=topic)
+        last = Conversation(handler_input).topic(local) if meaning.against_last else None
+        if topic is not None and last is not None and self.reader.alike(last.id, topic.id):
+            # "how's that different from the radiation" after ablation: the one "that" means first
+            return self.answer(handler_input, topic, lead=(last.summary,), touches=last)
         overview = self.content.slot_defaults["cancer"]  # which cancers spread to bone
         if aspect is None and meaning.follows_up and topic is not None and topic.id == overview:
             # "which cancers do that" after a type: the cancers that type comes from, which its
@@ -998,7 +1002,7 @@ class AspectQuestionHandler(ContentHandler):
             return self.aspect_answer(handler_input, aspect, Conversation(handler_input).topic(local))
         if meaning.places_nothing:
             return self.unknown(handler_input, meaning.term)
-        if meaning.also:  # "how is ablation different from radiation": both, not a side of one
+        if meaning.also or meaning.against_last:  # "how is ablation different from radiation": both, not a side of one
             return self.respond(handler_input, meaning)
         if meaning.kind in ("question", "beyond", "diagnosed", "feelings"):
             # The intent itself says which side is asked ("side effects of {zometa}", "how would I

@@ -238,6 +238,8 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     eases: the symptom the words ask whether a treatment eases, the one just named ("does it
         help with the pain as well" after surgery: with "more") or the topic ("can radiation ease
         the pain"): the part of its answer that tells so, or that the source does not say.
+    against_last: the topic is compared with the one the last answer was about ("how's that
+        different from the radiation" after ablation): both are answered, the last one first.
     """
 
     kind: str
@@ -259,6 +261,7 @@ class Meaning(NamedTuple):  # not a dataclass: see content.Grounds
     which: str | None = None
     when_to_call: bool = False
     eases: str | None = None
+    against_last: bool = False
 
     @property
     def safety(self) -> bool:
@@ -700,6 +703,10 @@ class Reader:
         also = self._compared_with(text, topic, said)
         if also:
             return Meaning("question", topic=topic, also=also, told=told or self._told_before(context))
+        if topic and aspect is None and self.compares_with_last(text):
+            # "how's that different from the radiation then" after ablation (R111): one thing named,
+            # compared with what "that" points back to
+            return Meaning("question", topic=topic, against_last=True, told=told or self._told_before(context))
         if topic and aspect in (None, TREATMENT) and self.is_treatment(topic) \
                 and (eases := self.eased(padded(said), topic)):
             # "can radiation ease the pain": whether it does, which its own answer may tell
@@ -1140,7 +1147,10 @@ class Reader:
         if they ask no such thing. The pain must be named after the easing ("does it help {with
         the pain}"), not told anywhere ("chemo's killing me, how does it help the bones")."""
         eases = self._reading_pattern(EASES_IT)
-        found = eases.search(f" it{words}") if eases else None
+        # an opening filler before the carrier's lost "will it" ("{and} will it {help with his
+        # pain at all}", heard "and help with ...", R110) does not hide the easing asked
+        opened = padded(" ".join(_strip(words.split(), LEADING_FILLERS)))
+        found = eases.search(f" it{opened}") if eases else None
         if found is None or PAIN not in {named[3] for named in self._named(padded(found.string[found.end():]))}:
             return None
         return found
@@ -1457,6 +1467,23 @@ class Reader:
         my brother's", "my father's is kidney"): nothing told or asked."""
         rest = _cut(padded(words), self._reading_pattern("names_only")).split()
         return bool(normalise(words)) and all(word in self._naming_words for word in rest)
+
+    def alike(self, topic: str, other: str) -> bool:
+        """True if the two are things of one kind, which a comparison of one with what "that"
+        points back to sets side by side: two treatments, two types, two cancers ("is it worse
+        than osteoblastic" after radiation compares no two alike things)."""
+        if not self.comparable(topic, other):
+            return False
+        types = set(self._cancer_types.values())
+        return self.content.default.topics[topic].kind == "cancers" or {topic, other} <= types \
+            or None not in (self._one_of(topic), self._one_of(other))
+
+    def compares_with_last(self, words: str) -> bool:
+        """True if the words ask a comparison of something with what they point back to ("how's
+        {that} different from the radiation", "is {it} worse than osteoblastic")."""
+        question = padded(words)
+        return bool(_best(self.lists["compare_with_pointer"], question)) \
+            and any(self.lists.covering("pronouns", word) for word in question.split())
 
     def only_points(self, words: str) -> bool:
         """True if the words only point back ("it anyway", "that one then"): pronouns, with the
@@ -2153,6 +2180,10 @@ def _understand(handler_input: HandlerInput, reader: Reader) -> Meaning | None:
             return Meaning("report", topic=reader.most_urgent(symptoms))
         topic = resolved.get("topic") or resolved.get("cancer")
         return Meaning("question", topic=topic, also=_compared(reader, topic, resolved, words)) if topic else None
+    if "other" in resolved and "topic" not in resolved and reader.only_points(words.get("topic", "")):
+        # "what's the difference between {that} and {radiation}" after ablation: the thing named,
+        # compared with the one the pointer means
+        return Meaning("question", topic=resolved["other"], against_last=True)
     if name not in OPENING_WORDS and reader.says_nothing(" ".join(with_carrier_word(name, words).values())):
         # "what are the side effects of {it}", "{any} side effects": words with nothing in them
         # but a pointer back mean the last topic; the rules know that, the model has nothing to read.
