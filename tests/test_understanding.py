@@ -1746,6 +1746,20 @@ def test_words_telling_something_of_a_person_keep_their_danger(reader, monkeypat
     assert reader.read(words).kind == "emergency", words
 
 
+def test_a_question_about_another_thing_read_at_the_spinal_cords_threshold_is_the_question(reader, monkeypatch):
+    # GIVEN the model's likeliest reading a question, the spinal cord's emergency at its recall-first
+    # threshold from "weak" ("are {weak bones} a sign", conversations_natural R14, after the
+    # retraining of 2026-12-07)
+    emergency = reader.model.thresholds["emergency"]
+    read_as(monkeypatch, {"question": 0.8, "report:spinal_cord_compression": emergency, "followup": 0.12})
+    # THEN the question, about the broken bones it names
+    meaning = reader.read("weak bones", intent="TopicIntent")
+    assert (meaning.kind, meaning.topic) == ("question", "fractures")
+    # BUT the spinal cord's signs named, or nothing else named, keep its emergency
+    assert reader.read("my legs are weak is that a sign", intent="QuestionIntent").kind == "report"
+    assert reader.read("i don't know", intent="QuestionIntent").kind == "report"
+
+
 @pytest.mark.parametrize("words, intent", [("it anyway", "HowCommonIntent"), ("that one then", "HowCommonIntent"),
                                           ("um it though", "WhyQuestionIntent"), ("them", "SideEffectsIntent")])
 @pytest.mark.parametrize("leaning", ["report:spinal_cord_compression", "emergency", "crisis"])
