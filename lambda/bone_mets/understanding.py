@@ -1489,8 +1489,7 @@ class Reader:
         """True if the words ask a comparison of something with what they point back to ("how's
         {that} different from the radiation", "is {it} worse than osteoblastic")."""
         question = padded(words)
-        return bool(_best(self.lists["compare_with_pointer"], question)) \
-            and any(self.lists.covering("pronouns", word) for word in question.split())
+        return bool(_best(self.lists["compare_with_pointer"], question) and _best(self.lists["pronouns"], question))
 
     def only_points(self, words: str) -> bool:
         """True if the words only point back ("it anyway", "that one then"): pronouns, with the
