@@ -1944,9 +1944,28 @@ def test_the_medicines_set_aside_leave_the_other_treatments(reader, monkeypatch)
     ("i'm so confused and constipated", "", "hypercalcemia"),
     ("he cracked a rib coughing", "", "fractures"),
     ("what does surgery involve", "", "surgery"),
+    ("do they actually do like do they put stuff in", "and with the surgery what", "surgery"),  # R113
 ])
 def test_words_that_sound_like_a_topic_but_name_none_are_not_read_as_it(reader, text, context, topic):
     assert reader.place(text, context)[0] == topic, text
+
+
+def test_a_familys_puzzlement_before_a_question_tells_no_symptom(reader, monkeypatch):
+    # GIVEN a model that reads confusion told alone as high calcium, and the question as one
+    def reading(self, words, intent=None):
+        told = "confused" in words and "what" not in words
+        return {"report:hypercalcemia": 0.9, "question": 0.1} if told else {"question": 1.0}
+    monkeypatch.setattr(Reader, "probabilities", reading)
+    # WHEN the family's puzzlement is told before the question (R114)
+    meaning = reader.read("what's the difference between those two",
+                          context="they're talking about radiation or surgery and the whole family is kind of"
+                                  " confused because nobody explained it", intent="QuestionIntent")
+    # THEN the question is answered with no symptom told beside it
+    assert (meaning.kind, meaning.told) == ("question", None), meaning
+    # BUT confusion told of someone is still a symptom told
+    meaning = reader.read("what does that mean", context="my dad is confused and very thirsty",
+                          intent="QuestionIntent")
+    assert meaning.told == "hypercalcemia", meaning
 
 
 def test_whether_it_can_be_treated_at_all_is_answered_with_the_treatments(reader, monkeypatch):

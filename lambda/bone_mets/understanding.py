@@ -892,8 +892,10 @@ class Reader:
         return any(found.end() == len(said) - 1 for found in done_that.finditer(said)) if done_that else False
 
     def _told_before(self, context: str) -> str | None:
-        """The urgent symptom the words before a question tell of, if they read as one."""
-        return self._symptom_in(normalise(context).split())
+        """The urgent symptom the words before a question tell of, if they read as one; a
+        person's own puzzlement is none ("the whole family is kind of confused because nobody
+        explained it", R114)."""
+        return self._symptom_in(normalise(self._unpuzzled(context)).split())
 
     def _symptom_in(self, words: list[str]) -> str | None:
         """The symptom these words tell of, read on their own by the model (None if they are too
