@@ -811,6 +811,23 @@ def test_a_cancer_told_with_nothing_more_after_a_type_is_that_cancers_type(dialo
     assert said.startswith(content.default.topics[expected].summary), said
 
 
+@pytest.mark.parametrize("words, expected", [
+    ("ovarian my mum's got ovarian cancer", "ovarian"),  # R114, after "what about"
+    ("bowel my dad has bowel cancer", "colon"),
+])
+def test_a_cancer_asked_about_then_whose_it_is_is_that_cancers_answer(dialog, content, monkeypatch, words, expected):
+    # GIVEN which cancers spread to bone was just said
+    dialog.intent("TopicIntent", topic=("which cancers spread", "cancers"))
+    # WHEN "what about {ovarian my mum's got ovarian cancer}", read as a diagnosis told
+    read_as(monkeypatch, {"diagnosed": 0.9, "question": 0.1})
+    said = spoken(dialog.intent("TopicIntent", topic=(words, None)))
+    # THEN that cancer's answer, not the direction for people who already have cancer
+    assert content.default.topics[expected].summary.split(".")[0] in said, said
+    # BUT a cancer told with nothing asked first keeps the direction
+    said = spoken(dialog.intent("TopicIntent", topic=(words.split(" ", 1)[1], None)))
+    assert content.default.topics[expected].summary.split(".")[0] not in said, said
+
+
 def test_a_request_for_advice_before_words_the_article_lacks_is_still_advice(reader):
     meaning = reader.read("a high alka line foss fa tase", intent="FreeSpeechIntent",
                           context="do i have bone mets my blood test came back")

@@ -191,6 +191,12 @@ class ContentHandler(AbstractRequestHandler):
             side = self._side_by_cancer(handler_input, topic)
             if side is not None:
                 return self.aspect_answer(handler_input, side, topic, named=True)
+            if intent_name(handler_input) == "TopicIntent" \
+                    and self.reader.opens_with_name(request_words(handler_input), topic.id):
+                # "what about {ovarian my mum's got ovarian cancer}" (R114): the cancer asked
+                # about first, whose it is after; that cancer's answer, not the direction for
+                # people who already have cancer
+                return self.answer(handler_input, topic)
         if meaning.kind == "diagnosed" and topic is not None and topic.kind != "cancers" and not topic.urgent \
                 and topic.id != self.content.slot_defaults["topic"]:
             # an illness or a kind told that the article names ("so she is having bone cancer

@@ -106,6 +106,8 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
 NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # Words after "i'm confused" that make it puzzlement over a question, not a symptom told
+# Words that open many names and tell none apart ("cancer of the ovary", "the spine")
+GENERIC_NAME_WORDS = frozenset({"cancer", "cancers", "the", "a", "an", "of", "malignant", "bone", "bones"})
 PUZZLED_BEFORE = WH_WORDS | {"about", "by", "as", "because", "with", "on", "if", "whether"}
 # Verbs that ask for an answer ("explain what it is"): the question word after one starts the question.
 REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
@@ -326,6 +328,15 @@ class Reader:
         text = " ".join(_strip(self._words(words), self.fillers))
         named = {topic_id for topic_id, signs in self.topics if any(sign.covers(text) for sign in signs)}
         return named.pop() if len(named) == 1 else None
+
+    def opens_with_name(self, words: str, topic_id: str) -> bool:
+        """True if `words` open with the first word of a name of `topic_id` and go on to say more
+        ("{ovarian} my mum's got ovarian cancer", "{bowel} my dad has bowel cancer")."""
+        said = _strip(self._words(words), self.fillers)
+        topic = self.content.default.topics[topic_id]
+        firsts = {normalise(name).split()[0] for name in (topic.name, *self._readable_synonyms(topic))
+                  if normalise(name)}
+        return len(said) > 1 and said[0] in firsts - GENERIC_NAME_WORDS
 
     def bone_named(self, words: str) -> Meaning | None:
         """A follow-up asking of the bone the words are, and nothing else ("ribs", "the skull"),
