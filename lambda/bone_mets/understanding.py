@@ -105,9 +105,9 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
                          "both", "other", "others", "one", "ones"})
 NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
-# Words after "i'm confused" that make it puzzlement over a question, not a symptom told
 # Words that open many names and tell none apart ("cancer of the ovary", "the spine")
 GENERIC_NAME_WORDS = frozenset({"cancer", "cancers", "the", "a", "an", "of", "malignant", "bone", "bones"})
+# Words after "i'm confused" that make it puzzlement over a question, not a symptom told
 PUZZLED_BEFORE = WH_WORDS | {"about", "by", "as", "because", "with", "on", "if", "whether"}
 # Verbs that ask for an answer ("explain what it is"): the question word after one starts the question.
 REQUEST_VERBS = frozenset({"explain", "describe", "define", "tell", "show"})
