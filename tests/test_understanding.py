@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bone_mets.patterns import Sign, normalise, padded
-from bone_mets.understanding import Meaning, Reader, heard_words
+from bone_mets.understanding import WH_WORDS, Meaning, Reader, heard_words
 from conftest import read_as
 from events import Dialog, spoken
 
@@ -1993,6 +1993,23 @@ def test_whether_it_can_be_treated_at_all_is_answered_with_the_treatments(reader
     assert (meaning.kind, meaning.aspect) == ("question", "treatment"), meaning
     # BUT whether it can be cured is the outlook
     assert reader.read("can it be cured").kind == "outlook"
+
+
+@pytest.mark.parametrize("said, kind", [
+    # R115, Indian English: a story that leans to advice, then a question that asks none
+    ("my father is taking the bis phos fo nate injection every month for the bone cancer spread what is the"
+     " side effect of this injection please tell", "question"),
+    # BUT a decision asked after the story is still advice
+    ("my dad is on the bone drip and his tooth hurts what should he do", "advice"),
+    ("my mum has the bone drip every month what dose of it is right for her", "advice"),
+])
+def test_a_question_after_a_story_read_as_advice_is_read_alone(reader, monkeypatch, said, kind):
+    # GIVEN a model that reads the whole as advice, and any question from its question word alone as a question
+    def reading(self, words, intent=None):
+        asks = normalise(words).split()[0] in WH_WORDS
+        return {"question": 0.9, "advice": 0.1} if asks else {"advice": 0.8, "question": 0.2}
+    monkeypatch.setattr(Reader, "probabilities", reading)
+    assert reader.read(said, intent="FreeSpeechIntent").kind == kind
 
 
 def test_a_word_or_two_left_after_a_late_split_asks_no_question_of_its_own(reader, monkeypatch):

@@ -105,6 +105,8 @@ QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "
                          "both", "other", "others", "one", "ones"})
 NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words that ask no "is it one of the places"
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
+# Words that ask a decision of whoever answers ("what {should} he do", "is it {safe}")
+ADVICE_WORDS = frozenset({"should", "shall", "must", "safe", "okay", "ok", "allowed"})
 # Words that open many names and tell none apart ("cancer of the ovary", "the spine")
 GENERIC_NAME_WORDS = frozenset({"cancer", "cancers", "the", "a", "an", "of", "malignant", "bone", "bones"})
 # Words after "i'm confused" that make it puzzlement over a question, not a symptom told
@@ -560,6 +562,16 @@ class Reader:
             # A word or two left after a late split ("{should he skip his next infusion until the
             # tooth thing is} {done}", R87) is no question of its own.
             label = "question"
+        elif label == "advice" and not (context and read_after in QUESTION_CARRIERS) \
+                and (asked_last := self._question_after_story(said)) is not None \
+                and not _best(self.lists["medicine_decisions"], padded(asked_last)) \
+                and not _best(self.lists["what_to_do"], padded(asked_last)) \
+                and not ADVICE_WORDS & set(asked_last.split()) \
+                and decide(self.probabilities(asked_last), self.model.thresholds) in ("question", "followup"):
+            # The same where no carrier split the story from its question ("my father is taking
+            # the bis phos fo nate injection every month ... {what is the side effect of this
+            # injection please tell}", R115): the story leans to advice, the question asks none.
+            label = "question"
         if label == "report:symptoms" and _best(self.lists["dental_work"], padded(said)):
             # a tooth told with the dental work it needs ("she's got a wobbly tooth the dentist
             # wants out is that a problem at all" on the bone drip, R101): a question about the
@@ -901,6 +913,15 @@ class Reader:
         done_that = self._reading_pattern("done_that")
         said = f" {_without_trailing(normalise(words))} "
         return any(found.end() == len(said) - 1 for found in done_that.finditer(said)) if done_that else False
+
+    def _question_after_story(self, said: str) -> str | None:
+        """The words from the last question word on, where a story of its own comes before it
+        and the question holds enough words to read alone; else None."""
+        words = normalise(said).split()
+        at = _last_question_word(words)
+        if at < MIN_CLAUSE_WORDS or len(words) - at < MIN_CLAUSE_WORDS:
+            return None
+        return " ".join(words[at:])
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one; a
