@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bone_mets.patterns import Sign, normalise, padded
+from bone_mets.understanding import SPINAL_CORD_COMPRESSION_REPORT as SPINAL
 from bone_mets.understanding import WH_WORDS, Meaning, Reader, heard_words
 from conftest import read_as
 from events import Dialog, spoken
@@ -80,7 +81,8 @@ def test_statements(reader, words, kind, topic):
     # R57: the type described before the question and pointed back at, not every type's cancers
     ("the one where it makes new bone what cancers does that one come from", "osteoblastic", None),
     ("the kind that eats the bone away what cancers does that one come from", "osteolytic", None),
-    ("the type that destroys bone which cancers does that one come from", "osteolytic", None),
+    # (the cancers a type comes from, asked plainly, are its causes, which its own answer names, R118)
+    ("the type that destroys bone which cancers does that one come from", "osteolytic", "causes"),
     ("how many cancers end up going to the bones", "bone_metastases", "frequency"),  # not which ones
     ("which cancers are most likely to spread", "cancers", "frequency"),
     ("what tests will the doctor do for this", None, "diagnosis"),  # tests done, not a treatment
@@ -1261,6 +1263,19 @@ def test_which_cancer_gives_a_type_just_told_names_its_cancers(dialog):
     assert "prostate" in said and "bladder" in said
 
 
+@pytest.mark.parametrize("said", ["which cancer does the mixed one come from then",
+                                  "what cancer does the mixed one come from"])
+def test_which_cancer_a_type_comes_from_names_its_cancer(dialog, said):
+    # GIVEN the mixed type told (R118)
+    dialog.intent("TopicIntent", topic=("mixed", "mixed"))
+    # WHEN asked which cancer it comes from
+    words = said.split()
+    intent = "WhichQuestionIntent" if words[0] == "which" else "QuestionIntent"
+    reply = spoken(dialog.intent(intent, query=(" ".join(words[1:]), None)))
+    # THEN its cancer, not the overview of the three types
+    assert "breast" in reply and "three types" not in reply, reply
+
+
 @pytest.mark.parametrize("words, topic, aspect", [
     # R45: the subject's own name misheard names nothing else ("meta stasis" is no "mixed metastases")
     ("she called it bone meta stasis or something so what are bone metastases", "bone_metastases", None),
@@ -2009,6 +2024,36 @@ def test_a_question_after_a_story_read_as_advice_is_read_alone(reader, monkeypat
         asks = normalise(words).split()[0] in WH_WORDS
         return {"question": 0.9, "advice": 0.1} if asks else {"advice": 0.8, "question": 0.2}
     monkeypatch.setattr(Reader, "probabilities", reading)
+    assert reader.read(said, intent="FreeSpeechIntent").kind == kind
+
+
+def test_a_story_a_carrier_split_early_still_tells_its_symptom_beside_the_question(reader, monkeypatch):
+    # GIVEN a model that reads the whole nearly as much a spinal cord story as a question, the story
+    # alone as one, and the question alone as a question (R117, Indian English)
+    def reading(self, words, intent=None):
+        if "urine" in words:
+            whole = "medicine" in words
+            return {"question": 0.49, SPINAL: 0.48, "crisis": 0.03} if whole else {SPINAL: 0.8, "question": 0.2}
+        return {"question": 1.0}
+    monkeypatch.setattr(Reader, "probabilities", reading)
+    # WHEN "which" split the words before the story
+    meaning = reader.read("which is spread to the spine and since yesterday he is not able to pass urine properly"
+                          " and back pain is also more what is the medicine for bone metastasis",
+                          context="sir my father is having lung cancer", intent="WhichQuestionIntent")
+    # THEN the question is answered, and the story's symptom is told beside it (the doctor's close)
+    assert (meaning.kind, meaning.topic, meaning.told) == ("question", "medications", SPINAL.partition(":")[2]), meaning
+
+
+@pytest.mark.parametrize("said, kind", [
+    # R117: a symptom told worse before a question; no judgement asked
+    ("my dad cant pee since yesterday and his back pain is worse what is the treatment for bone mets", "question"),
+    # BUT which is worse or better, asked, is beyond the source
+    ("which one is worse then", "beyond"),
+    ("which treatment is better for him what do you think", "beyond"),
+    ("my dad has to choose so which is better radiation or surgery", "beyond"),
+])
+def test_worse_told_in_a_story_asks_no_judgement(reader, monkeypatch, said, kind):
+    read_as(monkeypatch, {"question": 1.0})
     assert reader.read(said, intent="FreeSpeechIntent").kind == kind
 
 

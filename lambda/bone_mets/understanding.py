@@ -187,6 +187,7 @@ DYING_AFTER = frozenset({"now", "right", "here", "please", "help", "me", "alexa"
 SPINAL_CORD_COMPRESSION_REPORT = EMERGENCY_LABELS[1]  # the article's own emergency, told
 MIN_CLAUSE_WORDS = 3
 STORY_SYMPTOM = 0.1  # a symptom the rules name in a story before a question, read at least this likely, is told
+STORY_READ = 0.3  # a symptom the model reads this likely, and in the story alone, is told
 MEANING_NOUNS = frozenset({"meaning", "mean", "means", "definition"})  # "what is {the meaning of ...}"
 MEANING_WORDS = 5  # "what {does that even mean}": no longer than this, the words only ask what it means
 WH_REACH = 3  # a question word this near the end of a carrier's context opens the question after it
@@ -821,32 +822,37 @@ class Reader:
         they treat bone metastases}"), or None: the question is the words after a question
         carrier, or after the last question word, read alone as a question naming the side or
         the topic it asks about."""
+        splits: list[tuple[str, str, str | None]] = []
         if read_after in QUESTION_CARRIERS and context and text:
-            before, question, intent = context, text, read_after
-        else:
-            words = normalise(said).split()
-            starts = [i for i, word in enumerate(words) if word in WH_WORDS and i >= MIN_CLAUSE_WORDS] or [
-                # no question word: a yes-or-no question at the story's end ("... keeps me up all
-                # night {does} radiotherapy help with bone pain", R97), read as one below; not a
-                # statement's verb after its subject ("it's {is} just there all the time", R93)
-                i for i, word in enumerate(words) if word in ASKING_AUXILIARIES and i >= MIN_CLAUSE_WORDS
-                and words[i - 1] not in STATEMENT_SUBJECTS]
-            if not starts or len(words) - starts[-1] < MIN_CLAUSE_WORDS:
-                return None
-            before, question, intent = " ".join(words[:starts[-1]]), " ".join(words[starts[-1]:]), None
-        # A question that leans on what was told ("could {that} be the cancer getting into her
-        # bones") asks about it: the symptom's answer.
-        # (read alone, a short question may lean beyond the source in the model, "what does the
-        # radiotherapy do", R92: the topic it names says what it asks)
-        asked = decide(self.probabilities(question, intent), self.model.thresholds)
-        if asked not in ("question", "out_of_scope", "followup"):
-            return None
-        topic, aspect, _ = self.place(question)
-        # A question read alone as leaning on an answer is asked only where it names what it asks
-        # of ("... the doctor said his bone mets are the mixed type what {does mixed mean}", R82);
-        # a side alone is the last answer's
-        names_topic = topic not in (None, self.subject)
-        return before if names_topic or (aspect and asked != "followup") else None
+            splits.append((context, text, read_after))
+        words = normalise(said).split()
+        starts = [i for i, word in enumerate(words) if word in WH_WORDS and i >= MIN_CLAUSE_WORDS] or [
+            # no question word: a yes-or-no question at the story's end ("... keeps me up all
+            # night {does} radiotherapy help with bone pain", R97), read as one below; not a
+            # statement's verb after its subject ("it's {is} just there all the time", R93)
+            i for i, word in enumerate(words) if word in ASKING_AUXILIARIES and i >= MIN_CLAUSE_WORDS
+            and words[i - 1] not in STATEMENT_SUBJECTS]
+        if starts and len(words) - starts[-1] >= MIN_CLAUSE_WORDS:
+            # ... also where a carrier split the story early ("{sir my father is having lung
+            # cancer} which {is spread to the spine ... not able to pass urine ...} what is the
+            # medicine", R117): the story is then in the carrier's question, which reads as told
+            splits.append((" ".join(words[:starts[-1]]), " ".join(words[starts[-1]:]), None))
+        for before, question, intent in splits:
+            # A question that leans on what was told ("could {that} be the cancer getting into her
+            # bones") asks about it: the symptom's answer.
+            # (read alone, a short question may lean beyond the source in the model, "what does the
+            # radiotherapy do", R92: the topic it names says what it asks)
+            asked = decide(self.probabilities(question, intent), self.model.thresholds)
+            if asked not in ("question", "out_of_scope", "followup"):
+                continue
+            topic, aspect, _ = self.place(question)
+            # A question read alone as leaning on an answer is asked only where it names what it
+            # asks of ("... the doctor said his bone mets are the mixed type what {does mixed
+            # mean}", R82); a side alone is the last answer's
+            names_topic = topic not in (None, self.subject)
+            if names_topic or (aspect and asked != "followup"):
+                return before
+        return None
 
     def _unbroken(self, symptom: str, words: str) -> bool:
         """True if a broken bone read is spoken of only as not (yet) happened ("before it
@@ -961,7 +967,17 @@ class Reader:
         ("... she's been ever so muddled ... and really bunged up ... what does the radiotherapy
         do", R92: high calcium 0.12); None for a symptom only named beside the question."""
         symptom = self._symptom_named(story)
-        return symptom if symptom and probabilities.get(f"report:{symptom}", 0.0) >= STORY_SYMPTOM else None
+        if symptom and probabilities.get(f"report:{symptom}", 0.0) >= STORY_SYMPTOM:
+            return symptom
+        # A symptom the rules do not name, told in everyday words, which the model reads nearly as
+        # likely as the question in all the words and again in the story alone ("... he is not able
+        # to pass urine properly and back pain is also more what is the medicine", R117: the spinal
+        # cord 0.48 against the question's 0.49; the rules name only the pain)
+        likeliest = max(REPORTS, key=lambda report: probabilities.get(report, 0.0))
+        symptom = likeliest.partition(":")[2]
+        if probabilities.get(likeliest, 0.0) >= STORY_READ and self._symptom_in(story.split()) == symptom:
+            return symptom
+        return None
 
     def _symptom_named(self, words: str, besides: Iterable[str] = ()) -> str | None:
         """The symptom the rules name in `words` (the one they account for most), other than
@@ -1136,8 +1152,7 @@ class Reader:
         shows it ("would it show on a normal x ray"); a count of sessions, read as advice or
         not ("and how many infusions would i need"), unless a symptom is told with it."""
         text, question = padded(said), padded(asked)
-        if label in ("question", "followup") and (_best(self.lists["judged"], text)
-                                                  or _best(self.lists["predicted"], text)):
+        if label in ("question", "followup") and (self._judged(said) or _best(self.lists["predicted"], text)):
             return True
         if label in ("question", "followup", "out_of_scope") and (_best(self.lists["timed"], question)
                                                                   or _best(self.lists["priced"], question)):
@@ -1145,6 +1160,18 @@ class Reader:
         if label in ("question", "followup", "out_of_scope", "advice") and _best(self.lists["test_asked"], text):
             return True
         return label == "advice" and bool(_best(self.lists["counted"], text)) and not self._symptom_told(said)
+
+    def _judged(self, said: str) -> bool:
+        """True if `said` asks which is worse or better; not where a story with no question in it
+        tells something worse before the question ("his back pain is worse {what is the treatment
+        for bone mets}", R117: the judgement's parts are read in any order)."""
+        if not _best(self.lists["judged"], padded(said)):
+            return False
+        question = self._question_after_story(said)
+        if question is None:
+            return True
+        story = normalise(said).split()[:-len(question.split())]
+        return bool(WH_WORDS & set(story)) or bool(_best(self.lists["judged"], padded(question)))
 
     def _plain(self, words: str) -> str:
         """The words without what sounds like a topic but names none: a person's own puzzlement
