@@ -2047,6 +2047,9 @@ def test_a_story_a_carrier_split_early_still_tells_its_symptom_beside_the_questi
 @pytest.mark.parametrize("said, kind", [
     # R117: a symptom told worse before a question; no judgement asked
     ("my dad cant pee since yesterday and his back pain is worse what is the treatment for bone mets", "question"),
+    # R118: "best" in a friend's story, "what are" in the question
+    ("so my best friend she's had breast cancer for like three years and i'm kind of her person now so like what are"
+     " the symptoms of bone metastases", "question"),
     # BUT which is worse or better, asked, is beyond the source
     ("which one is worse then", "beyond"),
     ("which treatment is better for him what do you think", "beyond"),

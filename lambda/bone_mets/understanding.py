@@ -1163,8 +1163,9 @@ class Reader:
 
     def _judged(self, said: str) -> bool:
         """True if `said` asks which is worse or better; not where a story with no question in it
-        tells something worse before the question ("his back pain is worse {what is the treatment
-        for bone mets}", R117: the judgement's parts are read in any order)."""
+        tells something worse or best before the question ("his back pain is worse {what is the
+        treatment for bone mets}", R117; "my best friend ... {what are the symptoms}", R118: the
+        judgement's parts are read in any order)."""
         if not _best(self.lists["judged"], padded(said)):
             return False
         question = self._question_after_story(said)
