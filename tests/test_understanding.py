@@ -118,6 +118,10 @@ def test_statements(reader, words, kind, topic):
     # R111: a break spoken of as perhaps there, its treatment asked (the carrier took "they")
     ("righto and if it is broken what do for that", "fractures", "treatment"),
     ("what do they do if the bone's broken", "fractures", "treatment"),
+    # R119: what a treatment for the bones does, not where in the bones ("bones do" asks where only
+    # with who or what goes there after it)
+    ("anyway um what does the radiation for the bones actually do", "radiation_therapy", None),
+    ("which bones do they usually affect", None, "locations"),
 ])
 def test_questions(reader, words, topic, aspect):
     # The rules that place a question's topic and side, whatever the model made of the words
@@ -1253,6 +1257,24 @@ def test_why_the_illness_did_what_was_told_is_answered_from_that_answer(dialog):
     said = spoken(dialog.intent("QuestionIntent", context=("why", None), query=("the bone cancer do that", None)))
     # THEN the answer about high calcium, not bone metastases from the top
     assert "calcium" in said and "spreads to the bones" not in said
+
+
+def test_why_it_goes_to_the_bones_asked_again_after_a_type_is_why_it_spreads(dialog):
+    # GIVEN lung cancer's type told (R120)
+    dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
+    # WHEN asked why it goes to the bones, and again why it spreads ("why" split it from the rest)
+    said = spoken(dialog.intent("QuestionIntent", context=("why", None),
+                                query=("it go to the bones in the first place why does it spread", None)))
+    # THEN why cancer spreads to bone (experts don't know), not the type again
+    assert "don't know" in said and "Osteolytic" not in said, said
+
+
+def test_how_many_cancers_asked_before_a_carrier_is_how_common(reader):
+    # "{... so how many cancers actually go into the bones is it} very common" (R120, Indian English)
+    context = ("hello i am asking for my aunty she is having ovarian cancer and we are very much worried so how many"
+               " cancers actually go into the bones")
+    meaning = reader.read("very common", context=context, intent="QuestionIntent")
+    assert (meaning.topic, meaning.aspect) == ("bone_metastases", "frequency"), meaning
 
 
 def test_which_cancer_gives_a_type_just_told_names_its_cancers(dialog):

@@ -1717,9 +1717,13 @@ class Reader:
             return chosen, TYPES
         topic = named = side_effect or self._topic(question_part)
         asked_side = self._side(self._without_cancer_kinds(question_part))
-        if asked_side == CAUSES and topic is None and _best(self.lists["why_to_bone"], question_part):
+        if asked_side == CAUSES and topic is None and (
+                _best(self.lists["why_to_bone"], question_part)
+                or ("why" in question_part.split() and _best(self.lists["why_to_bone"], full))):
             # "why it is going to bones only" after osteoblastic (R100): why cancer goes to bone at
-            # all, bone metastases' own cause, not what gives the type just told
+            # all, bone metastases' own cause, not what gives the type just told; so too where the
+            # bones were named in an earlier why ("but why does it go to the bones in the first
+            # place {why does it spread}" after a type, R120)
             topic = named = self.subject
         if topic in (None, self.subject) and asked_side is None:
             # A misheard name in the question is named there ("{my scan shows osteo lithic
@@ -1839,8 +1843,11 @@ class Reader:
                 for *_, other in sorted(self._named(question_part), reverse=True):
                     if other != self.cancers and topics[other].aspects.get(CAUSES) == other:
                         return other, None
-            elif asked_side == FREQUENCY and "how" in question_part.split():
-                # "how many cancers end up in the bones": how common, not which cancers
+            elif asked_side == FREQUENCY and ("how" in question_part.split()
+                                              or any(f" how many {word} " in full for word in ("cancer", "cancers"))):
+                # "how many cancers end up in the bones": how common, not which cancers; so too where
+                # a carrier split the question from it ("{... so how many cancers actually go into
+                # the bones is it} very common", R120)
                 return self.subject, asked_side
             if asked_side in (CAUSES, TYPES, None) and said_before \
                     and (_best(self.lists["pronouns"], question_part) or len(question_part.split()) <= FRAGMENT_WORDS):
