@@ -940,7 +940,14 @@ class Reader:
         few to tell anything, or tell no symptom)."""
         if len(words) < MIN_CLAUSE_WORDS:
             return None
-        probabilities = self.probabilities(" ".join(words))
+        text = " ".join(words)
+        if any(self._set_aside(text, found[3]) for found in self._named(padded(text))) \
+                and not self._symptom_named(text):
+            # a thing set aside, nothing told ("{and other than drip} other treatments are there",
+            # R104: read alone, a symptom at the emergency's threshold after the retraining of
+            # 2026-12-07)
+            return None
+        probabilities = self.probabilities(text)
         label = decide(probabilities, self.model.thresholds)
         if label in REPORTS and probabilities.get("diagnosed", 0.0) >= DIAGNOSED_BESIDE_SYMPTOM * probabilities[label] \
                 and any(self._is_cancer(found[3]) for found in self._named(padded(" ".join(words)))):
