@@ -230,7 +230,8 @@ def test_stop_heard_inside_a_statement_is_not_a_goodbye(handler, content, locale
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("words", ["want to talk to anyone", "leave me alone"])
+@pytest.mark.parametrize("words", ["want to talk to anyone", "leave me alone",
+                                   "okay thank you so much"])  # thanks alone close only an everyday chat
 def test_a_stop_read_in_free_words_after_a_crisis_keeps_the_line_open(handler, content, locale, words):
     # GIVEN a crisis answer WHEN the person says "I don't {want to talk to anyone}": free words
     # the reader may read as "stop", from someone who may still be in crisis

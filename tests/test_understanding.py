@@ -1348,6 +1348,20 @@ def test_a_reply_that_takes_leave_is_a_stop(reader, words, intent):
     assert reader.read("please", intent="YesAndIntent").kind == "yes"
 
 
+@pytest.mark.parametrize("words, kind", [
+    # R115, R122: thanks alone after an answer or an offer close the chat
+    ("okay thank you so much", "stop"), ("no worries cheers for that ta", "stop"), ("thank you", "stop"),
+    # BUT thanks with "yes" accepts the offer, "no" declines it, and anything more is read as said
+    ("yeah thanks", "yes"), ("no thank you", "no"), ("thanks i think i'll go and sit with him", "no"),
+])
+def test_thanks_alone_end_the_chat(reader, monkeypatch, words, kind):
+    # GIVEN a model that reads a reply with "yes" or "yeah" as yes, and any other as no
+    read_as_reply = {"yes": 0.9, "no": 0.1}, {"no": 0.9, "yes": 0.1}
+    monkeypatch.setattr(Reader, "probabilities",
+                        lambda self, w, intent=None: read_as_reply[0 if {"yes", "yeah"} & set(w.split()) else 1])
+    assert reader.read(words, intent="FreeSpeechIntent").kind == kind
+
+
 def test_what_a_thing_named_means_is_asked_of_that_thing_not_of_the_story(dialog):
     # R46: the carrier left "what does ablation mean" after a story with a misheard word in it
     story = "so um i'm reading through my treatment plan and there's this word ab lay shun for the tumor in my hip"
@@ -2080,6 +2094,19 @@ def test_a_story_a_carrier_split_early_still_tells_its_symptom_beside_the_questi
 def test_worse_told_in_a_story_asks_no_judgement(reader, monkeypatch, said, kind):
     read_as(monkeypatch, {"question": 1.0})
     assert reader.read(said, intent="FreeSpeechIntent").kind == kind
+
+
+def test_a_clause_that_only_names_a_person_tells_no_symptom_beside_advice(reader, monkeypatch):
+    # GIVEN a model that reads the person named ("my wife she") as the spinal cord, and the rest as advice
+    def reading(self, words, intent=None):
+        return {SPINAL: 0.9, "advice": 0.1} if words == "my wife she" else {"advice": 0.95, SPINAL: 0.05}
+    monkeypatch.setattr(Reader, "probabilities", reading)
+    # WHEN advice about the bone drug is asked with her story (R122, Indian English)
+    meaning = reader.read("hello i am asking for my wife she is having breast cancer and spread to spine doctor is"
+                          " giving bis phos fo nate should we take injection or tablet which is better for her",
+                          intent="FreeSpeechIntent")
+    # THEN advice about the medicine, with no symptom told (no emergency number in the answer)
+    assert (meaning.kind, meaning.topic) == ("advice", "giving_medicines"), meaning
 
 
 def test_a_word_or_two_left_after_a_late_split_asks_no_question_of_its_own(reader, monkeypatch):

@@ -107,6 +107,14 @@ NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words tha
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # Words that ask a decision of whoever answers ("what {should} he do", "is it {safe}")
 ADVICE_WORDS = frozenset({"should", "shall", "must", "safe", "okay", "ok", "allowed"})
+# A reply made only of thanks ("okay thank you so much", "no worries cheers for that ta") closes the
+# chat, as three testers who never saw the skill expected (R115, R122); "yes" or "please" with it
+# accepts an offer, and "no" declines one, so neither is a thanks alone.
+THANKS_WORDS = frozenset({"thanks", "thank", "thankyou", "cheers", "ta", "appreciate", "appreciated"})
+ACCEPTING_WORDS = frozenset({"yes", "yeah", "yep", "yup", "sure", "please", "more", "go"})
+THANKS_ALONGSIDE = frozenset({"you", "so", "much", "very", "a", "lot", "heaps", "for", "that", "this", "the", "all",
+                              "your", "help", "info", "information", "it", "mate", "love", "madam", "sir", "ji",
+                              "dear", "lovely", "great", "brilliant", "good", "to", "know", "really", "worries"})
 # Words that open many names and tell none apart ("cancer of the ovary", "the spine")
 GENERIC_NAME_WORDS = frozenset({"cancer", "cancers", "the", "a", "an", "of", "malignant", "bone", "bones"})
 # Words after "i'm confused" that make it puzzlement over a question, not a symptom told
@@ -621,7 +629,8 @@ class Reader:
         if label in CONVERSATION:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
-            if label in ("yes", "no") and self.says_goodbye(said) and not WH_WORDS & set(normalise(said).split()):
+            if label in ("yes", "no") and (self.only_thanks(said) or (
+                    self.says_goodbye(said) and not WH_WORDS & set(normalise(said).split()))):
                 return Meaning("stop")  # "okay thanks mate that's all": a reply that takes leave
             if not self._asks_past_reply(label, text, context, asked, read_after in QUESTION_CARRIERS):
                 return Meaning(label)
@@ -937,8 +946,9 @@ class Reader:
 
     def _symptom_in(self, words: list[str]) -> str | None:
         """The symptom these words tell of, read on their own by the model (None if they are too
-        few to tell anything, or tell no symptom)."""
-        if len(words) < MIN_CLAUSE_WORDS:
+        few to tell anything, or tell no symptom). Words that only name people tell none, whatever
+        the model leans to ("{my wife she} is having breast cancer ...": the spinal cord, R122)."""
+        if len(words) < MIN_CLAUSE_WORDS or self.tells_nothing(" ".join(words)):
             return None
         text = " ".join(words)
         if any(self._set_aside(text, found[3]) for found in self._named(padded(text))) \
@@ -1461,6 +1471,16 @@ class Reader:
         wish that something stop ("i want it all to stop")."""
         said = normalise(words).split()
         return any(self.lists.covering("leave_taking", " ".join(said[-n:])) for n in (2, 3, 4) if len(said) >= n)
+
+    def only_thanks(self, words: str) -> bool:
+        """True if the words only thank ("okay thank you so much", "no worries cheers for that ta"):
+        a thanks word, and nothing else but fillers and the words said with thanks."""
+        said = normalise(words).split()
+        if ACCEPTING_WORDS & set(said):
+            return False  # "yeah thanks", "yes please thank you": an offer accepted
+        worries = [i for i, word in enumerate(said) if word == "no" and said[i + 1:i + 2] == ["worries"]]
+        said = [word for i, word in enumerate(said) if i not in worries and word not in self.fillers]
+        return bool(THANKS_WORDS & set(said)) and set(said) <= THANKS_WORDS | THANKS_ALONGSIDE
 
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
