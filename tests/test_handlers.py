@@ -8,6 +8,7 @@ import pytest
 
 from bone_mets.config import Config
 from bone_mets.skill import build_skill
+from bone_mets.understanding import Reader
 from conftest import CONTENT_FILE, read_as
 from events import (DOCTOR, Dialog, card_text, ends_session, intent_event, load_event, reprompt,
                     sentences, spoken)
@@ -204,6 +205,18 @@ def test_more_of_a_type_still_names_the_others(dialog, content, words):
     dialog.intent("TopicIntent", topic=("osteolytic", "osteolytic"))
     said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
     assert said.startswith(content.default.topics["osteolytic"].more), said
+
+
+def test_how_serious_after_a_symptom_told_beside_a_question_is_the_symptom(dialog, monkeypatch):
+    # GIVEN high calcium's signs told before a question about the treatments (R89)
+    dialog.intent("QuestionIntent", context=("my husband's got prostate cancer that's gone into his spine and he's"
+                                             " been really bunged up this week and sort of muddled not himself at"
+                                             " all but anyway what treatments", None), query=("for it", None))
+    # WHEN asked "is that serious then", read as leaning on the last answer
+    monkeypatch.setattr(Reader, "probabilities", lambda self, words, intent=None: {"followup": 1.0})
+    said = spoken(dialog.intent("QuestionIntent", query=("serious then", None)))
+    # THEN what the symptom is, closed with the call to the doctor, not the treatments' next part
+    assert "calcium" in said and "doctor" in sentences(said)[-1] and "drip" not in said, said
 
 
 @pytest.mark.parametrize("first, intent, slots", [

@@ -238,7 +238,14 @@ class ContentHandler(AbstractRequestHandler):
             if conversation.topic(local) is None and conversation.offer(local) is None:
                 return self.unknown(handler_input, meaning.term)  # words that lean on nothing yet said
             last = conversation.topic(local)
-            if last is not None and not last.urgent and conversation.touched(local) is None \
+            touched = conversation.touched(local)
+            if touched is not None and touched.urgent and last is not None and last.id != touched.id \
+                    and self.reader.asks_how_serious(request_words(handler_input), intent_name(handler_input)):
+                # "is that serious then" after high calcium's signs told before a question about the
+                # treatments (R89): how serious what was told is, which is the symptom's answer and
+                # its close, not the treatments' next part
+                return self.answer(handler_input, touched, lead=(local.prompt("how_serious"),))
+            if last is not None and not last.urgent and touched is None \
                     and self.reader.asks_how_serious(request_words(handler_input), intent_name(handler_input)):
                 # "is that bad" after the mixed type (R94): how serious it is for one person is the
                 # care team's to say, never ours; then the article's facts, as "more" would give

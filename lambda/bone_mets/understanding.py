@@ -78,7 +78,7 @@ SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", 
 TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
 # Words said around a pointer that add nothing to a question ("how common is {it anyway}")
-POINTING_FILLERS = TRAILING_WORDS | LEADING_FILLERS | {"anyway", "anyways", "even"}
+POINTING_FILLERS = TRAILING_WORDS | LEADING_FILLERS | {"anyway", "anyways", "even", "instead"}
 # Slots whose unplaced words may be said back as a term ("what is {leukemia}"): their carriers
 # frame a thing; the free slots' words are a question's ("can {i exercise}"), never said back.
 TERM_SLOTS = ("topic", "cancer", "other")
@@ -107,14 +107,6 @@ NOT_WHERE_WORDS = frozenset({"why", "how", "when", "who"})  # question words tha
 WH_WORDS = frozenset({"what", "whats", "which", "how", "why", "where", "whereabouts", "when", "who"})
 # Words that ask a decision of whoever answers ("what {should} he do", "is it {safe}")
 ADVICE_WORDS = frozenset({"should", "shall", "must", "safe", "okay", "ok", "allowed"})
-# A reply made only of thanks ("okay thank you so much", "no worries cheers for that ta") closes the
-# chat, as three testers who never saw the skill expected (R115, R122); "yes" or "please" with it
-# accepts an offer, and "no" declines one, so neither is a thanks alone.
-THANKS_WORDS = frozenset({"thanks", "thank", "thankyou", "cheers", "ta", "appreciate", "appreciated"})
-ACCEPTING_WORDS = frozenset({"yes", "yeah", "yep", "yup", "sure", "please", "more", "go"})
-THANKS_ALONGSIDE = frozenset({"you", "so", "much", "very", "a", "lot", "heaps", "for", "that", "this", "the", "all",
-                              "your", "help", "info", "information", "it", "mate", "love", "madam", "sir", "ji",
-                              "dear", "lovely", "great", "brilliant", "good", "to", "know", "really", "worries"})
 # Words that open many names and tell none apart ("cancer of the ovary", "the spine")
 GENERIC_NAME_WORDS = frozenset({"cancer", "cancers", "the", "a", "an", "of", "malignant", "bone", "bones"})
 # Words after "i'm confused" that make it puzzlement over a question, not a symptom told
@@ -563,13 +555,14 @@ class Reader:
             # source doesn't cover that".
             label = "advice"
         elif label in ("advice", "out_of_scope") and read_after in QUESTION_CARRIERS and context \
-                and len(text.split()) >= MIN_CLAUSE_WORDS \
+                and len(text.split()) >= MIN_CLAUSE_WORDS and not self.only_points(text) \
                 and decide(self.probabilities(text, read_after), self.model.thresholds) in ("question", "followup"):
             # The question is what follows the carrier's question word, and read alone it asks
             # no advice ("{my oncologist wants to start me on bisphosphonates} what {are the risks}")
             # and is no stray ("{my cat nearly gave me a heart attack} how {do doctors find it}").
             # A word or two left after a late split ("{should he skip his next infusion until the
-            # tooth thing is} {done}", R87) is no question of its own.
+            # tooth thing is} {done}", R87) is no question of its own, nor words that only point
+            # back ("{so should my uncle stop chemo then and} do {this one instead}", R114).
             label = "question"
         elif label == "advice" and not (context and read_after in QUESTION_CARRIERS) \
                 and (asked_last := self._question_after_story(said)) is not None \
@@ -629,8 +622,7 @@ class Reader:
         if label in CONVERSATION:
             if label in ("no", "repeat") and self.asks_plainly(said):
                 return Meaning("more", plainly=True)  # "sorry I don't get it" is neither a no nor a repeat
-            if label in ("yes", "no") and (self.only_thanks(said) or (
-                    self.says_goodbye(said) and not WH_WORDS & set(normalise(said).split()))):
+            if label in ("yes", "no") and self.says_goodbye(said) and not WH_WORDS & set(normalise(said).split()):
                 return Meaning("stop")  # "okay thanks mate that's all": a reply that takes leave
             if not self._asks_past_reply(label, text, context, asked, read_after in QUESTION_CARRIERS):
                 return Meaning(label)
@@ -941,8 +933,8 @@ class Reader:
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one; a
         person's own puzzlement is none ("the whole family is kind of confused because nobody
-        explained it", R114)."""
-        return self._symptom_in(normalise(self._unpuzzled(context)).split())
+        explained it", R114), nor pain said to be absent ("he is not having any pain", R36)."""
+        return self._symptom_in(_cut(self._unpuzzled(context), self._reading_pattern("pain_denied")).split())
 
     def _symptom_in(self, words: list[str]) -> str | None:
         """The symptom these words tell of, read on their own by the model (None if they are too
@@ -1471,16 +1463,6 @@ class Reader:
         wish that something stop ("i want it all to stop")."""
         said = normalise(words).split()
         return any(self.lists.covering("leave_taking", " ".join(said[-n:])) for n in (2, 3, 4) if len(said) >= n)
-
-    def only_thanks(self, words: str) -> bool:
-        """True if the words only thank ("okay thank you so much", "no worries cheers for that ta"):
-        a thanks word, and nothing else but fillers and the words said with thanks."""
-        said = normalise(words).split()
-        if ACCEPTING_WORDS & set(said):
-            return False  # "yeah thanks", "yes please thank you": an offer accepted
-        worries = [i for i, word in enumerate(said) if word == "no" and said[i + 1:i + 2] == ["worries"]]
-        said = [word for i, word in enumerate(said) if i not in worries and word not in self.fillers]
-        return bool(THANKS_WORDS & set(said)) and set(said) <= THANKS_WORDS | THANKS_ALONGSIDE
 
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
