@@ -2133,6 +2133,17 @@ def test_words_that_only_point_back_after_a_carrier_ask_no_question_of_their_own
     assert meaning.kind == "advice", meaning
 
 
+@pytest.mark.parametrize("words, emergency", [
+    ("i think my mum has had a stroke", True), ("i think he is having a seizure", True),
+    # BUT one long past, or asked about, is no emergency now
+    ("my dad had a stroke years ago", False), ("what happens if he has a stroke", False),
+])
+def test_an_emergency_told_as_just_happened_is_one_whatever_the_model_reads(reader, monkeypatch, words, emergency):
+    # GIVEN a model that reads them all as a diagnosis told (as after the retraining of 2026-12-07)
+    read_as(monkeypatch, {"diagnosed": 0.74, "out_of_scope": 0.2, "emergency": 0.06})
+    assert (reader.read(words, intent="FreeSpeechIntent").kind == "emergency") is emergency
+
+
 def test_a_word_or_two_left_after_a_late_split_asks_no_question_of_its_own(reader, monkeypatch):
     # GIVEN the model reads the whole as advice, and the words after the carrier alone as a question
     def reading(self, words, intent=None):

@@ -505,6 +505,10 @@ class Reader:
             # read as a crisis plan or a symptom: the emergency first, and the crisis line with it
             # where the model leaned to a crisis
             return Meaning("emergency", perhaps_crisis=label == "crisis")
+        if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and not told and self.emergency_had(said):
+            # "i think my mum has had a stroke", which the model read as a diagnosis told: the
+            # emergency, the doctor too, as it may not be one now
+            return Meaning("emergency", unsure=True)
         if label not in (*DANGER_IDS, *EMERGENCY_LABELS) and not told and self.dying_told(said):
             # "my husband is dying", which the model read as a feeling (0.75 after the retraining
             # of 2026-12-06): the emergency, the doctor too, as it may not be one
@@ -898,6 +902,17 @@ class Reader:
             spoken.pop()
         return len(spoken) >= 2 and spoken[-1] == "dying" and spoken[-2] in ("is", "am", "are") \
             and spoken[0] not in self._question_words and "mean" not in spoken
+
+    def emergency_had(self, words: str) -> bool:
+        """True if the words end by telling an emergency just happened or happening ("i think my
+        mum has had a stroke"), as a statement, not asked ("what happens if he has a stroke")."""
+        spoken = normalise(words).split()
+        while spoken and spoken[-1] in DYING_AFTER:
+            spoken.pop()
+        ending = " ".join(spoken[-5:])
+        return bool(spoken) and spoken[0] not in self._question_words and "if" not in spoken \
+            and any(ending.endswith(" " + phrase) or ending == phrase
+                    for source in self.content.reading["emergency_had"] for phrase in expand(source))
 
     @cached_property
     def _question_words(self) -> frozenset[str]:

@@ -54,7 +54,8 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "what_to_do_after_carrier", "part_pointed_at", "seriousness_asked", "seriousness_after_carrier",
                  "names_only", "judged", "predicted", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
                  "names_nothing", "treatable", "alike", "done_by_them",
-                 "every_type", "why_to_bone", "crisis_settled_next", "unnamed_cancers", "bone_exposed", "pain_denied")
+                 "every_type", "why_to_bone", "crisis_settled_next", "unnamed_cancers", "bone_exposed", "pain_denied",
+                 "emergency_had")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
