@@ -909,10 +909,10 @@ class Reader:
         spoken = normalise(words).split()
         while spoken and spoken[-1] in DYING_AFTER:
             spoken.pop()
-        ending = " ".join(spoken[-5:])
+        pattern = self._reading_pattern("emergency_had")
+        said = f" {' '.join(spoken)} "
         return bool(spoken) and spoken[0] not in self._question_words and "if" not in spoken \
-            and any(ending.endswith(" " + phrase) or ending == phrase
-                    for source in self.content.reading["emergency_had"] for phrase in expand(source))
+            and pattern is not None and any(found.end() == len(said) - 1 for found in pattern.finditer(said))
 
     @cached_property
     def _question_words(self) -> frozenset[str]:
@@ -955,9 +955,9 @@ class Reader:
         """The symptom these words tell of, read on their own by the model (None if they are too
         few to tell anything, or tell no symptom). Words that only name people tell none, whatever
         the model leans to ("{my wife she} is having breast cancer ...": the spinal cord, R122)."""
-        if len(words) < MIN_CLAUSE_WORDS or self.tells_nothing(" ".join(words)):
-            return None
         text = " ".join(words)
+        if len(words) < MIN_CLAUSE_WORDS or self.tells_nothing(text):
+            return None
         if any(self._set_aside(text, found[3]) for found in self._named(padded(text))) \
                 and not self._symptom_named(text):
             # a thing set aside, nothing told ("{and other than drip} other treatments are there",
@@ -967,7 +967,7 @@ class Reader:
         probabilities = self.probabilities(text)
         label = decide(probabilities, self.model.thresholds)
         if label in REPORTS and probabilities.get("diagnosed", 0.0) >= DIAGNOSED_BESIDE_SYMPTOM * probabilities[label] \
-                and any(self._is_cancer(found[3]) for found in self._named(padded(" ".join(words)))):
+                and any(self._is_cancer(found[3]) for found in self._named(padded(text))):
             # A cancer named, read nearly as likely as a diagnosis told ("{my father is having
             # kidney cancer only so} which type ..."): no symptom unless the rules name one.
             label = likeliest = "diagnosed"
