@@ -70,6 +70,18 @@ def test_stop_after_a_crisis_ends_with_the_line_and_the_number(handler, content,
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_thanks_with_what_one_will_do_and_thats_all_after_a_crisis_ends_with_the_line(handler, content, locale):
+    # R124: the carrier took "that's" from "thanks love i'll talk to her that's all", which the
+    # model read as a no: the direction again, with the chat kept open, where leave was taken
+    emergency, line = numbers(content, locale)
+    then = ("FreeSpeechIntent", {"context": ("thanks love i'll i'll talk to her", None), "query": ("all", None)})
+    response = said_after(handler, locale, CRISIS, then)
+    said = spoken(response)
+    # THEN the goodbye after a crisis: the line, the emergency number last, and the session ends
+    assert line in said and emergency in sentences(said)[-1] and ends_session(response) is True
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_stop_after_an_emergency_ends_with_the_number(handler, content, locale):
     emergency, _ = numbers(content, locale)
     response = said_after(handler, locale, EMERGENCY, ("AMAZON.StopIntent", {}))

@@ -770,6 +770,23 @@ def test_a_yes_or_no_question_after_a_symptom_told_in_a_story_is_asked(reader):
     assert (meaning.kind, meaning.topic, meaning.told) == ("question", "radiation_therapy", "pain"), meaning
 
 
+def test_a_symptom_told_in_an_aside_after_a_question_closes_the_answer_as_the_symptom(reader):
+    # R124: the types asked, then "oh and also" bladder trouble and back pain, then "but anyway
+    # yeah the types": the question outweighs the aside in the model (0.92)
+    meaning = reader.read("yesterday i can't really control when i pee and my lower back is just killing me but "
+                          "anyway yeah the types", intent="FreeSpeechIntent",
+                          context="quick question what's the difference between the osteoblastic kind and the "
+                                  "mixed kind oh and also um since")
+    # THEN the types, closing as the spinal cord's answer would
+    assert (meaning.kind, meaning.told) == ("question", "spinal_cord_compression"), meaning
+
+
+@pytest.mark.parametrize("words", ["what is osteolytic and also can it cause back pain",
+                                   "where does it spread and also what about the spine"])
+def test_an_aside_that_asks_tells_no_symptom(reader, words):
+    assert reader._told_aside(words) is None
+
+
 def test_a_symptom_told_with_no_question_after_it_stays_a_symptom(reader):
     # "what should i do" names no side or topic: the pain told is what is answered (as a
     # symptom, or as advice about it: both close with the doctor), never a question about it
@@ -1346,6 +1363,22 @@ def test_a_reply_that_takes_leave_is_a_stop(reader, words, intent):
     # R46: "okay thanks mate that's all" after an answer ends the session
     assert reader.read(words, intent=intent).kind == "stop"
     assert reader.read("please", intent="YesAndIntent").kind == "yes"
+
+
+@pytest.mark.parametrize("words", ["okay fair enough goodbye", "thanks love bye", "ok cheers goodbye then"])
+def test_thanks_and_a_goodbye_are_a_stop_whatever_the_model_leans_to(reader, monkeypatch, words):
+    # R123: "okay fair enough goodbye" read as a crisis (0.67, from the farewell): nothing told
+    read_as(monkeypatch, {"crisis": 0.7, "stop": 0.3})
+    meaning = reader.read(words, intent="FreeSpeechIntent")
+    # THEN a plain stop, no crisis line (a crisis told earlier still gets it: the session's state)
+    assert meaning.kind == "stop" and not meaning.perhaps_crisis
+
+
+@pytest.mark.parametrize("words", ["this is goodbye", "goodbye everyone", "i want to say goodbye to my kids",
+                                   "thanks for everything i won't be here tomorrow goodbye"])
+def test_a_goodbye_that_tells_more_is_read_as_the_model_reads_it(reader, monkeypatch, words):
+    read_as(monkeypatch, {"crisis": 0.7, "stop": 0.3})
+    assert reader.read(words, intent="FreeSpeechIntent").kind == "crisis"
 
 
 @pytest.mark.parametrize("words", ["righto ta mate", "okay thank you so much", "ok thank you madam"])

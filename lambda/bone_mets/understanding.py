@@ -75,6 +75,7 @@ MEDICINE_WORDS = frozenset(("pill", "pills", "tablet", "tablets", "meds", "medic
 UNTAGGED_INTENTS = frozenset({"FreeSpeechIntent", NEGATION_CARRIER, "NoAndIntent", "YesAndIntent", BYE_CARRIER,
                               *OPENING_WORDS})
 SUBJECT_STARTS = frozenset({"i", "my", "he", "she", "we", "they", "our", "his", "her", "their", "mum", "mom", "dad"})
+THANKS_WORDS = frozenset({"thanks", "thank", "cheers", "ta"})  # the first word of thanks
 TRAILING_WORDS = frozenset({"exactly", "actually", "then", "now", "though", "again"})
 LEADING_FILLERS = frozenset({"alexa", "so", "okay", "ok", "um", "uh", "oh", "well", "and", "but", "hey", "hi"})
 # Words said around a pointer that add nothing to a question ("how common is {it anyway}")
@@ -410,9 +411,14 @@ class Reader:
         the osteo lithic sort" alone: crisis 0.6; with "what does osteo lithic mean": 0.002).
         """
         said = f"{context} {text}".strip()
+        told = self.crisis_told(said)  # once: both the reading and the line below ask it
+        if not told and self.only_takes_leave(said):
+            # Thanks and a goodbye, nothing else: a stop, whatever the model leans to ("okay fair
+            # enough goodbye": a crisis 0.67, from the farewell). A crisis told earlier in the
+            # session is still answered on the way out (the conversation's safety state).
+            return Meaning("stop")
         read_after = model_intent(intent, context)
         probabilities = self.probabilities(heard or said, read_after)
-        told = self.crisis_told(said)  # once: both the reading and the line below ask it
         meaning = self._meaning(text, context, said, read_after, asked, probabilities, told=told)
         if intent == BYE_CARRIER and meaning.kind == "more" and not WH_WORDS & set(normalise(said).split()):
             # "ok i'm gonna call them right now thank you bye": what one will do, told on the
@@ -535,6 +541,8 @@ class Reader:
                 self._symptom_in(before.split()) if label == "advice" else self._story_symptom(before, probabilities)
             if before and symptom:
                 told, label = symptom, "question"
+        if told is None and label == "question":
+            told = self._told_aside(said)
         if (asked and label in ("feelings", "diagnosed")) or (label == "diagnosed" and read_after in QUESTION_CARRIERS):
             label = "question"  # a question's carrier asked it: a story told before it is its subject
         elif label == "diagnosed" and WH_WORDS & set(normalise(text).split()):
@@ -944,6 +952,27 @@ class Reader:
         if at < MIN_CLAUSE_WORDS or len(words) - at < MIN_CLAUSE_WORDS:
             return None
         return " ".join(words[at:])
+
+    def _told_aside(self, said: str) -> str | None:
+        """The urgent symptom told in an aside after a question ("what's the difference between
+        the osteoblastic kind and the mixed kind {oh and also} since yesterday i can't really
+        control when i pee ... {but anyway} the types", R124), read clause by clause as beside a
+        request for advice; None where the aside asks ("and also can it cause back pain") or
+        names no one to tell of."""
+        text = padded(said)
+        opening = self._reading_pattern("aside_opened")
+        found = opening.search(text) if opening else None
+        if found is None or not WH_WORDS & set(text[:found.start()].split()):
+            return None
+        aside = text[found.end():]
+        ended = self._reading_pattern("aside_ended")
+        back = ended.search(aside) if ended else None
+        words = (aside[:back.start()] if back else aside).split()
+        while words and self.lists.covering("fillers", words[0]):
+            words = words[1:]
+        if not words or words[0] in WH_WORDS or words[0] in ASKING_AUXILIARIES or not SUBJECT_STARTS & set(words):
+            return None
+        return self._symptom_told(" ".join(words))
 
     def _told_before(self, context: str) -> str | None:
         """The urgent symptom the words before a question tell of, if they read as one; a
@@ -1479,9 +1508,26 @@ class Reader:
         said = normalise(words).split()
         return any(self.lists.covering("leave_taking", " ".join(said[-n:])) for n in (2, 3, 4) if len(said) >= n)
 
+    def only_takes_leave(self, words: str) -> bool:
+        """True if the words say goodbye with nothing but thanks and fillers beside it ("okay fair
+        enough goodbye"), nothing told; not "this is goodbye" or "goodbye everyone"."""
+        if not self.says_goodbye(words):
+            return False
+        rest = padded(words)
+        for name in ("goodbye", "leave_only", "fillers"):
+            rest = _cut(rest, self._reading_pattern(name))
+        return not rest.split()
+
     def says_goodbye(self, words: str) -> bool:
-        """True if the words take leave ("stop please", "ok bye"), not only read as a stop."""
-        return bool(_best(self.lists["goodbye"], padded(words)))
+        """True if the words take leave ("stop please", "ok bye"), not only read as a stop; or
+        open with thanks and end on "all", the carrier having taken the "that's" before it
+        ("thanks love i'll talk to her {that's} all", R124; not "... end it all")."""
+        if _best(self.lists["goodbye"], padded(words)):
+            return True
+        said = normalise(words).split()
+        while said and self.lists.covering("fillers", said[0]):
+            said = said[1:]
+        return len(said) > 2 and said[0] in THANKS_WORDS and said[-1] == "all" and said[-2] != "it"
 
     def says_nothing(self, words: str) -> bool:
         """True if the words hold nothing to read ("it", "that one", "any"): only pronouns and

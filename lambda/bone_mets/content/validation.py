@@ -55,7 +55,7 @@ READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "filler
                  "names_only", "judged", "predicted", "timed", "priced", "test_asked", "blame", "counted", "puzzled",
                  "names_nothing", "treatable", "alike", "done_by_them",
                  "every_type", "why_to_bone", "crisis_settled_next", "unnamed_cancers", "bone_exposed", "pain_denied",
-                 "emergency_had")
+                 "emergency_had", "leave_only", "aside_opened", "aside_ended")
 REQUIRED_PROMPTS = (
     "welcome", "welcome_back", "disclaimer", "disclaimer_short", "example", "question", "next_question",
     "help", "help_reprompt", "fallback", "unknown_topic", "unknown_topic_heard",
