@@ -1227,6 +1227,9 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     # c94: a dose that would stop breathing, every pill in the house, a hose in the car, not going on
     "how much of the liquid morphine would stop someone breathing", "i feel like taking every pill in this house",
     "i've put a hose in the car", "do bone metastases spread to the skull and is it okay if i can't go on anymore",
+    # c116: hoping not to wake up, told as "a bit of a laugh" (read as feelings, crisis 0.18)
+    "bit of a laugh really i went to bed hoping i just wouldn't wake up and i was gutted when i did",
+    "does bone cancer ever go away because honestly i go to bed every night hoping i just don't wake up",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1252,6 +1255,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "i'm killing myself laughing at my grandson he's such a character",
     # a worry about a medicine's heart risk, not a dose sought; a garden hose
     "is it true the drip could stop my heart", "the hose in the garden keeps leaking",
+    # hoping to wake up, or not to wake too early
+    "i hope i wake up early enough for the scan", "i'm not hoping i don't wake up i just sleep badly",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
