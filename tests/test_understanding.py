@@ -785,6 +785,24 @@ def test_a_symptom_told_in_an_aside_after_a_question_closes_the_answer_as_the_sy
     assert (meaning.kind, meaning.told) == ("question", "spinal_cord_compression"), meaning
 
 
+def test_the_turn_to_a_question_is_not_read_as_part_of_the_story_before_it(reader, monkeypatch):
+    # make rounds after the retraining of 72e22a3: "i basically overdosed on tv this weekend
+    # {anyway}" read as the spinal cord (0.12, over its recall-first threshold) only with "anyway"
+    model_reading = Reader.probabilities
+
+    def reading(self, words, intent=None):
+        if words.endswith("weekend anyway"):
+            return {"out_of_scope": 0.3, SPINAL: 0.2, "question": 0.5}
+        if words.endswith("weekend"):
+            return {"out_of_scope": 0.8, "feelings": 0.2}
+        return model_reading(self, words, intent)
+    monkeypatch.setattr(Reader, "probabilities", reading)
+    meaning = reader.read("are the three types of bone metastases", intent="QuestionIntent",
+                          context="i basically overdosed on tv this weekend anyway")
+    # THEN the types, with no symptom told
+    assert (meaning.kind, meaning.aspect, meaning.told) == ("question", "types", None), meaning
+
+
 @pytest.mark.parametrize("words", ["what is osteolytic and also can it cause back pain",
                                    "where does it spread and also what about the spine"])
 def test_an_aside_that_asks_tells_no_symptom(reader, words):
@@ -1188,6 +1206,8 @@ def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so
     ("the zometa is supposed to prevent fractures but she just fractured her hip", "", None,
      "report", "fractures", None),
     ("they said it is not broken just cracked", "", None, "report", "fractures", None),
+    # R127: what surgery is for, asked after ablation (the carrier took "when")
+    ("bone is broken", "and the surgery is it only for", "WhenQuestionIntent", "question", "surgery", None),
 ])
 def test_a_break_not_yet_happened_is_no_broken_bone_told(reader, words, context, intent, kind, topic, told):
     meaning = reader.read(words, context=context, intent=intent)
@@ -1234,6 +1254,8 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     # c116: hoping not to wake up, told as "a bit of a laugh" (read as feelings, crisis 0.18)
     "bit of a laugh really i went to bed hoping i just wouldn't wake up and i was gutted when i did",
     "does bone cancer ever go away because honestly i go to bed every night hoping i just don't wake up",
+    # c119: ending it planned after a date (crisis 0.61, under the threshold)
+    "once my granddaughter's wedding is over in june i'm going to end it", "he says he wants to end it",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1261,6 +1283,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "is it true the drip could stop my heart", "the hose in the garden keeps leaking",
     # hoping to wake up, or not to wake too early
     "i hope i wake up early enough for the scan", "i'm not hoping i don't wake up i just sleep badly",
+    # ending a treatment, not a life
+    "the last radiation session will end it for this course is that right",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:

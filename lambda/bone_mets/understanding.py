@@ -978,7 +978,13 @@ class Reader:
         """The urgent symptom the words before a question tell of, if they read as one; a
         person's own puzzlement is none ("the whole family is kind of confused because nobody
         explained it", R114), nor pain said to be absent ("he is not having any pain", R36)."""
-        return self._symptom_in(_cut(self._unpuzzled(context), self._reading_pattern("pain_denied")).split())
+        told = _cut(self._unpuzzled(context), self._reading_pattern("pain_denied")).split()
+        while told and told[-1] in POINTING_FILLERS:
+            # "... this weekend {anyway} what are the three types": the turn to the question tells
+            # nothing, and alone swung the story's reading ("i basically overdosed on tv this
+            # weekend anyway": the spinal cord 0.12 with it, nothing urgent without it)
+            told = told[:-1]
+        return self._symptom_in(told)
 
     def _symptom_in(self, words: list[str]) -> str | None:
         """The symptom these words tell of, read on their own by the model (None if they are too
