@@ -905,18 +905,14 @@ class Reader:
         """True if the words end by telling that someone is dying now ("alexa my husband is
         dying"): the content's emergency phrase, as a statement, not asked ("does that mean he's
         dying") nor told of an illness ("dying of lung cancer") or in jest ("dying to know")."""
-        spoken = normalise(words).split()
-        while spoken and spoken[-1] in DYING_AFTER:
-            spoken.pop()
+        spoken = _strip_end(normalise(words).split(), DYING_AFTER)
         return len(spoken) >= 2 and spoken[-1] == "dying" and spoken[-2] in ("is", "am", "are") \
             and spoken[0] not in self._question_words and "mean" not in spoken
 
     def emergency_had(self, words: str) -> bool:
         """True if the words end by telling an emergency just happened or happening ("i think my
         mum has had a stroke"), as a statement, not asked ("what happens if he has a stroke")."""
-        spoken = normalise(words).split()
-        while spoken and spoken[-1] in DYING_AFTER:
-            spoken.pop()
+        spoken = _strip_end(normalise(words).split(), DYING_AFTER)
         pattern = self._reading_pattern("emergency_had")
         said = f" {' '.join(spoken)} "
         return bool(spoken) and spoken[0] not in self._question_words and "if" not in spoken \
@@ -967,9 +963,7 @@ class Reader:
         aside = text[found.end():]
         ended = self._reading_pattern("aside_ended")
         back = ended.search(aside) if ended else None
-        words = (aside[:back.start()] if back else aside).split()
-        while words and self.lists.covering("fillers", words[0]):
-            words = words[1:]
+        words = _strip((aside[:back.start()] if back else aside).split(), self.fillers)
         if not words or words[0] in WH_WORDS or words[0] in ASKING_AUXILIARIES or not SUBJECT_STARTS & set(words):
             return None
         return self._symptom_told(" ".join(words))
@@ -978,13 +972,11 @@ class Reader:
         """The urgent symptom the words before a question tell of, if they read as one; a
         person's own puzzlement is none ("the whole family is kind of confused because nobody
         explained it", R114), nor pain said to be absent ("he is not having any pain", R36)."""
+        # (not the turn to the question after it: "... this weekend {anyway} what are the three
+        # types" tells nothing, and alone swung the story's reading, "i basically overdosed on tv
+        # this weekend anyway": the spinal cord 0.12 with it, nothing urgent without it)
         told = _cut(self._unpuzzled(context), self._reading_pattern("pain_denied")).split()
-        while told and told[-1] in POINTING_FILLERS:
-            # "... this weekend {anyway} what are the three types": the turn to the question tells
-            # nothing, and alone swung the story's reading ("i basically overdosed on tv this
-            # weekend anyway": the spinal cord 0.12 with it, nothing urgent without it)
-            told = told[:-1]
-        return self._symptom_in(told)
+        return self._symptom_in(_strip_end(told, POINTING_FILLERS))
 
     def _symptom_in(self, words: list[str]) -> str | None:
         """The symptom these words tell of, read on their own by the model (None if they are too
@@ -1530,9 +1522,7 @@ class Reader:
         ("thanks love i'll talk to her {that's} all", R124; not "... end it all")."""
         if _best(self.lists["goodbye"], padded(words)):
             return True
-        said = normalise(words).split()
-        while said and self.lists.covering("fillers", said[0]):
-            said = said[1:]
+        said = _strip(normalise(words).split(), self.fillers)
         return len(said) > 2 and said[0] in THANKS_WORDS and said[-1] == "all" and said[-2] != "it"
 
     def says_nothing(self, words: str) -> bool:
@@ -2195,10 +2185,7 @@ class Reader:
 
 def _without_trailing(words: str) -> str:
     """`words` without the words a question may trail off with ("what is that {exactly}")."""
-    said = words.split()
-    while said and said[-1] in TRAILING_WORDS:
-        said.pop()
-    return " ".join(said)
+    return " ".join(_strip_end(words.split(), TRAILING_WORDS))
 
 
 def _unspaced(text: str) -> str:
@@ -2513,6 +2500,13 @@ def _best(groups, text: str):
 def _strip(words: list[str], fillers: frozenset[str]) -> list[str]:
     while words and words[0] in fillers:
         words = words[1:]
+    return words
+
+
+def _strip_end(words: list[str], trailing: frozenset[str]) -> list[str]:
+    """`words` without the `trailing` words they end with."""
+    while words and words[-1] in trailing:
+        words = words[:-1]
     return words
 
 
