@@ -174,6 +174,9 @@ def test_a_question_can_lean_on_what_was_said_before_it(reader):
     # the subject's own name introduced as the new word, past a treatment named on the way (R86)
     ("she did the whole chemo thing and now her oncologist says um it's in her bones now they called it bone"
      " metastases", "what does that actually mean", "bone_metastases", None),
+    # a medicine's name split in three, before the way it is given, is the medicine asked about (R128)
+    ("so my oncologist wants to start me on those bis phos phonate infusions for the bone mets",
+     "do they actually do", "bisphosphonates", None),
 ])
 def test_what_was_said_before_a_question(reader, context, words, topic, aspect):
     # GIVEN words said before the question WHEN they are read with it
@@ -1030,6 +1033,9 @@ def test_a_calm_question_of_when_to_call_for_help_is_told_apart(reader, words, i
     ("happening in prostate only or other cancers also", "cancers"),  # R37
     ("is it only kidney cancer or other kinds of cancer too", "cancers"),
     ("does kidney cancer spread to the bones", "kidney"),
+    # ... but the others as what one is set beside ask about the one (R129)
+    ("and with breast cancer is it more common than other cancers", "breast"),
+    ("is lung cancer more likely to spread compared to the other ones", "lung"),
 ])
 def test_other_cancers_asked_beside_one_named_ask_which_cancers_spread(reader, content, words, topic):
     expected = content.slot_defaults["cancer"] if topic == "cancers" else topic

@@ -101,6 +101,7 @@ CRISIS_WINDOW = 3  # words just before or after a crisis said that may deny it o
 SUBJECT_SAID_AS = "subject_said_as"  # phrases, not signs: they are read as the subject's name
 EASES_IT = "eases_it"  # phrases, not signs: where they end, the symptom eased is named
 CANCER_KINDS = "cancer_kinds"  # phrases, not signs: they are cut out of the words
+THAN_OTHER_CANCERS = "than_other_cancers"  # phrases, too
 # Words that count or pick, never the name of a thing to say back ("sorry, I don't know about most").
 QUANTIFIERS = frozenset({"most", "some", "all", "many", "much", "more", "few", "lot", "lots", "any", "every", "each",
                          "both", "other", "others", "one", "ones"})
@@ -737,8 +738,10 @@ class Reader:
             # answer, which names them all, not the last topic's own
             topic, aspect, follows_up = self.content.aspects[aspect].default, None, False
         if topic and topic != self.cancers and aspect is None and self.content.default.topics[topic].kind == "cancers" \
-                and _best(self.lists["other_cancers"], padded(said)):
-            topic = self.cancers  # "in prostate only or other cancers also": which cancers spread to bone
+                and _best(self.lists["other_cancers"], _cut(said, self._reading_pattern(THAN_OTHER_CANCERS))):
+            # "in prostate only or other cancers also": which cancers spread to bone; not the
+            # rest as what the cancer named is set beside ("is it more common than other cancers")
+            topic = self.cancers
         elif topic is None and aspect is None and (general := self.cancers_in_general(said)):
             # "what about other cancers": cancers in general, the overview's, not a thing the
             # article lacks said back; "how common is it like {for all cancers}" after which

@@ -44,7 +44,8 @@ SAFETY_TEXTS = ("crisis.answer", "crisis.close", "crisis.other_answer", "crisis.
 SAFETY_SIGNS = ("crisis.phrases", "emergency.phrases")
 READING_LISTS = ("pronouns", "spread", "spread_told", "question_starts", "fillers", "filler_words", "hedges", "others",
                  "self",
-                 "seek_care", "medicine_decisions", "cancer_kinds", "clarify", "goodbye", "watch_for", "compare",
+                 "seek_care", "medicine_decisions", "cancer_kinds", "than_other_cancers", "clarify", "goodbye",
+                 "watch_for", "compare",
                  "compare_with_pointer", "besides", "untreated", "permission", "what_it_is", "bones_listed",
                  "bones_unlisted",
                  "when_to_call", "help_services", "other_cancers", "leave_taking",
