@@ -1262,6 +1262,9 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     "does bone cancer ever go away because honestly i go to bed every night hoping i just don't wake up",
     # c119: ending it planned after a date (crisis 0.61, under the threshold)
     "once my granddaughter's wedding is over in june i'm going to end it", "he says he wants to end it",
+    # c123: disappearing for good, told beside shame (read as feelings, crisis 0.35)
+    "my grandkids cried when they saw me like this and i just want to disappear permanently",
+    "she says she'd rather vanish for good than be a bother",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1291,6 +1294,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "i hope i wake up early enough for the scan", "i'm not hoping i don't wake up i just sleep badly",
     # ending a treatment, not a life
     "the last radiation session will end it for this course is that right",
+    # a pain or a bruise gone for good
+    "the ache in my hip disappeared for good after the radiation", "i want the pain to disappear for good",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
@@ -2433,3 +2438,40 @@ def test_a_statements_verb_after_its_subject_starts_no_question(reader, monkeypa
             "lung cancer")
     meaning = reader.read(said, intent="FreeSpeechIntent")
     assert (meaning.kind, meaning.topic) == ("report", "pain"), meaning
+
+
+def test_the_other_answer_offered_after_a_comparison_closes_it_and_asks_no_types(reader):
+    # R130: "... or is that something different" after ablation asked no types ("different")
+    said = reader.read("is that the same as the radiation she keeps talking about or is that something different",
+                       intent="YesAndIntent")
+    assert (said.kind, said.topic, said.aspect, said.against_last) == ("question", "radiation_therapy", None, True)
+
+
+@pytest.mark.parametrize("words, context, topic", [
+    # R130: the kind someone has, told after the question, asks no types
+    ("the kind he has", "wait is melanoma one of them cause", "melanoma"),
+    # R131: a sign whose parts the carrier split between the story and the question
+    ("they freeze it or heat it up", "there's some needle one", "ablation"),
+])
+def test_what_the_question_names_is_not_lost_to_the_carriers_split(reader, words, context, topic):
+    assert reader.place(words, context=context)[:2] == (topic, None)
+
+
+def test_what_they_check_asks_how_it_is_found(reader):
+    # R131, Indian English: the question after "how do the doctors find out" asks the same
+    said = reader.read("my aunty is having lung cancer so how do the doctors find out if it has gone to the bones "
+                       "what all they check", intent="FreeSpeechIntent")
+    assert (said.kind, said.aspect) == ("question", "diagnosis")
+
+
+def test_a_part_of_a_treatment_set_aside_asks_its_other_parts_not_the_other_treatments(reader):
+    # R131: "what else do they put in besides a rod" after surgery: surgery's own answer names them
+    assert reader.others_of("surgery", "and what else do they put in besides a rod") is None
+    assert reader.others_of("surgery", "what else is there besides surgery") == "treatment"
+
+
+def test_what_the_drip_is_names_the_medicines_given_so(dialog):
+    # R130, R131: "is that drip the main thing they give", "what is that drip ... is it the bis phos
+    # phonate": how they are given, and which medicines they are
+    said = spoken(dialog.intent("TopicIntent", topic=("the drip", "giving_medicines")))
+    assert "drip" in said and "bisphosphonates" in said and "most often" in said

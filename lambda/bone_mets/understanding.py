@@ -1320,6 +1320,10 @@ class Reader:
                     continue
                 if openers is not WH_WORDS and self._tells(words, start):
                     continue  # "cancer that {is} spread into his ribs", "my mum {has} lung cancer": told, not asked
+                if words[start - 1] == "or" and self._topic(question) in (None, self.subject):
+                    # "is that the same as the radiation ... {or is that something different}"
+                    # (R130): the other answer offered closes the question before it, asks none
+                    continue
                 if self._topic(question) not in (None, self.subject) or self._side(question):
                     return question, before
                 if self._asked_misheard(question, question) is not None:
@@ -1703,11 +1707,12 @@ class Reader:
         anything else about the one just said ("what else")."""
         return bool(set(normalise(words).split()) & {"other", "others"})
 
-    @staticmethod
-    def _asks_others(said: str) -> bool:
+    def _asks_others(self, said: str) -> bool:
         """True if the words ask for others ("what {other} treatments are there", "what {else}
-        is there besides the radiation"), not more of the one just said."""
-        return bool(set(normalise(said).split()) & OTHERS_WORDS)
+        is there besides the radiation"), not more of the one just said, nor its other parts
+        ("what else do they put in besides a rod" after surgery, R131: its own answer names them)."""
+        return bool(set(normalise(said).split()) & OTHERS_WORDS) \
+            and not _best(self.lists["part_set_aside"], padded(said))
 
     def comparable(self, topic: str | None, other: str | None) -> bool:
         """True if `other` can be answered beside `topic` (two treatments, two types, two cancers)."""
@@ -1927,6 +1932,11 @@ class Reader:
                            if topics[other].aspects.get(CAUSES) == other]
                 if pointed:
                     return max(pointed)[1], None
+        if topic is None and asked_side is None and said_before:
+            # a sign whose parts the carrier split between the story and the question ("{there's
+            # some needle one} where they freeze it or heat it up" after radiation, R131): named
+            # by the words whole
+            topic = self._topic(full)
         return topic, asked_side or (side_anywhere if from_story else None)
 
     def _latest_beside_cancers(self, text: str) -> str | None:
