@@ -1265,6 +1265,9 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     # c123: disappearing for good, told beside shame (read as feelings, crisis 0.35)
     "my grandkids cried when they saw me like this and i just want to disappear permanently",
     "she says she'd rather vanish for good than be a bother",
+    # c125: swallowing them all, as a plan, told to the device (read as beyond the article)
+    "can you turn the lights off alexa i'm going to swallow all of these and lie down",
+    "he said he's gonna take the whole bottle tonight",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -1296,6 +1299,8 @@ def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     "the last radiation session will end it for this course is that right",
     # a pain or a bruise gone for good
     "the ache in my hip disappeared for good after the radiation", "i want the pain to disappear for good",
+    # taking them all as prescribed, or all the others
+    "i'm going to take all my tablets with food from now on", "we're going to take all the kids to the beach",
 ])
 def test_a_crisis_phrase_denied_long_past_or_a_figure_of_speech_is_not_told(reader, words):
     # denied just before, long past or a service just after, a figure of speech or an accident:
@@ -2475,3 +2480,46 @@ def test_what_the_drip_is_names_the_medicines_given_so(dialog):
     # phonate": how they are given, and which medicines they are
     said = spoken(dialog.intent("TopicIntent", topic=("the drip", "giving_medicines")))
     assert "drip" in said and "bisphosphonates" in said and "most often" in said
+
+
+def test_a_symptom_told_before_a_question_beyond_the_source_still_closes_with_the_doctor(handler, content):
+    # R133: a pop in the upper arm, swollen and worse, then how long radiation takes (which the
+    # article does not say): said so, with the break told named first and the doctor last
+    import voice_model
+    from simulator import Session
+    from utterance_matcher import UtteranceMatcher
+
+    matcher = UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
+    words = ("i've got kidney cancer that's in my upper arm and yesterday i was just pulling my winter coat on and "
+             "felt like a pop and now it's swollen and hurts way more than usual i'm sure it's nothing but how long "
+             "does radiation take to work")
+    said = spoken(Session(handler, "en-US").intent(matcher.match(words)))
+    fractures = content.default.topics["fractures"]
+    assert said.startswith(fractures.report) and "my source doesn't cover" in said.lower()
+    assert said.endswith(tuple(content.default.closes["doctor"]))
+
+
+@pytest.mark.parametrize("turns, answered", [
+    # R133: why a medicine is used is what it is for, not why cancer spreads
+    (["hi my wife's oncologist wants to start her on these bis phos phonates through an iv what are those and "
+      "why do they use them"], "bisphosphonates"),
+    # R133: how the medicine named is given, not the medicines again
+    (["what medicines are used for bone metastasis",
+      "okay and this medicine is given as tablet or how they give it"], "giving_medicines"),
+    # R132: whether medicines are all there is: the treatments, which name the others
+    (["my mum has breast cancer what type of bone mets is that",
+      "got it so what do they usually do for it like is it just pills or what"], "treatment"),
+    # R133: which of the types goes with breast cancer, not how common bone metastases are
+    (["what are the different kinds of bone mets", "okay and which one of those is more common with breast cancer"],
+     "mixed"),
+])
+def test_what_a_follow_up_picks_from_the_medicines_and_the_kinds(handler, content, turns, answered):
+    import voice_model
+    from simulator import Session
+    from utterance_matcher import UtteranceMatcher
+
+    matcher = UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
+    session = Session(handler, "en-US")
+    for words in turns:
+        said = spoken(session.intent(matcher.match(words)))
+    assert said.startswith(content.default.topics[answered].summary)

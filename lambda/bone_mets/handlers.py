@@ -216,7 +216,10 @@ class ContentHandler(AbstractRequestHandler):
                 # leave a scar" after ablation's choice refused, with ablation offered, R86)
                 conversation = Conversation(handler_input)
                 topic = conversation.topic(local) or conversation.offer(local)
-            return self.beyond(handler_input, topic, meaning.term)
+            # a symptom told before the question ("... felt like a pop and now it's swollen ...
+            # how long does radiation take to work", R133) closes the answer as its own would
+            told = local.topics.get(meaning.told) if meaning.told else None
+            return self.beyond(handler_input, topic, meaning.term, told=told)
         if meaning.when_to_call:
             # "when should I call my doctor versus 911": the number first, then the symptoms the
             # article says to call the doctor for (the answer's close says so last)
@@ -685,24 +688,30 @@ class ContentHandler(AbstractRequestHandler):
         return self.say(handler_input, Reply(
             speech=(local.safety["statements.unwell"],), urgent="emergency", reprompt=local.prompt("next_question")))
 
-    def beyond(self, handler_input: HandlerInput, topic: Topic | None, heard: str | None) -> Response:
-        """Something the article does not say: say so, and offer what it has on the topic."""
+    def beyond(self, handler_input: HandlerInput, topic: Topic | None, heard: str | None,
+               told: Topic | None = None) -> Response:
+        """Something the article does not say: say so, and offer what it has on the topic; an
+        urgent symptom `told` before the question is named first and closes the answer."""
         local = self.local(handler_input)
         conversation = Conversation(handler_input)
-        if topic is None:
+        if topic is None and told is None:
             return self.unknown(handler_input, heard)
+        if topic is None:
+            return self.answer(handler_input, told, stage="report" if told.report else None)  # what was told
         conversation.offered(topic)
         offer = local.prompt("facts_offer", topic=topic.name)
         # a question that touches an urgent symptom ("which is worse a fracture or spinal cord
         # compression") still closes with that symptom's direction, and the symptom is the one
         # just told for what follows ("is it really that quick", R94)
-        if topic.urgent:
-            conversation.touching(topic)
+        touches = told if told is not None and told.urgent and told.id != topic.id else None
+        if topic.urgent or touches is not None:
+            conversation.touching(topic if topic.urgent else touches)
         # a cancer the article never names is said back ("and blood cancer like myeloma", R99), so
         # it is not heard as one the source leaves out only here
         said = local.prompt("beyond_source_heard", heard=heard) if heard and self.reader.other_cancer_only(heard) \
             else local.prompt("beyond_source")
-        return self.say(handler_input, Reply(speech=(said, offer), reprompt=offer, urgent=topic.urgent))
+        return self.say(handler_input, Reply(speech=(*told_first(touches, topic), said, offer), reprompt=offer,
+                                             urgent=topic.urgent, touches=touches))
 
     # What the conversation's own words do, from their intents or from words the reader placed
     # ("sorry which number" heard in a question's slot): yes, more, no, stop, repeat, help.

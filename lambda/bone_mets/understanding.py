@@ -645,8 +645,9 @@ class Reader:
         # is killing me but anyway {where} do bone mets usually show up")
         asked_words = f"{QUESTION_WORDS[read_after]} {text}" if context and read_after in QUESTION_WORDS else said
         if self._asks_beyond_source(label, said, asked_words):
-            # said so of the topic, with the care team named (R75, R79, R81, R82, R84)
-            return Meaning("beyond", topic=topic, follows_up=topic is None)
+            # said so of the topic, with the care team named (R75, R79, R81, R82, R84), and a
+            # symptom told before it (R133)
+            return Meaning("beyond", topic=topic, follows_up=topic is None, told=told)
         if label == "advice" and topic and self.is_treatment(topic) and self.eased(padded(said), topic) \
                 and not _best(self.lists["medicine_decisions"], padded(said)) \
                 and not _best(self.lists["seek_care"], padded(said)):
@@ -712,7 +713,8 @@ class Reader:
         # do") is answered.
         if label == "out_of_scope" and (not (topic or aspect) or (topic and probabilities[label] >= OUT_OF_SCOPE_SURE)):
             # follows_up: the words point back ("how would I know if {my father is having it}")
-            return Meaning("beyond", topic=topic, term=self._term(words), follows_up=follows_up and not topic)
+            return Meaning("beyond", topic=topic, term=self._term(words), follows_up=follows_up and not topic,
+                           told=told)
         if aspect == TREATMENT and _best(self.lists["untreated"], padded(said)):
             if topic is None:
                 return Meaning("more", plainly=True)  # "what happens if {it} isn't treated": what was said of it
@@ -737,6 +739,17 @@ class Reader:
             # "what other treatments are there (besides that)" after surgery: the side's general
             # answer, which names them all, not the last topic's own
             topic, aspect, follows_up = self.content.aspects[aspect].default, None, False
+        elif topic and aspect == FREQUENCY and self._is_cancer(topic) \
+                and _best(self.lists["which_of_them"], padded(said)):
+            # "okay and which one of those is more common with breast cancer" after the types
+            # (R133): which of the last answer's kinds goes with the cancer, not how common bone
+            # metastases are
+            aspect = None
+        elif aspect == TREATMENT and _best(self.lists["only_medicines"], padded(said)):
+            # "what do they usually do for it like is it just pills or what" (R132): whether
+            # medicines are all there is, which the treatments' general answer tells, naming the
+            # others; not how medicines are given
+            topic, aspect = self.content.aspects[TREATMENT].default, None
         if topic and topic != self.cancers and aspect is None and self.content.default.topics[topic].kind == "cancers" \
                 and _best(self.lists["other_cancers"], _cut(said, self._reading_pattern(THAN_OTHER_CANCERS))):
             # "in prostate only or other cancers also": which cancers spread to bone; not the
@@ -2116,7 +2129,18 @@ class Reader:
         # A treatment named with its own side effect asks about the side effect ("can the bone
         # medicine mess up your jaw"), wherever each is said.
         latest = (lambda entry: (entry[0], -entry[1], entry[2])) if last else None
-        return self._side_effect_over({entry[3] for entry in found}) or max(found, key=latest)[3]
+        named = {entry[3] for entry in found}
+        return self._side_effect_over(named) or self._medicines_own_over(named) or max(found, key=latest)[3]
+
+    def _medicines_own_over(self, named: set[str]) -> str | None:
+        """A topic that answers the medicines' side itself (how they are given), named beside the
+        medicines in general ("this {medicine} is given as tablet or {how they give it}", R133)."""
+        general = self.content.aspects[MEDICINES].default
+        if general not in named:
+            return None
+        topics = self.content.default.topics
+        own = [t for t in named if t != general and t in topics and topics[t].aspects.get(MEDICINES) == t]
+        return own[0] if len(own) == 1 else None
 
     def _named(self, text: str, table: list[tuple[str, list[Sign]]] | None = None) -> list[tuple[bool, int, int, str]]:
         """Every topic named in `text` (padded), by its signs (or `table`'s): (more specific than
