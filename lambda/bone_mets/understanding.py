@@ -497,13 +497,16 @@ class Reader:
                 # bones} a sign": a question 0.80, the spinal cord 0.08 from "weak", broken bones
                 # named; after the retraining of 2026-12-07): the question
                 label = "question"
+        spinal = probabilities.get(SPINAL_CORD_COMPRESSION_REPORT, 0.0)
         if told and (label not in (*DANGER_IDS, *EMERGENCY_LABELS) or (
-                label == SPINAL_CORD_COMPRESSION_REPORT
-                and probabilities.get("crisis", 0.0) > probabilities.get(SPINAL_CORD_COMPRESSION_REPORT, 0.0))):
+                label in (SPINAL_CORD_COMPRESSION_REPORT, "crisis") and probabilities.get("crisis", 0.0) > spinal
+                and (label != "crisis" or probabilities.get("emergency", 0.0) < spinal))):
             # A crisis said in so many words, which the words around it outweighed in the model;
             # or likelier than the article's emergency the model read beside it, the legs named
             # as a time to come ("my dad says he is going to shoot himself when he can't walk
-            # anymore": crisis 0.56, the spinal cord 0.43). The crisis answer names the emergency
+            # anymore": crisis 0.56, the spinal cord 0.43), whether the crisis was read at its
+            # threshold (0.55 since the retraining with R128 to R133) or under it; an emergency
+            # now beside it still comes first, below. The crisis answer names the emergency
             # number too; where the signs are the likelier reading ("my legs are numb and i can't
             # walk i just want to die") the spinal cord's answer stays, with the line.
             return Meaning("crisis", about_other=self.about_other(said))
@@ -1333,11 +1336,12 @@ class Reader:
                     continue
                 if openers is not WH_WORDS and self._tells(words, start):
                     continue  # "cancer that {is} spread into his ribs", "my mum {has} lung cancer": told, not asked
-                if words[start - 1] == "or" and self._topic(question) in (None, self.subject):
+                named = self._topic(question)
+                if words[start - 1] == "or" and named in (None, self.subject):
                     # "is that the same as the radiation ... {or is that something different}"
                     # (R130): the other answer offered closes the question before it, asks none
                     continue
-                if self._topic(question) not in (None, self.subject) or self._side(question):
+                if named not in (None, self.subject) or self._side(question):
                     return question, before
                 if self._asked_misheard(question, question) is not None:
                     # a misheard name asked of ("... the doctor has written osteo lithic lesions,
