@@ -16,6 +16,15 @@ def reader(content):
     return Reader(content)
 
 
+@pytest.fixture(scope="module")
+def matcher():
+    """The en-US interaction model's offline matcher, as the simulator hears words (loaded once)."""
+    import voice_model
+    from utterance_matcher import UtteranceMatcher
+
+    return UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
+
+
 @pytest.mark.parametrize("words, kind, topic", [
     # safety first, whatever else the words hold (the model, at its safety thresholds)
     ("want to kill myself", "crisis", None),
@@ -287,13 +296,10 @@ def test_unresolved_words_in_a_symptom_report_close_with_the_doctor(dialog, cont
 
 
 @pytest.mark.parametrize("words", ["life is pointless now", "honestly why bother anymore"])
-def test_hopelessness_told_gets_the_crisis_line(handler, content, words):
+def test_hopelessness_told_gets_the_crisis_line(handler, content, matcher, words):
     # GIVEN hopelessness told, as the interaction model hears it
-    import voice_model
     from simulator import Session
-    from utterance_matcher import UtteranceMatcher
 
-    matcher = UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
     said = spoken(Session(handler, "en-US").intent(matcher.match(words)))
     # THEN distress is heard as distress: the crisis line and the emergency number, never "I don't know"
     assert "don't know" not in said and content.default.crisis_number in said
@@ -2482,14 +2488,12 @@ def test_what_the_drip_is_names_the_medicines_given_so(dialog):
     assert "drip" in said and "bisphosphonates" in said and "most often" in said
 
 
-def test_a_symptom_told_before_a_question_beyond_the_source_still_closes_with_the_doctor(handler, content):
+def test_a_symptom_told_before_a_question_beyond_the_source_still_closes_with_the_doctor(handler, content,
+                                                                                       matcher):
     # R133: a pop in the upper arm, swollen and worse, then how long radiation takes (which the
     # article does not say): said so, with the break told named first and the doctor last
-    import voice_model
     from simulator import Session
-    from utterance_matcher import UtteranceMatcher
 
-    matcher = UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
     words = ("i've got kidney cancer that's in my upper arm and yesterday i was just pulling my winter coat on and "
              "felt like a pop and now it's swollen and hurts way more than usual i'm sure it's nothing but how long "
              "does radiation take to work")
@@ -2513,12 +2517,9 @@ def test_a_symptom_told_before_a_question_beyond_the_source_still_closes_with_th
     (["what are the different kinds of bone mets", "okay and which one of those is more common with breast cancer"],
      "mixed"),
 ])
-def test_what_a_follow_up_picks_from_the_medicines_and_the_kinds(handler, content, turns, answered):
-    import voice_model
+def test_what_a_follow_up_picks_from_the_medicines_and_the_kinds(handler, content, matcher, turns, answered):
     from simulator import Session
-    from utterance_matcher import UtteranceMatcher
 
-    matcher = UtteranceMatcher(voice_model.load_model(voice_model.model_path("en-US")))
     session = Session(handler, "en-US")
     for words in turns:
         said = spoken(session.intent(matcher.match(words)))
