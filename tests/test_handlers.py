@@ -1530,6 +1530,58 @@ def test_an_urgent_symptom_played_down_hears_its_direction_again(dialog, content
     assert DOCTOR.search(sentences(said)[-1]) and "988" not in said, said
 
 
+def test_a_question_about_an_urgent_symptom_told_then_played_down_hears_its_direction(dialog, content, monkeypatch):
+    # GIVEN a crack felt in the ribs told before a question about breaks, answered with the
+    # article's broken bones and the doctor (R134)
+    said = spoken(dialog.intent("QuestionIntent", context=("i felt like a crack in my ribs rolling over in bed", None),
+                                query=("bones really break from just rolling over", None)))
+    assert DOCTOR.search(sentences(said)[-1]), said
+    # WHEN "honestly it's not that bad i can still get around the house eh", read perhaps as a crisis
+    from bone_mets.meaning_model import MeaningModel
+    thresholds = MeaningModel().thresholds
+    crisis = (thresholds["line"] + thresholds["crisis"]) / 2
+    read_as(monkeypatch, {"crisis": crisis, "feelings": 1 - crisis})
+    words = "honestly it's not that bad i can still get around the house eh"
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    # THEN the article's direction again, the doctor last, no crisis line
+    assert said.startswith(content.default.safety["advice.urgent"]), said
+    assert DOCTOR.search(sentences(said)[-1]) and "988" not in said, said
+
+
+@pytest.mark.parametrize("intent, slots", [
+    # R136: read as a crisis by the model alone
+    ("FreeSpeechIntent", {"query": "she really doesn't want to go anywhere tonight she says it can wait till morning"}),
+    ("FreeSpeechIntent", {"query": "his oncologist isn't in till monday so he'll just tough it out"}),
+    # R136: "doesn't" reached the skill as the carrier's "not", which says the opposite without it
+    ("NotSpeechIntent", {"context": "yeah he says he", "query": "want to bother them until his appointment on monday"}),
+])
+def test_care_put_off_after_an_urgent_symptom_hears_its_direction_even_read_as_a_crisis(dialog, content, monkeypatch,
+                                                                                       intent, slots):
+    # GIVEN a crack felt in the arm, answered as a possible broken bone
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    # WHEN care is put off, in words the model reads as a crisis
+    from bone_mets.meaning_model import MeaningModel
+    crisis = (MeaningModel().thresholds["crisis"] + 1) / 2
+    read_as(monkeypatch, {"crisis": crisis, "feelings": 1 - crisis})
+    said = spoken(dialog.intent(intent, **{name: (words, None) for name, words in slots.items()}))
+    # THEN the article's direction (contact the doctor right away), its close last, no crisis line
+    assert said.startswith(content.default.safety["advice.urgent"]), said
+    assert DOCTOR.search(sentences(said)[-1]) and "988" not in said, said
+
+
+def test_care_put_off_with_a_crisis_said_in_so_many_words_stays_a_crisis(dialog, content, monkeypatch):
+    # GIVEN a crack felt in the arm, answered as a possible broken bone
+    dialog.intent("SymptomReportIntent", symptom=("a crack in my upper arm", "fractures"))
+    # WHEN care is put off beside a crisis said in so many words
+    from bone_mets.meaning_model import MeaningModel
+    crisis = (MeaningModel().thresholds["crisis"] + 1) / 2
+    read_as(monkeypatch, {"crisis": crisis, "feelings": 1 - crisis})
+    words = "it can wait till monday i want to kill myself anyway"
+    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    # THEN the crisis direction with its line, not the symptom's
+    assert "988" in said and not said.startswith(content.default.safety["advice.urgent"]), said
+
+
 def test_an_urgent_symptom_played_down_in_words_read_as_an_emergency_in_doubt_hears_its_direction(
         dialog, content, monkeypatch):
     # GIVEN a crack felt in the arm, answered as a possible broken bone

@@ -82,6 +82,20 @@ def test_thanks_with_what_one_will_do_and_thats_all_after_a_crisis_ends_with_the
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("then", [
+    # R136: a goodbye in free words, and thanks ending on what one came for (the carrier took "that's")
+    ("FreeSpeechIntent", {"context": ("cheers", None), "query": ("that catch ya later", None)}),
+    ("FreeSpeechIntent", {"context": ("well thank you dear", None), "query": ("all i wanted to know", None)}),
+])
+def test_a_goodbye_in_free_words_after_a_crisis_ends_with_the_line(handler, content, locale, then):
+    emergency, line = numbers(content, locale)
+    response = said_after(handler, locale, CRISIS, then)
+    said = spoken(response)
+    # THEN the goodbye after a crisis: the line, the emergency number last, and the session ends
+    assert line in said and emergency in sentences(said)[-1] and ends_session(response) is True
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_stop_after_an_emergency_ends_with_the_number(handler, content, locale):
     emergency, _ = numbers(content, locale)
     response = said_after(handler, locale, EMERGENCY, ("AMAZON.StopIntent", {}))

@@ -1274,6 +1274,10 @@ def test_which_other_cancers_asks_which_cancers_spread(reader):
     # c125: swallowing them all, as a plan, told to the device (read as beyond the article)
     "can you turn the lights off alexa i'm going to swallow all of these and lie down",
     "he said he's gonna take the whole bottle tonight",
+    # c129: a death passed off as an accident, a hose and the exhaust (read as a question, as pain)
+    "if i drove the ute into the dam nobody'd know it wasn't an accident would they",
+    "the hosepipe and exhaust thing has been going round my head all week",
+    "he said he'd make it look like an accident so the insurance pays out",
 ])
 def test_a_crisis_said_in_so_many_words_is_told(reader, words):
     assert reader.crisis_told(words) is True
@@ -2524,3 +2528,46 @@ def test_what_a_follow_up_picks_from_the_medicines_and_the_kinds(handler, conten
     for words in turns:
         said = spoken(session.intent(matcher.match(words)))
     assert said.startswith(content.default.topics[answered].summary)
+
+
+@pytest.mark.parametrize("words, topic", [
+    # R128: "the radiotherapy {does}" tells what it does; the question is what, not "does for ... pain"
+    ("can you tell me what the radiotherapy does for her bone pain she's meant to be starting it next week",
+     "radiation_therapy"),
+    ("what does the radiotherapy do for her bone pain she's meant to be starting it next week", "radiation_therapy"),
+    # ... while an auxiliary with its own subject after it still opens the question asked
+    ("my dad had the radiation on his hip last month and the surgery is booked does it help with fractures",
+     "fractures"),
+])
+def test_a_thing_named_before_its_verb_is_its_subject_not_a_question(reader, words, topic):
+    assert reader.read(words, intent="QuestionIntent").topic == topic
+
+
+@pytest.mark.parametrize("turns, answered", [
+    # R135: a treatment named in part, the rest forgotten
+    (["why does cancer spread to the bones",
+      "and the hormone something he mentioned is that actually one of the treatments for it"], "hormone_therapy"),
+    # R135: a jab for the bones is a bone medicine given; not where bone metastases show up
+    (["sorry it's a lot um can you also tell me what the jab she gets for her bones is for"], "giving_medicines"),
+    # R135: whether the treatment named is used, beside medicines alone: its own answer
+    (["how do they check for bone spread", "okay and is operation also done for this or only medicines"], "surgery"),
+    # R135: a story that asks nothing, then "what it is that": the last thing it named
+    (["bonjour uh sorry my english um i have the cancer of the breast and now the oncologist say metastase in the "
+      "bone she propose the bis phos phonate what it is that"], "bisphosphonates"),
+    # R134: the radiation the story named, compared with the ablation just told
+    (["what is ablation", "and the radiation they told earlier is different from this how"], "ablation"),
+    # R136: treatments that are not the one named: the treatments, which name the others
+    (["i don't want to talk about that are there treatments that aren't surgery"], "treatment"),
+    # R137: "on my hip {where} the prostate cancer's gone" tells the place; the question is what it does
+    (["i'm eighty one i live on my own and they want to send me for radiotherapy on my hip where the prostate "
+      "cancer's gone into the bone what does it actually do"], "radiation_therapy"),
+])
+def test_a_treatment_named_in_part_or_beside_others_is_the_one_answered(handler, content, matcher, turns, answered):
+    from simulator import Session
+
+    session = Session(handler, "en-US")
+    for words in turns:
+        said = spoken(session.intent(matcher.match(words)))
+    assert said.startswith(content.default.topics[answered].summary) and "doesn't cover" not in said
+    if answered == "ablation":  # ... and then the radiation's own
+        assert content.default.topics["radiation_therapy"].summary in said

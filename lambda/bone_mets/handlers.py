@@ -96,26 +96,38 @@ class ContentHandler(AbstractRequestHandler):
         # An urgent symptom just told, then played down ("nah it's probably just a sprain she'll
         # be right", R92, which the model read perhaps as a crisis): the symptom's direction,
         # unless a crisis is said in so many words
-        words = request_words(handler_input)
+        words = request_words(handler_input, intent_name(handler_input))
         return self.played_down(handler_input) is None or self.reader.crisis_told(words)
 
     def played_down(self, handler_input: HandlerInput) -> Topic | None:
         """The urgent symptom just told (see _urgent_told), if these words play it down ("it's
         probably nothing"); else None."""
-        told = self._urgent_told(handler_input)
-        return told if told is not None and self.reader.plays_down(request_words(handler_input)) else None
+        # (the carrier's own word put back: "he {doesn't} want to bother them" reached the skill
+        # as "{he} not {want to bother them}", R136, and without it said the opposite)
+        # ... or the urgent symptom the question just answered was about ("felt like a crack in my
+        # ribs ... can bones really break from just rolling over", then "honestly it's not that
+        # bad", R134): its answer closed with the doctor as a report's does
+        last = Conversation(handler_input).topic(self.local(handler_input))
+        told = self._urgent_told(handler_input) or (last if last is not None and last.urgent else None)
+        words = request_words(handler_input, intent_name(handler_input))
+        return told if told is not None and self.reader.plays_down(words) else None
 
     def doubt_played_down(self, handler_input: HandlerInput, meaning: Meaning | None) -> bool:
-        """True if words read as an emergency only in doubt play down the urgent symptom just
-        told ("it's probably nothing right he's just stubborn" after a crack heard in the arm,
+        """True if words read as an emergency only in doubt (or as a crisis, see below) play down
+        the urgent symptom just told ("it's probably nothing right he's just stubborn" after a crack heard in the arm,
         R100: emergency 0.12), with no crisis said in so many words: the symptom's own direction
         answers them, as it does other words that play it down. Not the article's own emergency
         (spinal cord compression), whose direction is the number."""
+        words = request_words(handler_input, intent_name(handler_input))
+        if meaning is not None and meaning.kind == "crisis" and self.reader.waits_for_care(words):
+            # ... or words read as a crisis by the model alone that put off care already booked
+            # ("she says it can wait till the morning" after a crack felt in the arm, R136:
+            # a crisis at 0.6), whatever the symptom: its own direction
+            return self.played_down(handler_input) is not None and not self.reader.crisis_told(words)
         if meaning is None or meaning.kind != "emergency" or not meaning.unsure:
             return False
         told = self.played_down(handler_input)
-        return told is not None and told.urgent == "doctor" \
-            and not self.reader.crisis_told(request_words(handler_input))
+        return told is not None and told.urgent == "doctor" and not self.reader.crisis_told(words)
 
     def _urgent_told(self, handler_input: HandlerInput) -> Topic | None:
         """The urgent symptom just told: its report the answer just heard, or told beside the
@@ -583,7 +595,8 @@ class ContentHandler(AbstractRequestHandler):
         # probably just from sleeping funny right" after numb legs, R92): that direction again,
         # the doctor too, and what it is between the numbers
         played_down = kind == "emergency" and given == "emergency" and danger is not None \
-            and conversation.unsure() and self.reader.plays_down(request_words(handler_input))
+            and conversation.unsure() \
+            and self.reader.plays_down(request_words(handler_input, intent_name(handler_input)))
         names_doctor = kind == "emergency" and (unsure or (own and danger is not None) or played_down)
         conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=names_doctor)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
@@ -941,8 +954,11 @@ class SafetyStateHandler(ContentHandler):
         # stopped now}", "I don't {want to talk to anyone}") are something told, perhaps by
         # someone in crisis: they get the direction again, and the session stays open.
         # (read with the carrier's own word: a goodbye's carrier takes its "bye")
-        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and name not in STATEMENT_INTENTS
-                                       and self.reader.says_goodbye(request_words(handler_input, carrier=name))) \
+        # ... as do a statement's words that only bid farewell ("cheers for that catch ya later",
+        # R136): a goodbye, nothing told with it (not "{stop}" in a statement: the fit stopped)
+        heard = request_words(handler_input, carrier=name)
+        if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and (
+                self.reader.bids_farewell(heard) if name in STATEMENT_INTENTS else self.reader.says_goodbye(heard))) \
                 or self.leaves_after_direction(handler_input, meaning):
             return self.sign_off(handler_input, kind)
         if name == "AMAZON.RepeatIntent" or (meaning is not None and meaning.kind == "repeat"):

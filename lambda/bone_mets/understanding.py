@@ -121,6 +121,14 @@ TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
 # The new bone osteoblastic lays down, no "more" of an answer asked for (asks_why)
 MORE_BONE = re.compile(r" more (?:new )?bones? ")
+# Places a "where" may tell of ("on my hip {where} the cancer is") and words a subject opens with
+PLACE_NOUNS = frozenset(("hip", "hips", "spine", "back", "bone", "bones", "rib", "ribs", "leg", "legs", "arm", "arms",
+                         "pelvis", "skull", "thigh", "shoulder", "neck", "knee", "area", "spot", "place", "part"))
+SUBJECT_OPENERS = frozenset(("the", "my", "his", "her", "their", "our", "your", "it", "its", "they", "he", "she", "i",
+                             "we", "you", "cancer", "this", "that"))
+STOP_WORDS = frozenset(("stop", "stopped", "stopping", "cancel", "quit", "exit"))
+# What one came for, said after "all" as a goodbye ("thanks that's all {i wanted to know}")
+ALL_I_WANTED = re.compile(r" all( i (?:wanted|needed)(?: to (?:know|ask|hear))?)$")
 # "(and) what about ..." opening a question, the carrier perhaps having taken "what"; the name
 # asked about within the few words after it ("about {the} {kidney} one")
 ASKS_ABOUT = re.compile(r"^ (?:(?:and|so|okay|ok|um|uh|right) )*(?:(?:what|how) )?about (.*)")
@@ -753,6 +761,11 @@ class Reader:
             # medicines are all there is, which the treatments' general answer tells, naming the
             # others; not how medicines are given
             topic, aspect = self.content.aspects[TREATMENT].default, None
+        elif aspect == MEDICINES and topic not in (None, self.content.aspects[MEDICINES].default) \
+                and _best(self.lists["only_medicines"], padded(said)):
+            # "is operation also done for this or only medicines" (R135): whether the treatment
+            # named is used, set beside medicines alone; its own answer, not its medicines
+            aspect = None
         if topic and topic != self.cancers and aspect is None and self.content.default.topics[topic].kind == "cancers" \
                 and _best(self.lists["other_cancers"], _cut(said, self._reading_pattern(THAN_OTHER_CANCERS))):
             # "in prostate only or other cancers also": which cancers spread to bone; not the
@@ -770,6 +783,12 @@ class Reader:
             # "how's that different from the radiation then" after ablation (R111): one thing named,
             # compared with what "that" points back to
             return Meaning("question", topic=topic, against_last=True, told=told or self._told_before(context))
+        if topic is None and aspect in (None, TYPES) and context and self.compares_with_last(text) \
+                and (named := self._topic(padded(context))) not in (None, self.subject):
+            # "{and the radiation they told earlier} is different from this how" after ablation
+            # (R134): the thing the story named, compared with what "this" points back to; not
+            # the types, which "different" asks alone
+            return Meaning("question", topic=named, against_last=True, told=told or self._told_before(context))
         if topic and aspect in (None, TREATMENT) and self.is_treatment(topic) \
                 and (eases := self.eased(padded(said), topic)):
             # "can radiation ease the pain": whether it does, which its own answer may tell
@@ -1323,7 +1342,7 @@ class Reader:
         for openers in (WH_WORDS, self.question_starts):
             for start in range(len(words) - 1, 0, -1):
                 opens = words[start] in openers or (openers is WH_WORDS and start == opened_at)
-                if not opens or (_sets_condition(words, start) and start != opened_at):
+                if not opens or (_sets_condition(words, start) and start != opened_at) or _tells_where(words, start):
                     continue
                 question, before = f" {' '.join(words[start:])} ", f" {' '.join(words[:start])} "
                 if words[start - 1] in self.question_starts and start != opened_at:
@@ -1391,9 +1410,15 @@ class Reader:
     @staticmethod
     def _tells(words: list[str], at: int) -> bool:
         """True if the auxiliary at `at` follows its subject, so tells rather than asks ("he {is}
-        getting radiation", "my mum {has} lung cancer", "cancer that {is} spread"); a possessive
+        getting radiation", "my mum {has} lung cancer", "cancer that {is} spread", "the scan {is}
+        booked"); a possessive
         after a preposition is no subject ("a spot in my ribs {is} bone pain usually there")."""
         before = words[at - 1] if at else ""
+        if at > 1 and words[at - 2] == "the" and before not in WH_WORDS \
+                and (at + 1 == len(words) or words[at + 1] not in TELLING_SUBJECTS):
+            # "what the radiotherapy {does} for her bone pain" (R128): the thing named is its
+            # subject, as no subject follows it ("the radiation {does} it hurt" asks)
+            return at < 3 or words[at - 3] not in PLACE_PREPOSITIONS
         return before in TELLING_SUBJECTS or (at > 1 and words[at - 2] in POSSESSIVES and before not in WH_WORDS
                                               and (at < 3 or words[at - 3] not in PLACE_PREPOSITIONS))
 
@@ -1540,6 +1565,11 @@ class Reader:
             rest = _cut(rest, self._reading_pattern(name))
         return not rest.split()
 
+    def bids_farewell(self, words: str) -> bool:
+        """True if the words only take leave and name no stopping ("cheers for that catch ya
+        later"; not "stop", which a statement may tell: the fit stopped)."""
+        return self.only_takes_leave(words) and STOP_WORDS.isdisjoint(normalise(words).split())
+
     def says_goodbye(self, words: str) -> bool:
         """True if the words take leave ("stop please", "ok bye"), not only read as a stop; or
         open with thanks and end on "all", the carrier having taken the "that's" before it
@@ -1547,6 +1577,10 @@ class Reader:
         if _best(self.lists["goodbye"], padded(words)):
             return True
         said = _strip(normalise(words).split(), self.fillers)
+        asked_all = ALL_I_WANTED.search(" ".join(said))
+        if asked_all is not None:
+            # "thank you dear {that's} all i wanted to know" (R136): the thanks and "all" stand
+            said = said[:len(said) - len(asked_all.group(1).split())]
         return len(said) > 2 and said[0] in THANKS_WORDS and said[-1] == "all" and said[-2] != "it"
 
     def says_nothing(self, words: str) -> bool:
@@ -1700,7 +1734,13 @@ class Reader:
     def plays_down(self, words: str) -> bool:
         """True if the words play a symptom down ("it's probably just a sprain", "she'll be
         right", "slept funny"): asked of an urgent symptom just told, its direction again."""
-        return bool(_best(self.lists["played_down"], padded(words)))
+        return bool(_best(self.lists["played_down"], padded(words))) or self.waits_for_care(words)
+
+    def waits_for_care(self, words: str) -> bool:
+        """True if the words put off care already booked or not call it at all ("it can wait
+        till the morning", "he'll just tough it out"): playing a symptom down, never a crisis's
+        words in the corpus, so they stand even against a crisis read by the model."""
+        return bool(_best(self.lists["waits_for_care"], padded(words)))
 
     def points_back(self, words: str) -> bool:
         """True if the words point back at what was said ("will they have to operate on {it}")."""
@@ -2069,6 +2109,13 @@ class Reader:
             # in her {bones} what {are} they actually for": no "bones are", R85, R86)
             joined = f"{context} {text}"
             if self._side(padded(joined)) and not self._side(padded(context)) and not self._side(padded(text)):
+                return text, context
+            if not WH_WORDS & set(said) and not self._side(padded(context)) \
+                    and _best(self.lists["pronouns"], padded(text)) \
+                    and (first := self._topic(padded(joined))) is not None and self._is_cancer(first):
+                # ... but a story that asks nothing, then "what {it is that}" (R135: "i have the
+                # cancer of the breast ... she propose the bis phos phonate"): the words point back
+                # at the story, whose cancer is the backdrop, not the thing asked about
                 return text, context
             return joined, ""
         return text, context
@@ -2466,6 +2513,14 @@ def _last_question_word(words: list[str]) -> int:
     """Where the last question word is ("... spinal cord compression {what} does that mean"), or
     0 if none is after the first word."""
     return max((i for i, word in enumerate(words) if word in WH_WORDS and not _sets_condition(words, i)), default=0)
+
+
+def _tells_where(words: list[str], at: int) -> bool:
+    """True if the "where" at `at` tells which place a thing named is, rather than asking ("send
+    me for radiotherapy on my hip {where the prostate cancer's} gone", R137): a place before it,
+    a subject after it, where a question's verb would follow ("the hip where does it go")."""
+    return words[at] == "where" and 0 < at < len(words) - 1 and words[at - 1] in PLACE_NOUNS \
+        and words[at + 1] in SUBJECT_OPENERS
 
 
 def _sets_condition(words: list[str], at: int) -> bool:
