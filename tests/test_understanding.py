@@ -2561,6 +2561,15 @@ def test_a_thing_named_before_its_verb_is_its_subject_not_a_question(reader, wor
     # R137: "on my hip {where} the prostate cancer's gone" tells the place; the question is what it does
     (["i'm eighty one i live on my own and they want to send me for radiotherapy on my hip where the prostate "
       "cancer's gone into the bone what does it actually do"], "radiation_therapy"),
+    # R138: "that medicine" is the one the story named, misheard; not the medicines in general
+    (["madam my mother is getting one injection every month for the bones name is like bis phos phonate what is "
+      "that medicine for"], "bisphosphonates"),
+    # R139: a thing named in what was said is asked about, not the answer again
+    (["i'm starting this new drug for the cancer in my bones and the nurse called it bis phos phonates what even "
+      "are those", "hang on what was the jaw thing you said"], "osteonecrosis_of_the_jaw"),
+    # R139: "cause" said for "because" gives a reason; it asks no causes
+    (["hey so my dad's got kidney cancer the scan report says osteo lytic lesions what's that mean",
+      "and is it the same type you get with breast cancer cause my aunty had that"], "mixed"),
 ])
 def test_a_treatment_named_in_part_or_beside_others_is_the_one_answered(handler, content, matcher, turns, answered):
     from simulator import Session
@@ -2571,3 +2580,15 @@ def test_a_treatment_named_in_part_or_beside_others_is_the_one_answered(handler,
     assert said.startswith(content.default.topics[answered].summary) and "doesn't cover" not in said
     if answered == "ablation":  # ... and then the radiation's own
         assert content.default.topics["radiation_therapy"].summary in said
+
+
+@pytest.mark.parametrize("words, topic, aspect", [
+    # "cause" as the verb still asks causes
+    ("what can cause my bones to break", "fractures", "causes"),
+    ("does it cause my back pain", "pain", "causes"),
+    # a repeat asked of the last answer stays one
+    ("what was the percentage again", None, None),
+])
+def test_cause_as_a_verb_and_a_plain_repeat_are_read_as_before(reader, words, topic, aspect):
+    said = reader.read(words, intent="QuestionIntent")
+    assert (said.topic, said.aspect) == (topic, aspect) and said.kind == ("repeat" if "again" in words else "question")

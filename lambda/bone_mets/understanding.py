@@ -121,6 +121,9 @@ TELLING_SUBJECTS = frozenset(("i", "he", "she", "we", "they", "you", "it", "that
 OTHERS_WORDS = frozenset(("other", "others", "another", "alternative", "alternatives", "else"))
 # The new bone osteoblastic lays down, no "more" of an answer asked for (asks_why)
 MORE_BONE = re.compile(r" more (?:new )?bones? ")
+# Words after which "cause" is the verb, not "because" ("can {cause}", "to {cause}", "what {causes}")
+CAUSE_VERB_BEFORE = frozenset(("can", "could", "does", "do", "did", "will", "would", "might", "may", "to", "what",
+                               "which", "that", "it", "cancer", "they", "also", "not", "ever", "really", "actually"))
 # Places a "where" may tell of ("on my hip {where} the cancer is") and words a subject opens with
 PLACE_NOUNS = frozenset(("hip", "hips", "spine", "back", "bone", "bones", "rib", "ribs", "leg", "legs", "arm", "arms",
                          "pelvis", "skull", "thigh", "shoulder", "neck", "knee", "area", "spot", "place", "part"))
@@ -761,6 +764,12 @@ class Reader:
             # medicines are all there is, which the treatments' general answer tells, naming the
             # others; not how medicines are given
             topic, aspect = self.content.aspects[TREATMENT].default, None
+        elif topic == self.content.aspects[MEDICINES].default and aspect in (None, MEDICINES) \
+                and not self._asks_others(said) and (one := self._medicine_named(said)) is not None \
+                and not self._set_aside(said, one):
+            # "... name is like bis phos phonate {what is that} medicine for" (R138): the medicine
+            # the story named, which "that medicine" points to; not the medicines in general
+            topic, aspect = one, None
         elif aspect == MEDICINES and topic not in (None, self.content.aspects[MEDICINES].default) \
                 and _best(self.lists["only_medicines"], padded(said)):
             # "is operation also done for this or only medicines" (R135): whether the treatment
@@ -968,7 +977,8 @@ class Reader:
     def _side(self, text: str) -> str | None:
         """The side of a topic asked about in `text` (padded), a diagnosis told aside ("my
         husband was just diagnosed, so what are bone metastases" asks nothing of diagnosis)."""
-        return _best(self.aspects, _cut(text, self._reading_pattern("diagnosis_told")))
+        return _best(self.aspects, _because_cut(_cut(text, self._reading_pattern("diagnosis_told")),
+                                                self._reading_pattern("because_said")))
 
     def _does_what_was_told(self, words: str) -> bool:
         """True if the words end asking why something did what the last answer told ("why would
@@ -1127,7 +1137,12 @@ class Reader:
         if label == "repeat":
             # a question word, kept or taken by the carrier ("say that again" asks nothing new),
             # and no word pointing at what was said ("what was the percentage again": a repeat)
-            if not (carried or WH_WORDS & said) or said & SAID_AGAIN_WORDS:
+            if not (carried or WH_WORDS & said):
+                return False
+            if said & SAID_AGAIN_WORDS and (
+                    "again" in said or self.place(text, context, asked)[0] in (None, self.subject)):
+                # ... though a thing named in what was said is asked about ("hang on what was the
+                # jaw thing you said" after bisphosphonates, R139: not their answer again)
                 return False
         elif not (carried or WH_WORDS & said) and not (
                 label != "help" and (self.opens_a_question(text) or self.opens_a_question(after_reply))):
@@ -2183,6 +2198,18 @@ class Reader:
         named = {entry[3] for entry in found}
         return self._side_effect_over(named) or self._medicines_own_over(named) or max(found, key=latest)[3]
 
+    def _medicine_named(self, said: str) -> str | None:
+        """The one medicine named in the words, heard plainly or misheard ("bis phos phonate"),
+        that is one of the medicines in general (chemo, hormone therapy, bisphosphonates); None
+        if none is or several are."""
+        general = self.content.aspects[MEDICINES].default
+        topics = self.content.default.topics
+        words = padded(said)
+        named = {found[3] for found in self._named(words)} | {self._fuzzy(normalise(said).split(), strict=True)}
+        own = [t for t in named if t in topics and t != general and topics[t].aspects.get(MEDICINES) == general
+               and topics[t].aspects.get(TREATMENT) == t]
+        return own[0] if len(own) == 1 else None
+
     def _medicines_own_over(self, named: set[str]) -> str | None:
         """A topic that answers the medicines' side itself (how they are given), named beside the
         medicines in general ("this {medicine} is given as tablet or {how they give it}", R133)."""
@@ -2513,6 +2540,18 @@ def _last_question_word(words: list[str]) -> int:
     """Where the last question word is ("... spinal cord compression {what} does that mean"), or
     0 if none is after the first word."""
     return max((i for i, word in enumerate(words) if word in WH_WORDS and not _sets_condition(words, i)), default=0)
+
+
+def _because_cut(text: str, pattern: re.Pattern[str] | None) -> str:
+    """`text` (padded) with "cause" said for "because" cut out ("... breast cancer {cause my} aunty
+    had that", R139), not the verb after a word that asks or does it ("what can {cause my} bones to
+    break", "does it {cause} ...")."""
+    if pattern is None:
+        return text
+    def cut(found: re.Match[str]) -> str:
+        before = text[:found.start()].split()
+        return found.group(0) if before and before[-1] in CAUSE_VERB_BEFORE else " "
+    return pattern.sub(cut, text)
 
 
 def _tells_where(words: list[str], at: int) -> bool:
