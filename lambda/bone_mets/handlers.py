@@ -114,10 +114,10 @@ class ContentHandler(AbstractRequestHandler):
 
     def doubt_played_down(self, handler_input: HandlerInput, meaning: Meaning | None) -> bool:
         """True if words read as an emergency only in doubt (or as a crisis, see below) play down
-        the urgent symptom just told ("it's probably nothing right he's just stubborn" after a crack heard in the arm,
-        R100: emergency 0.12), with no crisis said in so many words: the symptom's own direction
-        answers them, as it does other words that play it down. Not the article's own emergency
-        (spinal cord compression), whose direction is the number."""
+        the urgent symptom just told ("it's probably nothing right he's just stubborn" after a
+        crack heard in the arm, R100: emergency 0.12), with no crisis said in so many words: the
+        symptom's own direction answers them, as it does other words that play it down. Not the
+        article's own emergency (spinal cord compression), whose direction is the number."""
         words = request_words(handler_input, intent_name(handler_input))
         if meaning is not None and meaning.kind == "crisis" and self.reader.waits_for_care(words):
             # ... or words read as a crisis by the model alone that put off care already booked
