@@ -2592,3 +2592,10 @@ def test_a_treatment_named_in_part_or_beside_others_is_the_one_answered(handler,
 def test_cause_as_a_verb_and_a_plain_repeat_are_read_as_before(reader, words, topic, aspect):
     said = reader.read(words, intent="QuestionIntent")
     assert (said.topic, said.aspect) == (topic, aspect) and said.kind == ("repeat" if "again" in words else "question")
+
+
+def test_words_that_only_suppose_tell_no_symptom_before_a_question(reader):
+    # R134: "{and say it has} what can they actually do about it" after how it is checked: the
+    # treatments, with no symptom told (the model read the fragment alone as the spinal cord's signs)
+    said = reader.read("can they actually do about it", context="and say it has", intent="QuestionIntent")
+    assert said.kind == "question" and said.aspect == "treatment" and said.told is None

@@ -943,7 +943,13 @@ class SafetyStateHandler(ContentHandler):
             return name in self.content.aspect_by_intent
         if meaning.kind in ("question", "beyond"):
             return bool(meaning.topic or meaning.aspect)
-        return meaning.kind in ("report", "diagnosed", "outlook") or (meaning.kind == "advice" and bool(meaning.topic))
+        if meaning.kind == "advice" and meaning.topic is not None:
+            # advice asked of the very danger the direction was about ("can't i just wait till my
+            # appointment on monday" after the spinal cord's signs): the direction again, with
+            # what it is, not a refusal to advise (the model of 2026-12-07 read it as advice)
+            danger = Conversation(handler_input).danger(self.local(handler_input))
+            return danger is None or danger.id != meaning.topic
+        return meaning.kind in ("report", "diagnosed", "outlook")
 
     def handle(self, handler_input: HandlerInput) -> Response:
         kind = Conversation(handler_input).lasting()

@@ -124,6 +124,8 @@ MORE_BONE = re.compile(r" more (?:new )?bones? ")
 # Words after which "cause" is the verb, not "because" ("can {cause}", "to {cause}", "what {causes}")
 CAUSE_VERB_BEFORE = frozenset(("can", "could", "does", "do", "did", "will", "would", "might", "may", "to", "what",
                                "which", "that", "it", "cancer", "they", "also", "not", "ever", "really", "actually"))
+# Words that suppose and tell nothing ("{say} it has", "{suppose} it is")
+SUPPOSING_WORDS = frozenset(("say", "suppose", "supposing", "imagine", "assume", "assuming", "lets", "let"))
 # Places a "where" may tell of ("on my hip {where} the cancer is") and words a subject opens with
 PLACE_NOUNS = frozenset(("hip", "hips", "spine", "back", "bone", "bones", "rib", "ribs", "leg", "legs", "arm", "arms",
                          "pelvis", "skull", "thigh", "shoulder", "neck", "knee", "area", "spot", "place", "part"))
@@ -1031,7 +1033,10 @@ class Reader:
         few to tell anything, or tell no symptom). Words that only name people tell none, whatever
         the model leans to ("{my wife she} is having breast cancer ...": the spinal cord, R122)."""
         text = " ".join(words)
-        if len(words) < MIN_CLAUSE_WORDS or self.tells_nothing(text):
+        if len(words) < MIN_CLAUSE_WORDS or self.tells_nothing(text) \
+                or all(word in self.filler_words or word in SUPPOSING_WORDS for word in words):
+            # (nor words that only suppose: "{and say it has} what can they actually do about it",
+            # R134: the spinal cord at 0.11 after the retraining of 2026-12-07, from those alone)
             return None
         if any(self._set_aside(text, found[3]) for found in self._named(padded(text))) \
                 and not self._symptom_named(text):
