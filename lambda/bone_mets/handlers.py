@@ -75,6 +75,12 @@ class ContentHandler(AbstractRequestHandler):
     def meaning(self, handler_input: HandlerInput) -> Meaning | None:
         return understand(handler_input, self.reader)
 
+    @staticmethod
+    def heard(handler_input: HandlerInput) -> str:
+        """The request's words as the person said them, the carrier's own word put back ("he
+        {doesn't} want to bother them" reaches the skill as "{he} not {want to bother them}")."""
+        return request_words(handler_input, carrier=intent_name(handler_input))
+
     def say(self, handler_input: HandlerInput, reply: Reply) -> Response:
         local = self.local(handler_input)
         if self.perhaps_crisis(handler_input) and reply.closing is None and not reply.end_session:
@@ -96,20 +102,20 @@ class ContentHandler(AbstractRequestHandler):
         # An urgent symptom just told, then played down ("nah it's probably just a sprain she'll
         # be right", R92, which the model read perhaps as a crisis): the symptom's direction,
         # unless a crisis is said in so many words
-        words = request_words(handler_input, intent_name(handler_input))
+        words = self.heard(handler_input)
         return self.played_down(handler_input) is None or self.reader.crisis_told(words)
 
     def played_down(self, handler_input: HandlerInput) -> Topic | None:
         """The urgent symptom just told (see _urgent_told), if these words play it down ("it's
         probably nothing"); else None."""
-        # (the carrier's own word put back: "he {doesn't} want to bother them" reached the skill
-        # as "{he} not {want to bother them}", R136, and without it said the opposite)
+        # (heard with the carrier's own word: without it, "doesn't want to bother them", R136,
+        # said the opposite)
         # ... or the urgent symptom the question just answered was about ("felt like a crack in my
         # ribs ... can bones really break from just rolling over", then "honestly it's not that
         # bad", R134): its answer closed with the doctor as a report's does
         last = Conversation(handler_input).topic(self.local(handler_input))
         told = self._urgent_told(handler_input) or (last if last is not None and last.urgent else None)
-        words = request_words(handler_input, intent_name(handler_input))
+        words = self.heard(handler_input)
         return told if told is not None and self.reader.plays_down(words) else None
 
     def doubt_played_down(self, handler_input: HandlerInput, meaning: Meaning | None) -> bool:
@@ -118,7 +124,7 @@ class ContentHandler(AbstractRequestHandler):
         crack heard in the arm, R100: emergency 0.12), with no crisis said in so many words: the
         symptom's own direction answers them, as it does other words that play it down. Not the
         article's own emergency (spinal cord compression), whose direction is the number."""
-        words = request_words(handler_input, intent_name(handler_input))
+        words = self.heard(handler_input)
         if meaning is not None and meaning.kind == "crisis" and self.reader.waits_for_care(words):
             # ... or words read as a crisis by the model alone that put off care already booked
             # ("she says it can wait till the morning" after a crack felt in the arm, R136:
@@ -595,8 +601,7 @@ class ContentHandler(AbstractRequestHandler):
         # probably just from sleeping funny right" after numb legs, R92): that direction again,
         # the doctor too, and what it is between the numbers
         played_down = kind == "emergency" and given == "emergency" and danger is not None \
-            and conversation.unsure() \
-            and self.reader.plays_down(request_words(handler_input, intent_name(handler_input)))
+            and conversation.unsure() and self.reader.plays_down(self.heard(handler_input))
         names_doctor = kind == "emergency" and (unsure or (own and danger is not None) or played_down)
         conversation.directed(kind, about_other, danger=danger, line=bool(line), unsure=names_doctor)
         whose = "other_" if about_other else "unsure_" if unsure and kind == "emergency" else ""
@@ -839,7 +844,7 @@ class ContentHandler(AbstractRequestHandler):
             # carrier's word put back), or why asked again ("yeah but why does it spread" just
             # after the causes, R96), hears the summary again: it says experts don't know why the
             # cells spread.
-            heard = request_words(handler_input, carrier=intent_name(handler_input))
+            heard = self.heard(handler_input)
             again = self.reader.asks_blame(heard) or (
                 aspect.id == WHY_ASPECT and self.reader.asks_why(heard, intent_name(handler_input)))
             stage = self._next_stage(handler_input, default) if words and not self.reader.asks_other_ones(words) \
@@ -962,7 +967,7 @@ class SafetyStateHandler(ContentHandler):
         # (read with the carrier's own word: a goodbye's carrier takes its "bye")
         # ... as do a statement's words that only bid farewell ("cheers for that catch ya later",
         # R136): a goodbye, nothing told with it (not "{stop}" in a statement: the fit stopped)
-        heard = request_words(handler_input, carrier=name)
+        heard = self.heard(handler_input)
         if name in EXIT_INTENTS or (meaning is not None and meaning.kind == "stop" and (
                 self.reader.bids_farewell(heard) if name in STATEMENT_INTENTS else self.reader.says_goodbye(heard))) \
                 or self.leaves_after_direction(handler_input, meaning):

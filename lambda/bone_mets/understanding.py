@@ -2209,8 +2209,7 @@ class Reader:
         if none is or several are."""
         general = self.content.aspects[MEDICINES].default
         topics = self.content.default.topics
-        words = padded(said)
-        named = {found[3] for found in self._named(words)} | {self._fuzzy(normalise(said).split(), strict=True)}
+        named = {found[3] for found in self._named(padded(said))} | {self._fuzzy(normalise(said).split(), strict=True)}
         own = [t for t in named if t in topics and t != general and topics[t].aspects.get(MEDICINES) == general
                and topics[t].aspects.get(TREATMENT) == t]
         return own[0] if len(own) == 1 else None
