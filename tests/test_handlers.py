@@ -1118,6 +1118,23 @@ def test_whether_a_symptom_just_told_is_the_cancer_keeps_its_close(dialog, monke
     assert DOCTOR.search(sentences(said)[-1]), said
 
 
+def test_advice_on_dental_work_after_a_symptom_gives_the_articles_direction_then_the_symptoms_close(
+        dialog, content, monkeypatch):
+    # GIVEN a cracked rib told, whose answer closes with the doctor
+    read_as(monkeypatch, {"report:fractures": 1.0})
+    dialog.intent("FreeSpeechIntent", query=("she felt something crack in her rib lifting the pressure cooker", None))
+    # WHEN "she is also taking biss foss fo nates injection and she wants to get one tooth pulled
+    # out next week" (R140), read as advice
+    read_as(monkeypatch, {"advice": 1.0})
+    said = spoken(dialog.intent("FreeSpeechIntent", context=("she is also taking biss foss fo nates injection", None),
+                                query=("she wants to get one tooth pulled out next week", None)))
+    # THEN the article's own direction on dental work, which names the jaw, not a bare refusal;
+    # and the call-your-doctor prompt for the rib still ends the answer
+    direction = content.default.topics["osteonecrosis_of_the_jaw"].direction
+    assert said.startswith(direction) and "jaw" in direction, said
+    assert DOCTOR.search(sentences(said)[-1]), said
+
+
 def test_advice_after_a_question_that_told_a_symptom_keeps_the_symptoms_close(dialog, monkeypatch):
     # GIVEN hip pain now there all the time told before "what does mixed mean" (R88): the mixed
     # type answered, with the call-your-doctor close for the pain

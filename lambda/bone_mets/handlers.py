@@ -662,6 +662,13 @@ class ContentHandler(AbstractRequestHandler):
         if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
             topic = last
         elif (topic is None or not topic.urgent) and told is not None:
+            if topic is not None and topic.direction:
+                # ... but where the article directs on the thing asked ("she is also taking biss
+                # foss fo nates injection and she wants to get one tooth pulled out" after a
+                # cracked rib, R140): its direction, then the symptom's close
+                conversation.answered(told, "report" if told.report else told.stages[-1])
+                return self.say(handler_input, Reply(speech=(topic.direction,), topic=told,
+                                                     reprompt=local.prompt("next_question"), card_title=topic.title))
             # just after a symptom was told, advice about anything else ("could that be the cancer
             # gone into her spine" after new back pain, R85): the symptom's direction and close,
             # not a bare refusal
