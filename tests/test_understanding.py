@@ -1220,6 +1220,9 @@ def test_an_emergency_is_the_articles_own_only_where_rules_and_model_both_say_so
     ("they said it is not broken just cracked", "", None, "report", "fractures", None),
     # R127: what surgery is for, asked after ablation (the carrier took "when")
     ("bone is broken", "and the surgery is it only for", "WhenQuestionIntent", "question", "surgery", None),
+    # R141: "its not even broken", with the story's slang before it (the matcher's carrier took "right so")
+    ("im just doing me shoes up before the hospital and the surgeon wants to put a pin in me thigh bone but its not "
+     "even broken why would they do that", "", "YesAndIntent", "question", "surgery", None),
 ])
 def test_a_break_not_yet_happened_is_no_broken_bone_told(reader, words, context, intent, kind, topic, told):
     meaning = reader.read(words, context=context, intent=intent)
