@@ -227,3 +227,25 @@ def test_an_opening_that_means_something_reaches_the_reader(locale_matcher, utte
     match = locale_matcher[1].match(utterance)
     assert match.intent in OPENING_WORDS
     assert model_text(match.intent, {slot.name: slot.value for slot in match.slots}) == read
+
+
+@pytest.mark.parametrize(("said", "intent", "ends"), [
+    # R140: thanks with "mate" goes on ("cheers mate" and "ta mate" take their leave), and
+    # "night" takes its leave, alone or after thanks; "goodnight" after something told on the way out
+    ("thanks mate", "AMAZON.NoIntent", False),
+    ("cheers thanks", "AMAZON.NoIntent", False),  # R141
+    ("cheers night", "AMAZON.StopIntent", True),
+    ("ok fine ill call them in the morning goodnight", "ByeSpeechIntent", True),
+])
+def test_leave_taking_words_reach_the_skill(handler, locale_matcher, said, intent, ends):
+    locale, matcher = locale_matcher
+    match = matcher.match(said)
+    response = Session(handler, locale).intent(match)
+    assert match.intent == intent and response["response"]["shouldEndSession"] is ends, match.describe()
+
+
+@pytest.mark.parametrize("said", ["my hip aches every night", "i haven't had a good night", "she was fine last night"])
+def test_night_at_the_end_of_a_statement_takes_no_leave(locale_matcher, said):
+    # "night" and "good night" end many a statement: only "goodnight" and "night night" take
+    # their leave after one (a goodbye's carrier would read the words as said on the way out)
+    assert locale_matcher[1].match(said).intent != "ByeSpeechIntent"
