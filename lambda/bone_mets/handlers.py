@@ -659,25 +659,23 @@ class ContentHandler(AbstractRequestHandler):
         last = conversation.topic(local)
         # a symptom told just now, or before the question just answered ("wait could it be broken", R88)
         told = self._urgent_told(handler_input)
+        directs = None  # the thing asked, where the article directs on it and a symptom closes the answer
         if topic is None and last is not None and last.urgent:  # "what should I do?" after a symptom
             topic = last
         elif (topic is None or not topic.urgent) and told is not None:
-            if topic is not None and topic.direction:
-                # ... but where the article directs on the thing asked ("she is also taking biss
-                # foss fo nates injection and she wants to get one tooth pulled out" after a
-                # cracked rib, R140): its direction, then the symptom's close
-                conversation.answered(told, "report" if told.report else told.stages[-1])
-                return self.say(handler_input, Reply(speech=(topic.direction,), topic=told,
-                                                     reprompt=local.prompt("next_question"), card_title=topic.title))
             # just after a symptom was told, advice about anything else ("could that be the cancer
             # gone into her spine" after new back pain, R85): the symptom's direction and close,
-            # not a bare refusal
+            # not a bare refusal; where the article directs on the thing asked ("she is also taking
+            # biss foss fo nates injection and she wants to get one tooth pulled out" after a
+            # cracked rib, R140), its direction first
+            directs = topic if topic is not None and topic.direction else None
             topic = told
         if topic is not None and topic.urgent:
             conversation.answered(topic, "report" if topic.report else topic.stages[-1])
-            first = local.safety["advice.urgent"] if seeks_care else local.safety["advice.answer"]
-            return self.say(handler_input, Reply(speech=(first,), topic=topic,
-                                                 reprompt=local.prompt("next_question"), card_title=topic.title))
+            first = directs.direction if directs is not None else \
+                local.safety["advice.urgent"] if seeks_care else local.safety["advice.answer"]
+            return self.say(handler_input, Reply(speech=(first,), topic=topic, reprompt=local.prompt("next_question"),
+                                                 card_title=(directs or topic).title))
         if topic is not None and topic.direction:
             conversation.reset()
             conversation.offered(topic)
