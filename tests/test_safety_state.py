@@ -86,6 +86,8 @@ def test_thanks_with_what_one_will_do_and_thats_all_after_a_crisis_ends_with_the
     # R136: a goodbye in free words, and thanks ending on what one came for (the carrier took "that's")
     ("FreeSpeechIntent", {"context": ("cheers", None), "query": ("that catch ya later", None)}),
     ("FreeSpeechIntent", {"context": ("well thank you dear", None), "query": ("all i wanted to know", None)}),
+    # R142: an Australian goodbye after "no worries" (a no's carrier took the "no")
+    ("NoAndIntent", {"query": ("worries thanks mate hooroo", None)}),
 ])
 def test_a_goodbye_in_free_words_after_a_crisis_ends_with_the_line(handler, content, locale, then):
     emergency, line = numbers(content, locale)
