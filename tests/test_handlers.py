@@ -171,11 +171,24 @@ def test_fillers_that_ask_a_side_are_no_pointer_alone(dialog, content, context, 
 @pytest.mark.parametrize("words, part", [
     ("and after surgery pain will reduce or not", "summary"),  # R9: the summary says it eases pain
     ("do they take the tumour out as well", "more"),  # the next part says the tumour is removed
+    # R143: read as asking surgery's treatment, which is surgery itself: the part asked, not the summary again
+    (("they", "take out the tumour also or only fix the bone"), "more"),
 ])
 def test_a_second_question_about_a_topic_hears_the_part_it_asks(dialog, content, words, part):
     dialog.intent("TopicIntent", topic=("surgery", "surgery"))
-    said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    if isinstance(words, tuple):
+        said = spoken(dialog.intent("QuestionIntent", context=(words[0], None), query=(words[1], None)))
+    else:
+        said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
     assert said.startswith(getattr(content.default.topics["surgery"], part)), said
+
+
+def test_words_of_an_answer_of_one_part_hear_it_again(dialog, content):
+    # R143: "can they use heat as well" after ablation, which destroys a tumour with heat, cold
+    # or a chemical: that answer, not "my source doesn't cover that"
+    dialog.intent("TopicIntent", topic=("ablation", "ablation"))
+    said = spoken(dialog.intent("QuestionIntent", context=("oh wow and", None), query=("use heat as well", None)))
+    assert said.startswith(content.default.topics["ablation"].summary), said
 
 
 @pytest.mark.parametrize("topic, intent, slots", [

@@ -361,8 +361,10 @@ class ContentHandler(AbstractRequestHandler):
                                lead=told_lead)
         if meaning.kind == "unknown" and meaning.term is None:
             # Words that name nothing but share words with a part of the last answer ("and will
-            # they take the tumour out" after surgery's summary): that part, not "I don't know"
-            asked = self._part_asked(handler_input)
+            # they take the tumour out" after surgery's summary): that part, not "I don't know";
+            # so for an answer of one part ("oh wow and can they use heat as well" after ablation,
+            # which it tells: R143)
+            asked = self._part_asked(handler_input, whole=True)
             if asked is not None:
                 return asked
         return self.unknown(handler_input, meaning.term)
@@ -813,6 +815,13 @@ class ContentHandler(AbstractRequestHandler):
             # are; "which cancers are most likely to spread" names the list, and hears it
             target = default.id
         touches = told or subject
+        if target and subject is not None and target == subject.id and carried and told is None and not lead:
+            # A side of the last answer that is the answer itself (a treatment's treatment: "and
+            # they will take out the tumour also or only fix the bone" after surgery, R143): the
+            # part of it the words ask of, not its summary again
+            asked = self._part_asked(handler_input)
+            if asked is not None:
+                return asked
         if target:
             if aspect.id == TYPES and named and subject is not None and subject.kind == "cancers" \
                     and self.reader.asks_every_type(request_words(handler_input)):
