@@ -183,10 +183,12 @@ def test_a_second_question_about_a_topic_hears_the_part_it_asks(dialog, content,
     assert said.startswith(getattr(content.default.topics["surgery"], part)), said
 
 
-def test_words_of_an_answer_of_one_part_hear_it_again(dialog, content):
+def test_words_of_an_answer_of_one_part_hear_it_again(dialog, content, monkeypatch):
     # R143: "can they use heat as well" after ablation, which destroys a tumour with heat, cold
-    # or a chemical: that answer, not "my source doesn't cover that"
+    # or a chemical: that answer, not "my source doesn't cover that" (read as a question, which
+    # places nothing, as the model of its first score read it)
     dialog.intent("TopicIntent", topic=("ablation", "ablation"))
+    read_as(monkeypatch, {"question": 1.0})
     said = spoken(dialog.intent("QuestionIntent", context=("oh wow and", None), query=("use heat as well", None)))
     assert said.startswith(content.default.topics["ablation"].summary), said
 
@@ -1146,6 +1148,18 @@ def test_advice_on_dental_work_after_a_symptom_gives_the_articles_direction_then
     direction = content.default.topics["osteonecrosis_of_the_jaw"].direction
     assert said.startswith(direction) and "jaw" in direction, said
     assert DOCTOR.search(sentences(said)[-1]), said
+
+
+def test_why_after_a_direction_that_offers_its_topic_hears_that_topic(dialog, content, monkeypatch):
+    # GIVEN "i'm on the zoledronic acid ... i thought i'd get a tooth pulled ... is that alright",
+    # read as advice: the article's direction on dental work, and an offer of the jaw problem
+    read_as(monkeypatch, {"advice": 1.0})
+    dialog.intent("FreeSpeechIntent", context=("i'm on the zoledronic acid", None),
+                  query=("i thought i'd get a tooth pulled while i'm there is that alright", None))
+    # WHEN "and why is that" (R142), words that only lean on what was said
+    said = spoken(dialog.intent("QuestionIntent", context=("why", None), query=("that", None)))
+    # THEN the jaw problem the direction offered, which tells why, not "my source doesn't cover that"
+    assert said.startswith(content.default.topics["osteonecrosis_of_the_jaw"].summary), said
 
 
 def test_advice_after_a_question_that_told_a_symptom_keeps_the_symptoms_close(dialog, monkeypatch):

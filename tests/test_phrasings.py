@@ -236,6 +236,8 @@ def test_an_opening_that_means_something_reaches_the_reader(locale_matcher, utte
     ("cheers thanks", "AMAZON.NoIntent", False),  # R141
     ("cheers night", "AMAZON.StopIntent", True),
     ("ok fine ill call them in the morning goodnight", "ByeSpeechIntent", True),
+    ("hooroo", "AMAZON.StopIntent", True),  # R142: an Australian goodbye, alone or after thanks
+    ("no worries thanks mate hooroo", "ByeSpeechIntent", True),
 ])
 def test_leave_taking_words_reach_the_skill(handler, locale_matcher, said, intent, ends):
     locale, matcher = locale_matcher

@@ -305,7 +305,9 @@ def test_another_emergency_is_not_explained_as_the_articles_own(handler, content
 
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("leave", ["right i'm ringing them now stop", "ok we're phoning the ambulance now stop",
-                                   "thanks alexa stop"])
+                                   "thanks alexa stop",
+                                   # R143: a goodbye, not a stop, read as an emergency in doubt
+                                   "okay im ringing him back right now bye"])
 def test_after_a_direction_words_that_end_by_taking_leave_end_the_session_with_the_number_last(
         handler, content, locale, leave):
     # GIVEN the article's own emergency told, and the direction given (R39)

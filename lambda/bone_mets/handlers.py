@@ -341,7 +341,12 @@ class ContentHandler(AbstractRequestHandler):
             aspect = self._side_by_cancer(handler_input, topic)
         carried = topic is None and aspect is not None and not meaning.follows_up  # no "it", no name
         if topic is None and (meaning.follows_up or aspect is not None):
-            topic = Conversation(handler_input).topic(local)
+            conversation = Conversation(handler_input)
+            topic = conversation.topic(local)
+            if topic is None and meaning.follows_up and aspect is None:
+                # "and why is that" after a direction that offered its topic (dental work, then
+                # the jaw problem it can set off: R142): the words lean on what was offered
+                topic = conversation.offer(local)
         told = local.topics.get(meaning.told) if meaning.told else None  # a symptom told before the question
         told_lead = told_first(told, topic)  # said before the answer: what they told, named
         if told is None:
