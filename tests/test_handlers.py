@@ -168,18 +168,18 @@ def test_fillers_that_ask_a_side_are_no_pointer_alone(dialog, content, context, 
     assert said.startswith(content.default.topics["treatment"].summary), said
 
 
-@pytest.mark.parametrize("words, part", [
-    ("and after surgery pain will reduce or not", "summary"),  # R9: the summary says it eases pain
-    ("do they take the tumour out as well", "more"),  # the next part says the tumour is removed
+@pytest.mark.parametrize("intent, slots, part", [
+    # R9: the summary says it eases pain
+    ("FreeSpeechIntent", {"query": ("and after surgery pain will reduce or not", None)}, "summary"),
+    # the next part says the tumour is removed
+    ("FreeSpeechIntent", {"query": ("do they take the tumour out as well", None)}, "more"),
     # R143: read as asking surgery's treatment, which is surgery itself: the part asked, not the summary again
-    (("they", "take out the tumour also or only fix the bone"), "more"),
+    ("QuestionIntent", {"context": ("they", None), "query": ("take out the tumour also or only fix the bone", None)},
+     "more"),
 ])
-def test_a_second_question_about_a_topic_hears_the_part_it_asks(dialog, content, words, part):
+def test_a_second_question_about_a_topic_hears_the_part_it_asks(dialog, content, intent, slots, part):
     dialog.intent("TopicIntent", topic=("surgery", "surgery"))
-    if isinstance(words, tuple):
-        said = spoken(dialog.intent("QuestionIntent", context=(words[0], None), query=(words[1], None)))
-    else:
-        said = spoken(dialog.intent("FreeSpeechIntent", query=(words, None)))
+    said = spoken(dialog.intent(intent, **slots))
     assert said.startswith(getattr(content.default.topics["surgery"], part)), said
 
 
